@@ -1,0 +1,89 @@
+package briefing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date that may be known only to the month or the year,
+// as dates in news often are. The zero Date is unknown.
+type Date struct {
+	Year  int
+	Month time.Month // 0 when only the year is known
+	Day   int        // 0 when only the year and month are known
+}
+
+// ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	parts := strings.Split(s, "-")
+	bad := fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, bad
+	}
+	var n [3]int
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || p == "" {
+			return Date{}, bad
+		}
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 {
+			return Date{}, bad
+		}
+		n[i] = v
+	}
+	d := Date{Year: n[0], Month: time.Month(n[1]), Day: n[2]}
+	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, fmt.Errorf("bad date %q: month %d is not 1 to 12", s, n[1])
+	}
+	if len(parts) == 3 {
+		last := time.Date(d.Year, d.Month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		if d.Day < 1 || d.Day > last {
+			return Date{}, fmt.Errorf("bad date %q: %s %d has no day %d", s, d.Month, d.Year, n[2])
+		}
+	}
+	return d, nil
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String formats the date as ISO 8601 at its precision, or "" if unknown.
+func (d Date) String() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Long formats the date written out, as "25 January 2026", "January 2026"
+// or "2026".
+func (d Date) Long() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return strconv.Itoa(d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%s %d", d.Month, d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}
+
+// Before reports whether d sorts before e; a less precise date sorts
+// before the more precise dates within it.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
