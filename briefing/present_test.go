@@ -56,15 +56,15 @@ func TestCited(t *testing.T) {
 			wantRefs: []string{"b", "a"},
 		},
 		{
-			name: "unknown id stays visible",
-			body: "Claim [@nope; @c].",
-			want: "Claim \\[?nope, 1\\].\n\n## Sources\n\n1. *Untitled \\*memo\\**\n",
+			name:     "unknown id stays visible",
+			body:     "Claim [@nope; @c].",
+			want:     "Claim \\[?nope, 1\\].\n\n## Sources\n\n1. *Untitled \\*memo\\**\n",
 			wantRefs: []string{"c"},
 		},
 		{
-			name: "duplicate key in a group counts once",
-			body: "X [@a; @a].",
-			want: "X \\[1\\].\n\n## Sources\n\n1. Reuters, *Talks resume*, 25 January 2026\n",
+			name:     "duplicate key in a group counts once",
+			body:     "X [@a; @a].",
+			want:     "X \\[1\\].\n\n## Sources\n\n1. Reuters, *Talks resume*, 25 January 2026\n",
 			wantRefs: []string{"a"},
 		},
 		{
