@@ -1,0 +1,136 @@
+// Package render turns a briefing's Markdown into styled terminal text with
+// Glamour. The reader and the print command share it so that both show a
+// topic the same way.
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/styles"
+)
+
+// Style selects the colours of rendered text.
+type Style int
+
+// The styles. Auto means "dark or light, whichever suits the terminal";
+// the caller resolves it with Resolve once it knows the background.
+const (
+	Auto Style = iota
+	Dark
+	Light
+	NoTTY
+)
+
+// MinWidth is the narrowest width text is wrapped at; narrower panes cut
+// the lines instead, since wrapping at a few columns helps nobody.
+const MinWidth = 16
+
+var styleNames = [...]string{Auto: "auto", Dark: "dark", Light: "light", NoTTY: "notty"}
+
+// String returns the style's name as accepted by ParseStyle.
+func (s Style) String() string {
+	if s < 0 || int(s) >= len(styleNames) {
+		return fmt.Sprintf("Style(%d)", int(s))
+	}
+	return styleNames[s]
+}
+
+// ParseStyle reads a style name: auto, dark, light or notty.
+func ParseStyle(name string) (Style, error) {
+	for i, n := range styleNames {
+		if strings.EqualFold(name, n) {
+			return Style(i), nil
+		}
+	}
+	return Auto, fmt.Errorf("unknown style %q: want auto, dark, light or notty", name)
+}
+
+// Set implements pflag.Value, so that a Style can be a command-line flag.
+func (s *Style) Set(name string) error {
+	v, err := ParseStyle(name)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Type implements pflag.Value.
+func (s *Style) Type() string { return "style" }
+
+// Resolve turns Auto into Dark or Light for the given background; other
+// styles are returned unchanged.
+func (s Style) Resolve(isDark bool) Style {
+	if s != Auto {
+		return s
+	}
+	if isDark {
+		return Dark
+	}
+	return Light
+}
+
+// Colour reports whether the style uses colour.
+func (s Style) Colour() bool { return s != NoTTY }
+
+// NewRenderer returns a Glamour renderer for the style that wraps text at
+// width columns. Auto renders as Dark. A renderer is not safe for
+// concurrent use: make one per goroutine.
+func NewRenderer(style Style, width int) (*glamour.TermRenderer, error) {
+	cfg := styles.DarkStyleConfig
+	switch style {
+	case Light:
+		cfg = styles.LightStyleConfig
+	case NoTTY:
+		cfg = styles.NoTTYStyleConfig
+	}
+	return glamour.NewTermRenderer(
+		glamour.WithStyles(cfg),
+		glamour.WithWordWrap(max(width, MinWidth)),
+	)
+}
+
+// Markdown renders md in the style, wrapped at width columns. Control
+// characters in md are dropped first: nothing in a briefing may drive the
+// terminal.
+func Markdown(md string, style Style, width int) (string, error) {
+	r, err := NewRenderer(style, width)
+	if err != nil {
+		return "", err
+	}
+	out, err := r.Render(Clean(md))
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return out, nil
+}
+
+// Clean removes the characters that could drive a terminal: C0 and C1
+// controls other than newline and tab, DEL, and the bidirectional
+// overrides and isolates. It returns s itself when there is nothing to
+// remove.
+func Clean(s string) string {
+	if strings.IndexFunc(s, isControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}

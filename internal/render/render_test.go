@@ -1,0 +1,108 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestParseStyle(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    Style
+		wantErr bool
+	}{
+		{"auto", Auto, false},
+		{"dark", Dark, false},
+		{"LIGHT", Light, false},
+		{"notty", NoTTY, false},
+		{"pink", Auto, true},
+		{"", Auto, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseStyle(tt.in)
+			if (err != nil) != tt.wantErr || got != tt.want {
+				t.Fatalf("ParseStyle(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
+			}
+			if err == nil && !strings.EqualFold(got.String(), tt.in) {
+				t.Errorf("String() = %q, want %q", got.String(), tt.in)
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	if Auto.Resolve(true) != Dark || Auto.Resolve(false) != Light {
+		t.Error("Auto does not follow the background")
+	}
+	if Light.Resolve(true) != Light || NoTTY.Resolve(false) != NoTTY {
+		t.Error("an explicit style was overridden")
+	}
+}
+
+const sample = "## Heading\n\nA paragraph long enough to need wrapping at a narrow width, " +
+	"with **bold** words and a marker \\[1\\].\n\n- one\n- two\n"
+
+func TestMarkdownWraps(t *testing.T) {
+	for _, style := range []Style{Dark, Light, NoTTY} {
+		for _, width := range []int{MinWidth, 40, 120} {
+			out, err := Markdown(sample, style, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if w := ansi.StringWidth(l); w > width {
+					t.Errorf("%v at %d: line %q is %d wide", style, width, ansi.Strip(l), w)
+				}
+			}
+			if !strings.Contains(ansi.Strip(out), "[1]") {
+				t.Errorf("%v at %d: marker lost:\n%s", style, width, ansi.Strip(out))
+			}
+		}
+	}
+}
+
+func TestNoTTYHasNoColour(t *testing.T) {
+	out, err := Markdown(sample, NoTTY, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("notty output has SGR sequences: %q", out)
+	}
+	dark, _ := Markdown(sample, Dark, 60)
+	if !strings.Contains(dark, "\x1b[") {
+		t.Error("dark output has no colour")
+	}
+}
+
+func TestMarkdownDropsControls(t *testing.T) {
+	out, err := Markdown("evil \x1b]0;title\x07 \x1b[2J\u202e text \u009b", NoTTY, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("output keeps %q: %q", bad, out)
+		}
+	}
+}
+
+func TestTinyWidths(t *testing.T) {
+	for _, w := range []int{-1, 0, 1, 2} {
+		if _, err := Markdown(sample, Dark, w); err != nil {
+			t.Errorf("width %d: %v", w, err)
+		}
+	}
+}
+
+func BenchmarkMarkdown(b *testing.B) {
+	md := strings.Repeat(sample, 50)
+	for b.Loop() {
+		if _, err := Markdown(md, Dark, 100); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
