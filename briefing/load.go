@@ -1,0 +1,396 @@
+package briefing
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what the loader reads, so that a wrong path (a home directory,
+// a disk image) fails fast with a clear message.
+const (
+	// MaxFileSize is the largest file the loader reads.
+	MaxFileSize = 16 << 20
+	// MaxTopicFiles is the most topic files read from one directory.
+	MaxTopicFiles = 10000
+)
+
+// MetaFile is the name of the file that holds a briefing directory's
+// title, sources, timeline and actors.
+const MetaFile = "briefing.yaml"
+
+// Load reads the briefing at path: a directory holding briefing.yaml and
+// one Markdown file per topic, or a single Markdown file. Positions in
+// diagnostics start with path as given.
+//
+// Every problem found is in the returned briefing's Diagnostics. The error
+// is non-nil only when nothing readable could be loaded; it is then a
+// Diagnostics value whose lines read "path: message".
+func Load(path string) (*Briefing, error) {
+	if path == "" {
+		return nil, fileError("", "no path given")
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, errText(err))
+	}
+	if fi.IsDir() {
+		display := func(name string) string { return filepath.Join(path, filepath.FromSlash(name)) }
+		return load(os.DirFS(path), ".", display)
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	display := func(name string) string {
+		if name == base {
+			return path
+		}
+		return filepath.Join(dir, filepath.FromSlash(name))
+	}
+	return load(os.DirFS(dir), base, display)
+}
+
+// LoadFS is Load over a file system: name is a directory ("." for the
+// root) or a Markdown file in fsys. Positions in diagnostics use names
+// within fsys.
+func LoadFS(fsys fs.FS, name string) (*Briefing, error) {
+	return load(fsys, name, func(n string) string { return n })
+}
+
+// fileError is the error for a path that cannot be loaded at all.
+func fileError(file, msg string) error {
+	return Diagnostics{{Pos: Pos{File: file}, Severity: Error, Message: msg}}
+}
+
+// errText is the message for a file system error, without the path that
+// the diagnostic's position already gives.
+func errText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return Sanitize(pe.Err.Error())
+	}
+	return Sanitize(err.Error())
+}
+
+// loader holds the state of one load.
+type loader struct {
+	fsys    fs.FS
+	display func(name string) string
+	diags   Diagnostics
+	md      *markdown
+}
+
+func (d *Diagnostics) errorf(p Pos, format string, args ...any) {
+	*d = append(*d, Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)})
+}
+
+func (d *Diagnostics) warn(p Pos, format string, args ...any) {
+	*d = append(*d, Diagnostic{Pos: p, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+func load(fsys fs.FS, name string, display func(string) string) (*Briefing, error) {
+	if !fs.ValidPath(name) {
+		return nil, fileError(name, "invalid path")
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fileError(display(name), errText(err))
+	}
+	l := &loader{fsys: fsys, display: display, md: newMarkdown()}
+	var b *Briefing
+	if fi.IsDir() {
+		b, err = l.loadDir(name)
+	} else {
+		b, err = l.loadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b.Path = display(name)
+	sort.SliceStable(l.diags, func(i, j int) bool {
+		p, q := l.diags[i].Pos, l.diags[j].Pos
+		if p.File != q.File {
+			return p.File < q.File
+		}
+		if p.Line != q.Line {
+			return p.Line < q.Line
+		}
+		return p.Col < q.Col
+	})
+	b.Diagnostics = l.diags
+	if len(b.Topics) == 0 && b.Summary == "" {
+		if errs := l.diags.Errors(); len(errs) > 0 {
+			return nil, errs
+		}
+	}
+	return b, nil
+}
+
+// read returns the text of a file, normalized and with control characters
+// neutralized, or the reason it cannot be read.
+func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
+	file := l.display(name)
+	fail := func(p Pos, format string, args ...any) (string, *lineIndex, *Diagnostic) {
+		return "", nil, &Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)}
+	}
+	f, err := l.fsys.Open(name)
+	if err != nil {
+		return fail(Pos{File: file}, "%s", errText(err))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return fail(Pos{File: file}, "is a directory")
+		}
+		if fi.Size() > MaxFileSize {
+			return fail(Pos{File: file}, "file is %d bytes, over the %d MiB limit", fi.Size(), MaxFileSize>>20)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return fail(Pos{File: file}, "%s", errText(err))
+	}
+	if len(data) > MaxFileSize {
+		return fail(Pos{File: file}, "file is over the %d MiB limit", MaxFileSize>>20)
+	}
+	data = normalize(data)
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fail(newLineIndex(string(data[:i])).pos(file, i), "binary data (NUL byte), not a text file")
+	}
+	if !utf8.Valid(data) {
+		i := 0
+		for i < len(data) {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
+		}
+		return fail(newLineIndex(string(data[:i])).pos(file, i), "invalid UTF-8 (byte 0x%02X)", data[i])
+	}
+	text := neutralize(string(data), file, newLineIndex(string(data)), &l.diags)
+	return text, newLineIndex(text), nil
+}
+
+// loadDir loads a briefing directory.
+func (l *loader) loadDir(dir string) (*Briefing, error) {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		return nil, fileError(l.display(dir), errText(err))
+	}
+	hasMeta := false
+	var files []string
+	for _, e := range entries {
+		n := e.Name()
+		switch {
+		case strings.HasPrefix(n, "."):
+		case n == MetaFile:
+			hasMeta = true
+		case strings.EqualFold(path.Ext(n), ".md") && !e.IsDir():
+			files = append(files, n)
+		}
+	}
+	if !hasMeta && len(files) == 0 {
+		return nil, fileError(l.display(dir), "empty directory: no "+MetaFile+" and no Markdown files")
+	}
+	if len(files) > MaxTopicFiles {
+		l.diags.errorf(Pos{File: l.display(dir)}, "%d Markdown files, over the limit of %d: only the first %d are read",
+			len(files), MaxTopicFiles, MaxTopicFiles)
+		files = files[:MaxTopicFiles]
+	}
+
+	var m meta
+	metaOK := false
+	metaName := path.Join(dir, MetaFile)
+	if !hasMeta {
+		l.diags.errorf(Pos{File: l.display(dir)}, "no %s: the briefing has no title, sources or timeline", MetaFile)
+	} else if text, _, fail := l.read(metaName); fail != nil {
+		l.diags = append(l.diags, *fail)
+	} else {
+		y := &yamlReader{file: l.display(metaName), diags: &l.diags}
+		if body, ok := y.parse(text); ok {
+			y.readMeta(body, &m)
+			metaOK = true
+		}
+		if !m.titleSet {
+			l.diags.errorf(Pos{File: y.file}, "missing title")
+		}
+	}
+	if m.title == "" {
+		m.title = filepath.Base(l.display(dir))
+	}
+
+	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: false}
+	firstFile := map[string]string{}
+	for _, f := range files {
+		ti := l.loadTopicFile(path.Join(dir, f))
+		if ti == nil {
+			a.present[strings.TrimSuffix(f, path.Ext(f))] = true
+			continue
+		}
+		if other, dup := firstFile[ti.t.ID]; dup {
+			l.diags.errorf(ti.decl, "duplicate topic id %q (also in %s); topic skipped", ti.t.ID, other)
+			continue
+		}
+		firstFile[ti.t.ID] = ti.decl.File
+		a.present[ti.t.ID] = true
+		l.finishTopic(ti)
+		a.topics = append(a.topics, ti)
+	}
+	return l.assemble(a), nil
+}
+
+// topicInfo is a loaded topic with what validation needs to know about
+// where it came from.
+type topicInfo struct {
+	t *Topic
+	// decl is where the topic is declared: its id in front matter, its
+	// heading, or its file.
+	decl    Pos
+	file    string
+	lines   *lineIndex
+	text    string // the whole file
+	bodyOff int    // where Body starts in text
+	// keyPos holds the position of each key of each citation.
+	keyPos [][]Pos
+}
+
+// loadTopicFile reads one topic file, or reports why it was skipped.
+func (l *loader) loadTopicFile(name string) *topicInfo {
+	file := l.display(name)
+	text, lines, fail := l.read(name)
+	if fail != nil {
+		fail.Message += "; topic skipped"
+		l.diags = append(l.diags, *fail)
+		return nil
+	}
+	var tm topicMeta
+	bodyOff := 0
+	if fm, end, ok := l.frontMatter(text, file); ok {
+		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags}
+		body, ok := y.parse(fm)
+		if !ok {
+			l.diags[len(l.diags)-1].Message += "; topic skipped"
+			return nil
+		}
+		y.readTopicMeta(body, &tm)
+		bodyOff = end
+	}
+	base := path.Base(name)
+	ti := &topicInfo{
+		t:     &Topic{ID: tm.id, Title: tm.title, Summary: tm.summary, Tags: tm.tags},
+		decl:  tm.idPos,
+		file:  file,
+		lines: lines,
+		text:  text,
+	}
+	if ti.t.ID == "" {
+		ti.t.ID = strings.TrimSuffix(base, path.Ext(base))
+		ti.decl = Pos{File: file}
+	}
+	bodyOff = skipBlankLines(text, bodyOff)
+	if h, next, ok := atxHeading(text, bodyOff, 1); ok && ti.t.Title == "" {
+		ti.t.Title = h
+		bodyOff = skipBlankLines(text, next)
+	}
+	if ti.t.Title == "" {
+		l.diags.errorf(ti.decl, "topic %q has no title: add title to its front matter or start it with a \"# Title\" line", ti.t.ID)
+		ti.t.Title = ti.t.ID
+	}
+	ti.bodyOff = bodyOff
+	ti.t.Body = text[bodyOff:]
+	return ti
+}
+
+// frontMatter returns the YAML between a leading "---" line and the next
+// "---" or "..." line, and the offset after the closing line. An unclosed
+// block is reported and read as Markdown.
+func (l *loader) frontMatter(text, file string) (yaml string, end int, ok bool) {
+	first, _, _ := strings.Cut(text, "\n")
+	if strings.TrimRight(first, " \t") != "---" {
+		return "", 0, false
+	}
+	off := len(first) + 1
+	for i := off; i <= len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		lineEnd := len(text)
+		if j >= 0 {
+			lineEnd = i + j
+		}
+		line := strings.TrimRight(text[i:lineEnd], " \t")
+		if line == "---" || line == "..." {
+			end = lineEnd + 1
+			if end > len(text) {
+				end = len(text)
+			}
+			return text[off:i], end, true
+		}
+		if j < 0 {
+			break
+		}
+		i = lineEnd + 1
+	}
+	l.diags.errorf(Pos{File: file, Line: 1, Col: 1}, "front matter has no closing \"---\" line; read as Markdown")
+	return "", 0, false
+}
+
+// skipBlankLines returns the offset of the first line at or after off
+// that is not blank.
+func skipBlankLines(text string, off int) int {
+	for off < len(text) {
+		j := strings.IndexByte(text[off:], '\n')
+		if j < 0 || strings.TrimSpace(text[off:off+j]) != "" {
+			return off
+		}
+		off += j + 1
+	}
+	return off
+}
+
+// atxHeading reports whether the line at off is an ATX heading of the
+// given level, with its text and the offset of the next line.
+func atxHeading(text string, off, level int) (string, int, bool) {
+	end := strings.IndexByte(text[off:], '\n')
+	next := len(text)
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += off
+		next = end + 1
+	}
+	line := text[off:end]
+	indent := 0
+	for indent < 3 && indent < len(line) && line[indent] == ' ' {
+		indent++
+	}
+	line = line[indent:]
+	marks := strings.Repeat("#", level)
+	if !strings.HasPrefix(line, marks) {
+		return "", 0, false
+	}
+	line = line[level:]
+	if line != "" && line[0] != ' ' && line[0] != '\t' {
+		return "", 0, false
+	}
+	line = strings.TrimSpace(line)
+	// A closing sequence of #s is not part of the text.
+	if t := strings.TrimRight(line, "#"); t != line && (t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t")) {
+		line = strings.TrimSpace(t)
+	}
+	return line, next, true
+}

@@ -1,0 +1,214 @@
+package briefing
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxCitationLen bounds how far the scanner looks for the closing bracket
+// of a citation group, which keeps scanning linear in the text.
+const maxCitationLen = 2000
+
+// ScanCitations finds the pandoc-style citation groups in Markdown text:
+// [@a], [@a; @b], [@a, @b] and groups with a prefix or locator such as
+// [see @a, p. 3]. A key starts with @ at the start of the group or after
+// a space, ';' or ','; so an e-mail address such as [me@example.com] is
+// not a citation. A bracket group followed by '(' or '[' is a link, and
+// text in code spans and fenced code blocks is skipped. The Pos of each
+// citation is left zero; Start and End are byte offsets in s.
+func ScanCitations(s string) []Citation {
+	var out []Citation
+	lineStart := true
+	var fence byte // fence character while inside a fenced code block
+	fenceLen := 0
+	for i := 0; i < len(s); {
+		if lineStart {
+			lineStart = false
+			end := strings.IndexByte(s[i:], '\n')
+			if end < 0 {
+				end = len(s)
+			} else {
+				end += i
+			}
+			line := s[i:end]
+			if fence != 0 {
+				if c, n, rest := fenceOf(line); c == fence && n >= fenceLen && strings.TrimSpace(rest) == "" {
+					fence = 0
+				}
+				i = end + 1
+				lineStart = true
+				continue
+			}
+			if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
+				fence, fenceLen = c, n
+				i = end + 1
+				lineStart = true
+				continue
+			}
+		}
+		switch c := s[i]; c {
+		case '\n':
+			lineStart = true
+			i++
+		case '\\':
+			if i+1 < len(s) && s[i+1] != '\n' {
+				i++
+			}
+			i++
+		case '`':
+			i = skipCodeSpan(s, i)
+		case '[':
+			if i > 0 && s[i-1] == '!' {
+				i++
+				continue
+			}
+			if c, ok := citationAt(s, i); ok {
+				out = append(out, c)
+				i = c.End
+				continue
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+// fenceOf reports the fence character and length if line opens or closes
+// a fenced code block (up to three spaces, then three or more ` or ~).
+func fenceOf(line string) (c byte, n int, rest string) {
+	t := line
+	for k := 0; k < 3 && strings.HasPrefix(t, " "); k++ {
+		t = t[1:]
+	}
+	if t == "" || (t[0] != '`' && t[0] != '~') {
+		return 0, 0, ""
+	}
+	c = t[0]
+	for n < len(t) && t[n] == c {
+		n++
+	}
+	if n < 3 {
+		return 0, 0, ""
+	}
+	return c, n, t[n:]
+}
+
+// skipCodeSpan returns the offset after the code span starting at the
+// backtick run at i, or after the run if it is not closed.
+func skipCodeSpan(s string, i int) int {
+	n := 0
+	for i+n < len(s) && s[i+n] == '`' {
+		n++
+	}
+	run := s[i : i+n]
+	for j := i + n; j < len(s); {
+		k := strings.Index(s[j:], run)
+		if k < 0 {
+			break
+		}
+		k += j
+		m := 0
+		for k+m < len(s) && s[k+m] == '`' {
+			m++
+		}
+		if m == n {
+			return k + m
+		}
+		j = k + m
+	}
+	return i + n
+}
+
+// citationAt parses a citation group whose '[' is at s[i].
+func citationAt(s string, i int) (Citation, bool) {
+	limit := len(s)
+	if limit > i+maxCitationLen {
+		limit = i + maxCitationLen
+	}
+	j := i + 1
+	for ; j < limit; j++ {
+		switch s[j] {
+		case ']':
+			goto closed
+		case '[':
+			return Citation{}, false
+		case '\n':
+			// A blank line ends the paragraph, and the group with it.
+			if j+1 < len(s) && s[j+1] == '\n' {
+				return Citation{}, false
+			}
+		}
+	}
+	return Citation{}, false
+closed:
+	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
+		return Citation{}, false
+	}
+	keys := citationKeys(s[i+1 : j])
+	if len(keys) == 0 {
+		return Citation{}, false
+	}
+	return Citation{Keys: keys, Start: i, End: j + 1}, true
+}
+
+// citationKeys returns the @keys in the inside of a bracket group.
+func citationKeys(g string) []string {
+	var keys []string
+	for k := 0; k < len(g); k++ {
+		if g[k] != '@' || !keyBoundary(g, k) {
+			continue
+		}
+		if key := keyAt(g[k+1:]); key != "" {
+			keys = append(keys, key)
+			k += len(key)
+		}
+	}
+	return keys
+}
+
+// keyBoundary reports whether the @ at g[k] may start a key: at the start,
+// after a separator, or after a '-' (pandoc's author suppression) that is
+// itself at such a place.
+func keyBoundary(g string, k int) bool {
+	sep := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == ',' }
+	switch {
+	case k == 0:
+		return true
+	case sep(g[k-1]):
+		return true
+	case g[k-1] == '-':
+		return k == 1 || sep(g[k-2])
+	}
+	return false
+}
+
+// keyAt returns the citation key at the start of s: a letter, digit or _,
+// then letters, digits, _ and internal punctuation (:.#$%&-+?<>~/) that is
+// followed by a letter, digit or _.
+func keyAt(s string) string {
+	word := func(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !word(r) {
+		return ""
+	}
+	end := n
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if word(r) {
+			end += n
+			continue
+		}
+		if strings.ContainsRune(":.#$%&-+?<>~/", r) {
+			r2, n2 := utf8.DecodeRuneInString(s[end+n:])
+			if n2 > 0 && word(r2) {
+				end += n + n2
+				continue
+			}
+		}
+		break
+	}
+	return s[:end]
+}

@@ -1,0 +1,309 @@
+package briefing
+
+import (
+	"path"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Slug turns a heading into an id: lower case letters and digits, with
+// each run of other characters turned into a single '-', and none at
+// either end. It returns "" when s has no letter or digit.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		// Apostrophes join words: "Kyiv's" is "kyivs", not "kyiv-s".
+		if r == '\'' || r == '\u2019' {
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// markdown parses topic bodies to find their paragraphs and list items.
+type markdown struct {
+	p parser.Parser
+}
+
+func newMarkdown() *markdown {
+	return &markdown{p: goldmark.New(goldmark.WithExtensions(extension.Table)).Parser()}
+}
+
+// uncited returns the offsets in body of the paragraphs and list items
+// that hold no citation. Headings, code, tables, HTML and block quotes
+// (quoted material) are exempt, and so is a paragraph or item that ends
+// with a colon and introduces a list. cites must be in order.
+func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
+	defer func() {
+		// goldmark is third-party code; a panic on strange input costs
+		// the warnings of this topic, not the load.
+		if recover() != nil {
+			offs = nil
+		}
+	}()
+	src := []byte(body)
+	doc := m.p.Parse(text.NewReader(src))
+	cited := func(start, stop int) bool {
+		// First citation starting at or after start.
+		lo, hi := 0, len(cites)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if cites[mid].Start < start {
+				lo = mid + 1
+			} else {
+				hi = mid
+			}
+		}
+		return lo < len(cites) && cites[lo].Start < stop
+	}
+	leadIn := func(start, stop int, next ast.Node) bool {
+		return next != nil && next.Kind() == ast.KindList && strings.HasSuffix(strings.TrimSpace(body[start:stop]), ":")
+	}
+	var list func(n ast.Node)
+	list = func(n ast.Node) {
+		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+			start, stop := -1, -1
+			var sub ast.Node
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				if c.Kind() == ast.KindList {
+					if sub == nil {
+						sub = c
+					}
+					continue
+				}
+				if s, e := span(c); s >= 0 {
+					if start < 0 {
+						start = s
+					}
+					stop = max(stop, e)
+				}
+			}
+			if start >= 0 && !cited(start, stop) && !leadIn(start, stop, sub) {
+				offs = append(offs, lineIndent(body, start))
+			}
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				if c.Kind() == ast.KindList {
+					list(c)
+				}
+			}
+		}
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.Kind() {
+		case ast.KindParagraph:
+			if s, e := span(c); s >= 0 && !cited(s, e) && !leadIn(s, e, c.NextSibling()) {
+				offs = append(offs, s)
+			}
+		case ast.KindList:
+			list(c)
+		}
+	}
+	return offs
+}
+
+// span returns the byte range of a block's text, or -1s if it has none.
+func span(n ast.Node) (int, int) {
+	start, stop := -1, -1
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		if n.Type() != ast.TypeBlock {
+			return
+		}
+		if ls := n.Lines(); ls != nil && ls.Len() > 0 {
+			if s := ls.At(0).Start; start < 0 || s < start {
+				start = s
+			}
+			stop = max(stop, ls.At(ls.Len()-1).Stop)
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			walk(c)
+		}
+	}
+	walk(n)
+	return start, stop
+}
+
+// lineIndent returns the offset of the first non-blank character on the
+// line holding off: the list marker of an item whose text starts at off.
+func lineIndent(s string, off int) int {
+	i := strings.LastIndexByte(s[:off], '\n') + 1
+	for i < off && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// finishTopic finds a topic's citations and positions, and warns about
+// uncited text.
+func (l *loader) finishTopic(ti *topicInfo) {
+	t := ti.t
+	t.BodyPos = ti.lines.pos(ti.file, ti.bodyOff)
+	t.Citations = ScanCitations(t.Body)
+	ti.keyPos = make([][]Pos, len(t.Citations))
+	for i := range t.Citations {
+		c := &t.Citations[i]
+		c.Pos = ti.lines.pos(ti.file, ti.bodyOff+c.Start)
+		from := c.Start
+		for _, k := range c.Keys {
+			off := from
+			if j := strings.Index(t.Body[from:c.End], "@"+k); j >= 0 {
+				off = from + j
+				from = off + 1 + len(k)
+			}
+			ti.keyPos[i] = append(ti.keyPos[i], ti.lines.pos(ti.file, ti.bodyOff+off))
+		}
+	}
+	if len(t.Citations) == 0 {
+		if strings.TrimSpace(t.Body) != "" {
+			l.diags.warn(ti.decl, "topic %q has no citations", t.ID)
+		}
+		return
+	}
+	for _, off := range l.md.uncited(t.Body, t.Citations) {
+		l.diags.warn(ti.lines.pos(ti.file, ti.bodyOff+off), "no citation in this paragraph or list item")
+	}
+}
+
+// section is one level-2 heading of a single-file briefing.
+type section struct {
+	title       string
+	start, next int // offsets of the heading line and the line after it
+}
+
+// sections finds the level-2 ATX headings of text from off, outside
+// fenced code blocks.
+func sections(text string, off int) []section {
+	var out []section
+	var fence byte
+	fenceLen := 0
+	for i := off; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		next := len(text)
+		if end >= 0 {
+			next = i + end + 1
+		} else {
+			end = len(text) - i
+		}
+		line := text[i : i+end]
+		if fence != 0 {
+			if c, n, rest := fenceOf(line); c == fence && n >= fenceLen && strings.TrimSpace(rest) == "" {
+				fence = 0
+			}
+		} else if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
+			fence, fenceLen = c, n
+		} else if h, _, ok := atxHeading(text, i, 2); ok {
+			out = append(out, section{title: h, start: i, next: next})
+		}
+		i = next
+	}
+	return out
+}
+
+// loadFile loads a single-file briefing.
+func (l *loader) loadFile(name string) (*Briefing, error) {
+	file := l.display(name)
+	text, lines, fail := l.read(name)
+	if fail != nil {
+		return nil, Diagnostics{*fail}
+	}
+	var m meta
+	metaOK := true
+	bodyOff := 0
+	if fm, end, ok := l.frontMatter(text, file); ok {
+		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags}
+		body, ok := y.parse(fm)
+		if ok {
+			y.readMeta(body, &m)
+		}
+		metaOK = ok
+		bodyOff = end
+	}
+	bodyOff = skipBlankLines(text, bodyOff)
+	if h, next, ok := atxHeading(text, bodyOff, 1); ok && m.title == "" {
+		m.title = h
+		bodyOff = skipBlankLines(text, next)
+	}
+	if m.title == "" {
+		base := path.Base(name)
+		m.title = strings.TrimSuffix(base, path.Ext(base))
+	}
+	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: true}
+
+	secs := sections(text, bodyOff)
+	if len(secs) == 0 {
+		// No sections: the whole text is one topic.
+		id := Slug(m.title)
+		if id == "" {
+			id = "text"
+		}
+		ti := &topicInfo{t: &Topic{ID: id, Title: m.title, Body: text[bodyOff:]},
+			decl: Pos{File: file}, file: file, lines: lines, text: text, bodyOff: bodyOff}
+		a.present[id] = true
+		l.finishTopic(ti)
+		a.topics = append(a.topics, ti)
+		return l.assemble(a), nil
+	}
+
+	// Text before the first section is the summary.
+	pre := text[bodyOff:secs[0].start]
+	if strings.TrimSpace(pre) != "" {
+		for _, c := range ScanCitations(pre) {
+			from := c.Start
+			for _, k := range c.Keys {
+				off := from + max(0, strings.Index(pre[from:c.End], "@"+k))
+				a.extra = append(a.extra, ref{k, lines.pos(file, bodyOff+off)})
+			}
+		}
+		if m.summary != "" {
+			l.diags.warn(lines.pos(file, bodyOff), "the front matter has a summary, so this text before the first \"## \" heading is not shown")
+		} else {
+			a.meta.summary = strings.TrimSpace(pre)
+		}
+	}
+	for i, s := range secs {
+		end := len(text)
+		if i+1 < len(secs) {
+			end = secs[i+1].start
+		}
+		id := Slug(s.title)
+		decl := lines.pos(file, s.start)
+		if id == "" {
+			id = "section"
+		}
+		if a.present[id] {
+			base := id
+			for n := 2; a.present[id]; n++ {
+				id = base + "-" + strconv.Itoa(n)
+			}
+			l.diags.warn(decl, "another heading has the id %q: this one is %q", base, id)
+		}
+		title := s.title
+		if title == "" {
+			title = id
+		}
+		off := skipBlankLines(text[:end], s.next)
+		ti := &topicInfo{t: &Topic{ID: id, Title: title, Body: text[off:end]},
+			decl: decl, file: file, lines: lines, text: text, bodyOff: off}
+		a.present[id] = true
+		l.finishTopic(ti)
+		a.topics = append(a.topics, ti)
+	}
+	return l.assemble(a), nil
+}

@@ -1,0 +1,461 @@
+package briefing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// yamlReader turns a YAML syntax tree into briefing values, reporting
+// every problem at its position in the file. The YAML may start part way
+// into a file (front matter), so lines are shifted by lineOffset.
+type yamlReader struct {
+	file       string
+	lineOffset int
+	diags      *Diagnostics
+}
+
+// pos returns the position of a node's first token in the file.
+func (y *yamlReader) pos(n ast.Node) Pos {
+	if n == nil {
+		return Pos{File: y.file}
+	}
+	return y.tokenPos(n.GetToken())
+}
+
+func (y *yamlReader) tokenPos(tk *token.Token) Pos {
+	if tk == nil || tk.Position == nil || tk.Position.Line < 1 {
+		return Pos{File: y.file}
+	}
+	col := tk.Position.Column
+	if col < 1 {
+		col = 1
+	}
+	return Pos{File: y.file, Line: tk.Position.Line + y.lineOffset, Col: col}
+}
+
+// parse parses src and returns the body of its single document, nil for
+// an empty one. It reports a syntax error and returns ok false.
+func (y *yamlReader) parse(src string) (body ast.Node, ok bool) {
+	defer func() {
+		// The YAML library is third-party code; a panic on strange input
+		// becomes an error rather than a crash.
+		if r := recover(); r != nil {
+			y.diags.errorf(Pos{File: y.file}, "cannot parse YAML")
+			body, ok = nil, false
+		}
+	}()
+	f, err := parser.ParseBytes([]byte(src), 0)
+	if err != nil {
+		var ye interface {
+			GetToken() *token.Token
+			GetMessage() string
+		}
+		if errors.As(err, &ye) {
+			y.diags.errorf(y.tokenPos(ye.GetToken()), "%s", Sanitize(ye.GetMessage()))
+		} else {
+			y.diags.errorf(Pos{File: y.file}, "%s", Sanitize(err.Error()))
+		}
+		return nil, false
+	}
+	for _, d := range f.Docs {
+		if d == nil || d.Body == nil {
+			continue
+		}
+		if _, isComment := d.Body.(*ast.CommentGroupNode); isComment {
+			continue
+		}
+		if body != nil {
+			y.diags.errorf(y.pos(d.Body), "more than one YAML document")
+			break
+		}
+		body = d.Body
+	}
+	return body, true
+}
+
+// unwrap strips anchors and tags from n. Aliases are refused: they are not
+// needed in a briefing and can blow up in size.
+func (y *yamlReader) unwrap(n ast.Node) (ast.Node, bool) {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		case *ast.AliasNode:
+			y.diags.errorf(y.pos(v), "YAML aliases are not supported")
+			return nil, false
+		case *ast.CommentGroupNode:
+			return nil, true
+		default:
+			return n, true
+		}
+	}
+}
+
+// kindName names the YAML type of n for a message.
+func kindName(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a mapping"
+	case *ast.SequenceNode:
+		return "a list"
+	case nil, *ast.NullNode:
+		return "nothing"
+	}
+	return "text"
+}
+
+// fields calls f for each key of the mapping n, reporting keys that are
+// not in known. what names the mapping in messages ("" for the top level).
+func (y *yamlReader) fields(n ast.Node, what string, known []string, f func(key string, v ast.Node, kp Pos)) bool {
+	n, ok := y.unwrap(n)
+	if !ok {
+		return false
+	}
+	var pairs []*ast.MappingValueNode
+	switch m := n.(type) {
+	case nil, *ast.NullNode:
+		return true
+	case *ast.MappingNode:
+		pairs = m.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{m}
+	default:
+		if what == "" {
+			y.diags.errorf(y.pos(n), "want a mapping of fields, got %s", kindName(n))
+		} else {
+			y.diags.errorf(y.pos(n), "%s: want a mapping of fields, got %s", what, kindName(n))
+		}
+		return false
+	}
+	for _, p := range pairs {
+		if p == nil || p.Key == nil {
+			continue
+		}
+		kp := y.pos(p.Key)
+		key := ""
+		if tk := p.Key.GetToken(); tk != nil {
+			key = tk.Value
+		}
+		if !contains(known, key) {
+			msg := fmt.Sprintf("unknown field %q", Sanitize(key))
+			if what != "" {
+				msg += " in " + what
+			}
+			if s := suggest(key, known); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			y.diags.errorf(kp, "%s", msg)
+			continue
+		}
+		f(key, p.Value, kp)
+	}
+	return true
+}
+
+// str reads a scalar as text. Numbers, booleans and dates keep their
+// spelling in the file, so "as_of: 2026" and "title: 1984" work.
+func (y *yamlReader) str(n ast.Node, field string) (string, Pos, bool) {
+	p := y.pos(n)
+	n, ok := y.unwrap(n)
+	if !ok {
+		return "", p, false
+	}
+	var s string
+	switch v := n.(type) {
+	case nil, *ast.NullNode:
+		return "", p, true
+	case *ast.StringNode:
+		s = v.Value
+	case *ast.LiteralNode:
+		if v.Value != nil {
+			s = v.Value.Value
+		}
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		s = v.GetToken().Value
+	default:
+		y.diags.errorf(p, "%s: want text, got %s", field, kindName(n))
+		return "", p, false
+	}
+	return sanitizeField(s, p, field, y.diags), p, true
+}
+
+// list calls f for each entry of the sequence n.
+func (y *yamlReader) list(n ast.Node, field string, f func(v ast.Node)) {
+	n, ok := y.unwrap(n)
+	if !ok {
+		return
+	}
+	switch v := n.(type) {
+	case nil, *ast.NullNode:
+	case *ast.SequenceNode:
+		for _, e := range v.Values {
+			f(e)
+		}
+	default:
+		y.diags.errorf(y.pos(n), "%s: want a list, got %s", field, kindName(n))
+	}
+}
+
+// ref is an id named somewhere, with where it was named.
+type ref struct {
+	ID  string
+	Pos Pos
+}
+
+// strs reads a list of text values.
+func (y *yamlReader) strs(n ast.Node, field string) []ref {
+	var out []ref
+	y.list(n, field, func(v ast.Node) {
+		if s, p, ok := y.str(v, field); ok && s != "" {
+			out = append(out, ref{s, p})
+		}
+	})
+	return out
+}
+
+// date reads a date field.
+func (y *yamlReader) date(n ast.Node, field string) Date {
+	s, p, ok := y.str(n, field)
+	if !ok || s == "" {
+		return Date{}
+	}
+	d, err := ParseDate(s)
+	if err != nil {
+		y.diags.errorf(p, "%s: %s", field, Sanitize(err.Error()))
+	}
+	return d
+}
+
+// meta is what briefing.yaml (or a single file's front matter) holds.
+type meta struct {
+	file     string
+	title    string
+	titleSet bool
+	subtitle string
+	asOf     Date
+	summary  string
+	// summaryPos is where the summary value starts.
+	summaryPos Pos
+	topics     []ref
+	topicsSet  bool
+	sources    []Source
+	timeline   []Event
+	// eventRefs holds, for each timeline entry, the topics and sources
+	// it names with their positions.
+	eventTopics, eventSources [][]ref
+	actors                    []Actor
+}
+
+var metaFields = []string{"title", "subtitle", "as_of", "summary", "topics", "sources", "timeline", "actors"}
+
+// readMeta reads briefing fields from a YAML body.
+func (y *yamlReader) readMeta(body ast.Node, m *meta) {
+	m.file = y.file
+	y.fields(body, "", metaFields, func(key string, v ast.Node, kp Pos) {
+		switch key {
+		case "title":
+			m.title, _, _ = y.str(v, key)
+			m.titleSet = m.title != ""
+		case "subtitle":
+			m.subtitle, _, _ = y.str(v, key)
+		case "as_of":
+			m.asOf = y.date(v, key)
+		case "summary":
+			m.summary, m.summaryPos, _ = y.str(v, key)
+		case "topics":
+			m.topics = y.strs(v, key)
+			m.topicsSet = true
+		case "sources":
+			y.list(v, key, func(e ast.Node) { y.readSource(e, m) })
+		case "timeline":
+			y.list(v, key, func(e ast.Node) { y.readEvent(e, m) })
+		case "actors":
+			y.list(v, key, func(e ast.Node) { y.readActor(e, m) })
+		}
+	})
+}
+
+var sourceFields = []string{"id", "title", "outlet", "author", "date", "date_note", "url", "kind"}
+
+func (y *yamlReader) readSource(n ast.Node, m *meta) {
+	s := Source{Pos: y.pos(n)}
+	ok := y.fields(n, "source", sourceFields, func(key string, v ast.Node, kp Pos) {
+		switch key {
+		case "id":
+			s.ID, s.Pos, _ = y.str(v, "source id")
+		case "title":
+			s.Title, _, _ = y.str(v, "source title")
+		case "outlet":
+			s.Outlet, _, _ = y.str(v, "outlet")
+		case "author":
+			s.Author, _, _ = y.str(v, "author")
+		case "date":
+			s.Date = y.date(v, "source date")
+		case "date_note":
+			s.DateNote, _, _ = y.str(v, "date_note")
+		case "url":
+			s.URL, _, _ = y.str(v, "url")
+		case "kind":
+			k, p, _ := y.str(v, "kind")
+			switch SourceKind(k) {
+			case "", KindNews, KindAnalysis, KindOpinion:
+				s.Kind = SourceKind(k)
+			default:
+				y.diags.errorf(p, "bad kind %q: want news, analysis or opinion", k)
+			}
+		}
+	})
+	if !ok {
+		return
+	}
+	if s.ID == "" {
+		y.diags.errorf(s.Pos, "source has no id")
+		return
+	}
+	if s.Title == "" {
+		y.diags.errorf(s.Pos, "source %q has no title", s.ID)
+	}
+	m.sources = append(m.sources, s)
+}
+
+var eventFields = []string{"date", "event", "topics", "sources"}
+
+func (y *yamlReader) readEvent(n ast.Node, m *meta) {
+	e := Event{Pos: y.pos(n)}
+	var topics, sources []ref
+	ok := y.fields(n, "timeline entry", eventFields, func(key string, v ast.Node, kp Pos) {
+		switch key {
+		case "date":
+			e.Date = y.date(v, "timeline date")
+		case "event":
+			e.Text, _, _ = y.str(v, "event")
+		case "topics":
+			topics = y.strs(v, "topics")
+		case "sources":
+			sources = y.strs(v, "sources")
+		}
+	})
+	if !ok {
+		return
+	}
+	if e.Date.IsZero() {
+		y.diags.errorf(e.Pos, "timeline entry has no date")
+	}
+	if e.Text == "" {
+		y.diags.errorf(e.Pos, "timeline entry has no event")
+	}
+	for _, r := range topics {
+		e.Topics = append(e.Topics, r.ID)
+	}
+	for _, r := range sources {
+		e.Sources = append(e.Sources, r.ID)
+	}
+	m.timeline = append(m.timeline, e)
+	m.eventTopics = append(m.eventTopics, topics)
+	m.eventSources = append(m.eventSources, sources)
+}
+
+var actorFields = []string{"name", "role", "aliases"}
+
+func (y *yamlReader) readActor(n ast.Node, m *meta) {
+	a := Actor{Pos: y.pos(n)}
+	ok := y.fields(n, "actor", actorFields, func(key string, v ast.Node, kp Pos) {
+		switch key {
+		case "name":
+			a.Name, _, _ = y.str(v, "name")
+		case "role":
+			a.Role, _, _ = y.str(v, "role")
+		case "aliases":
+			for _, r := range y.strs(v, "aliases") {
+				a.Aliases = append(a.Aliases, r.ID)
+			}
+		}
+	})
+	if !ok {
+		return
+	}
+	if a.Name == "" {
+		y.diags.errorf(a.Pos, "actor has no name")
+		return
+	}
+	m.actors = append(m.actors, a)
+}
+
+// topicMeta is what a topic file's front matter holds.
+type topicMeta struct {
+	id, title, summary string
+	idPos              Pos
+	tags               []string
+}
+
+var topicFields = []string{"id", "title", "summary", "tags"}
+
+func (y *yamlReader) readTopicMeta(body ast.Node, t *topicMeta) {
+	y.fields(body, "", topicFields, func(key string, v ast.Node, kp Pos) {
+		switch key {
+		case "id":
+			t.id, t.idPos, _ = y.str(v, "id")
+		case "title":
+			t.title, _, _ = y.str(v, "title")
+		case "summary":
+			t.summary, _, _ = y.str(v, "summary")
+			t.summary = strings.Join(strings.Fields(t.summary), " ")
+		case "tags":
+			for _, r := range y.strs(v, "tags") {
+				t.tags = append(t.tags, r.ID)
+			}
+		}
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the entry of known closest to s, if it is close enough
+// to be a likely typo.
+func suggest(s string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(s), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance, bounded for long input.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

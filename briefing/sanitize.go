@@ -1,0 +1,198 @@
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxControlWarnings caps the control-character warnings per file, so that
+// a file full of them does not bury every other diagnostic.
+const maxControlWarnings = 10
+
+// isControl reports whether r must not reach a terminal: C0 and C1 control
+// characters other than newline and tab, DEL, and the bidirectional
+// override and isolate characters that can reorder what a reader sees.
+func isControl(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
+}
+
+// placeholder returns the visible character that stands in for the control
+// character r: its Unicode control picture where there is one, else U+FFFD.
+func placeholder(r rune) rune {
+	switch {
+	case r < 0x20:
+		return 0x2400 + r
+	case r == 0x7f:
+		return 0x2421
+	}
+	return utf8.RuneError
+}
+
+// HasControl reports whether s holds a character that Sanitize replaces.
+func HasControl(s string) bool {
+	for _, r := range s {
+		if isControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Sanitize replaces every control character in s (see the format
+// documentation) by a visible placeholder, so that text from a briefing
+// cannot put a control sequence on a terminal. Text that passed through
+// the loader is already sanitized.
+func Sanitize(s string) string {
+	if !HasControl(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s {
+		if isControl(r) {
+			r = placeholder(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// controlName describes r for a diagnostic.
+func controlName(r rune) string {
+	return fmt.Sprintf("control character U+%04X", r)
+}
+
+// normalize prepares a file's bytes for parsing: it drops a leading byte
+// order mark and turns \r\n and lone \r into \n. Line and column numbers
+// are unchanged by this, as editors count them the same way.
+func normalize(data []byte) []byte {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' {
+			if i+1 < len(data) && data[i+1] == '\n' {
+				continue
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// neutralize replaces the control characters in a file's text by
+// placeholders, each replacement a warning at its position. A placeholder
+// is a single character, so positions in the result match the file.
+func neutralize(text string, file string, lines *lineIndex, diags *Diagnostics) string {
+	if !HasControl(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) + 16)
+	n := 0
+	for i, r := range text {
+		if !isControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if n < maxControlWarnings {
+			diags.warn(lines.pos(file, i), "%s replaced by %c", controlName(r), placeholder(r))
+		}
+		n++
+		b.WriteRune(placeholder(r))
+	}
+	if n > maxControlWarnings {
+		diags.warn(Pos{File: file}, "%d more control characters replaced", n-maxControlWarnings)
+	}
+	return b.String()
+}
+
+// sanitizeField neutralizes control characters that reach a field by
+// other means than the raw text, such as YAML escapes ("\e"), with one
+// warning at the field's position.
+func sanitizeField(s string, p Pos, field string, diags *Diagnostics) string {
+	if !HasControl(s) {
+		return s
+	}
+	for _, r := range s {
+		if isControl(r) {
+			diags.warn(p, "%s in %s replaced by %c", controlName(r), field, placeholder(r))
+			break
+		}
+	}
+	return Sanitize(s)
+}
+
+// lineIndex maps byte offsets in a text to line and column numbers. It
+// remembers the last lookup, so that a run of increasing offsets on one
+// long line costs time linear in the line, not quadratic.
+type lineIndex struct {
+	text   string
+	starts []int // byte offset of the start of each line
+	// last lookup, to resume the column count
+	lastLine, lastOff, lastCol int
+}
+
+func newLineIndex(text string) *lineIndex {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return &lineIndex{text: text, starts: starts, lastLine: -1}
+}
+
+// pos returns the position of byte offset off in file. Offsets outside the
+// text are clamped to it.
+func (x *lineIndex) pos(file string, off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(x.text) {
+		off = len(x.text)
+	}
+	// Binary search for the last line start <= off.
+	lo, hi := 0, len(x.starts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if x.starts[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	line := lo
+	from, col := x.starts[line], 1
+	if line == x.lastLine && off >= x.lastOff {
+		from, col = x.lastOff, x.lastCol
+	}
+	col += utf8.RuneCountInString(x.text[from:off])
+	x.lastLine, x.lastOff, x.lastCol = line, off, col
+	return Pos{File: file, Line: line + 1, Col: col}
+}
+
+// lineStart returns the byte offset where 1-based line n starts.
+func (x *lineIndex) lineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(x.starts) {
+		return len(x.text)
+	}
+	return x.starts[n-1]
+}
