@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
+
+// keyMap holds every key binding of the reader. The help overlay, the footer
+// and the README's key table are all generated from it.
+type keyMap struct {
+	Up, Down         key.Binding
+	HalfUp, HalfDown key.Binding
+	PageUp, PageDown key.Binding
+	Top, Bottom      key.Binding
+
+	Next, Prev key.Binding
+	Jump       key.Binding
+	Topics     key.Binding
+	Open       key.Binding
+	Close      key.Binding
+
+	Search, NextMatch, PrevMatch key.Binding
+
+	Help key.Binding
+	Quit key.Binding
+}
+
+func defaultKeyMap() keyMap {
+	k := keyMap{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "scroll down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f/pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+
+		Next:   key.NewBinding(key.WithKeys("tab", "]", "l", "right"), key.WithHelp("tab/]/l/→", "next topic")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "[", "h", "left"), key.WithHelp("shift+tab/[/h/←", "previous topic")),
+		Jump:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to topic")),
+		Topics: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topic list")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to text")),
+
+		// Kept for search; enabled once it exists.
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
+	}
+	k.Search.SetEnabled(false)
+	k.NextMatch.SetEnabled(false)
+	k.PrevMatch.SetEnabled(false)
+	return k
+}
+
+// mouseHelp describes what the mouse does; the mouse has no key bindings
+// but belongs in the help all the same.
+var mouseHelp = []key.Help{
+	{Key: "wheel", Desc: "scroll text or list"},
+	{Key: "click", Desc: "open a topic in the list"},
+}
+
+// ShortHelp is the footer's help while reading.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.Next, k.Topics, k.Open, k.Close, k.Search, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay, one column per group.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Next, k.Prev, k.Jump, k.Topics, k.Open, k.Close},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Help, k.Quit},
+	}
+}
+
+// allBindings lists every binding once, in help order.
+func (k keyMap) allBindings() []key.Binding {
+	var all []key.Binding
+	for _, g := range k.FullHelp() {
+		all = append(all, g...)
+	}
+	return all
+}
+
+// KeyTable returns the reader's keys as a Markdown table, for the README.
+// It lists the bindings that the reader has when it starts, plus the mouse.
+func KeyTable() string {
+	var b strings.Builder
+	b.WriteString("| Key | Action |\n| --- | --- |\n")
+	row := func(h key.Help) {
+		keys := strings.ReplaceAll(h.Key, "/", "` `")
+		b.WriteString("| `" + keys + "` | " + h.Desc + " |\n")
+	}
+	for _, kb := range defaultKeyMap().allBindings() {
+		if kb.Enabled() {
+			row(kb.Help())
+		}
+	}
+	for _, h := range mouseHelp {
+		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,321 @@
+// Package ui is brief's terminal reader: a Bubble Tea program that pages
+// through a briefing's topics, rendered with Glamour.
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"brief/briefing"
+	"brief/internal/render"
+)
+
+// Options configure the reader.
+type Options struct {
+	// Style of the rendered text. Auto follows the terminal's background,
+	// dark until the terminal says otherwise.
+	Style render.Style
+}
+
+// focus says which part of the reader gets the keys.
+type focus int
+
+const (
+	focusText focus = iota
+	focusList
+)
+
+func (f focus) String() string {
+	if f == focusList {
+		return "list"
+	}
+	return "text"
+}
+
+const (
+	// narrowWidth is the width under which the topic list hides.
+	narrowWidth                = 80
+	minListWidth, maxListWidth = 24, 36
+)
+
+// Model is the reader's root model.
+type Model struct {
+	b     *briefing.Briefing
+	opts  Options
+	keys  keyMap
+	help  help.Model
+	st    styles
+	style render.Style // resolved: never Auto
+
+	list   topicList
+	reader reader
+	focus  focus
+	// showHelp shows the help overlay over the text.
+	showHelp bool
+	notice   string
+
+	current       int
+	width, height int
+	sized         bool
+	// resizeGen counts resizes; waiting is set while a resize burst is
+	// being waited out (the only time a timer runs).
+	resizeGen int
+	waiting   bool
+
+	// Shared memo and cache; they never leave the update loop.
+	texts    []string
+	cache    *renderCache
+	inflight map[renderKey]bool
+}
+
+// New returns the reader for b. b must not change while the reader runs.
+func New(b *briefing.Briefing, opts Options) Model {
+	titles := make([]string, len(b.Topics))
+	for i, t := range b.Topics {
+		titles[i] = cleanLine(t.Title)
+		if titles[i] == "" {
+			titles[i] = cleanLine(t.ID)
+		}
+	}
+	st := newStyles(true)
+	m := Model{
+		b:        b,
+		opts:     opts,
+		keys:     defaultKeyMap(),
+		help:     help.New(),
+		st:       st,
+		style:    opts.Style.Resolve(true),
+		list:     newTopicList(titles, st),
+		reader:   newReader(),
+		texts:    make([]string, len(b.Topics)),
+		cache:    newRenderCache(),
+		inflight: map[renderKey]bool{},
+	}
+	m.help.Styles = st.help
+	if n := len(b.Diagnostics); n > 0 {
+		m.notice = problemNotice(b.Diagnostics)
+	}
+	m.updateKeys()
+	return m
+}
+
+// Init asks the terminal for its background colour; the reader does not
+// wait for the answer.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+// Update handles a message.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m, cmd = m.resize(msg.Width, msg.Height)
+	case resizeDoneMsg:
+		m, cmd = m.resizeDone(msg)
+	case renderedMsg:
+		m, cmd = m.rendered(msg)
+	case tea.BackgroundColorMsg:
+		m, cmd = m.setBackground(msg.IsDark())
+	case tea.ColorProfileMsg:
+		if m.opts.Style == render.Auto && msg.Profile <= colorprofile.Ascii {
+			m.style = render.NoTTY
+			cmd = m.refresh()
+		}
+	case tea.KeyPressMsg:
+		m, cmd = m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m = m.wheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		m, cmd = m.click(msg.Mouse())
+	}
+	return m, cmd
+}
+
+// View draws the whole screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.screen())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = cleanLine(m.b.Title)
+	return v
+}
+
+// Current returns the index of the topic being read.
+func (m Model) Current() int { return m.current }
+
+func (m Model) wide() bool { return m.width >= narrowWidth }
+
+// listWidth is the width of the topic list pane in the wide layout.
+func (m Model) listWidth() int {
+	return min(max(m.width/4, minListWidth), maxListWidth)
+}
+
+// bodyHeight is the height between the header and the footer.
+func (m Model) bodyHeight() int { return max(m.height-2, 0) }
+
+// layout sizes the children for the window.
+func (m *Model) layout() {
+	h := m.bodyHeight()
+	if m.wide() {
+		lw := m.listWidth()
+		m.list.SetSize(lw, h)
+		m.reader.SetSize(m.width-lw-1, h)
+	} else {
+		ow, oh := m.overlayListSize()
+		m.list.SetSize(ow, oh)
+		m.reader.SetSize(m.width, h)
+	}
+	m.help.SetWidth(m.width)
+}
+
+// textWidth is the width text is rendered at.
+func (m Model) textWidth() int {
+	w := m.width
+	if m.wide() {
+		w -= m.listWidth() + 1
+	}
+	return min(max(w, 1), maxTextWidth)
+}
+
+func (m Model) keyFor(topic int) renderKey {
+	return renderKey{topic: topic, width: m.textWidth(), style: m.style}
+}
+
+// resize lays the screen out again at once; the text is rendered for the
+// new width only once the window has kept one size for a moment.
+func (m Model) resize(w, h int) (Model, tea.Cmd) {
+	oldWidth := m.textWidth()
+	first := !m.sized
+	m.width, m.height, m.sized = max(w, 0), max(h, 0), true
+	m.layout()
+	if first || !m.reader.hasText {
+		return m, m.refresh()
+	}
+	if m.textWidth() == oldWidth && !m.waiting {
+		return m, nil
+	}
+	m.resizeGen++
+	if m.waiting {
+		return m, nil
+	}
+	m.waiting = true
+	return m, resizeTick(m.resizeGen)
+}
+
+func (m Model) resizeDone(msg resizeDoneMsg) (Model, tea.Cmd) {
+	if msg.gen != m.resizeGen {
+		return m, resizeTick(m.resizeGen) // still resizing
+	}
+	m.waiting = false
+	return m, m.refresh()
+}
+
+func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
+	m.st = newStyles(isDark)
+	m.list.st = m.st
+	m.help.Styles = m.st.help
+	if m.opts.Style != render.Auto || m.style == render.NoTTY {
+		return m, nil
+	}
+	m.style = render.Auto.Resolve(isDark)
+	return m, m.refresh()
+}
+
+// text returns topic i's Markdown with citations as numbered markers.
+func (m Model) text(i int) string {
+	if m.texts[i] == "" {
+		md, _ := m.b.Cited(m.b.Topics[i])
+		m.texts[i] = md
+	}
+	return m.texts[i]
+}
+
+// refresh puts the current topic on screen at the current width and style:
+// from the cache if it is there, else the plain text until it renders.
+// Text already on screen for the same topic stays until then.
+func (m *Model) refresh() tea.Cmd {
+	if len(m.b.Topics) == 0 || !m.sized {
+		return nil
+	}
+	k := m.keyFor(m.current)
+	if out, ok := m.cache.get(k); ok {
+		if m.reader.shown != k || !m.reader.rendered {
+			m.reader.setText(k, out, true)
+		}
+		return m.prefetch()
+	}
+	if !m.reader.hasText || m.reader.shown.topic != m.current {
+		m.reader.setText(k, plainText(m.text(m.current), k.width), false)
+	}
+	return m.request(k)
+}
+
+// request starts rendering k unless it is already under way.
+func (m *Model) request(k renderKey) tea.Cmd {
+	if m.inflight[k] {
+		return nil
+	}
+	m.inflight[k] = true
+	return renderCmd(k, m.text(k.topic))
+}
+
+// prefetch renders the neighbours of the current topic, so that paging
+// finds them ready.
+func (m *Model) prefetch() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, i := range []int{m.current + 1, m.current - 1} {
+		if i < 0 || i >= len(m.b.Topics) {
+			continue
+		}
+		k := m.keyFor(i)
+		if _, ok := m.cache.get(k); !ok {
+			cmds = append(cmds, m.request(k))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
+	delete(m.inflight, msg.key)
+	out := msg.out
+	if msg.err != nil {
+		m.notice = "Could not render topic: " + cleanLine(msg.err.Error())
+		out = plainText(m.text(msg.key.topic), msg.key.width)
+	}
+	m.cache.put(msg.key, out)
+	if msg.key != m.keyFor(m.current) {
+		return m, nil // a neighbour, or stale
+	}
+	m.reader.setText(msg.key, out, true)
+	return m, m.prefetch()
+}
+
+// open makes topic i the current one.
+func (m Model) open(i int) (Model, tea.Cmd) {
+	if i < 0 || i >= len(m.b.Topics) {
+		return m, nil
+	}
+	m.current = i
+	m.list.setCurrent(i)
+	return m, m.refresh()
+}
+
+// setFocus moves the keys to the text or the list.
+func (m *Model) setFocus(f focus) {
+	m.focus = f
+	if f == focusList {
+		m.list.Focus()
+	} else {
+		m.list.Blur()
+	}
+	m.updateKeys()
+}
+
+// updateKeys enables the bindings that mean something in the current mode,
+// so that the help tells the truth.
+func (m *Model) updateKeys() {
+	m.keys.Open.SetEnabled(m.focus == focusList && !m.showHelp)
+	m.keys.Close.SetEnabled(m.focus == focusList || m.showHelp)
+}

@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// styles is the reader's theme: every Lip Gloss style in one value, built
+// for a dark or a light background and passed down to the components.
+type styles struct {
+	isDark bool
+
+	header, headerTitle, headerDim lipgloss.Style
+	position, problem              lipgloss.Style
+
+	listItem, listCurrent, listCursor, listNumber lipgloss.Style
+	divider                                       lipgloss.Style
+
+	footer, footerInfo, notice lipgloss.Style
+	placeholder                lipgloss.Style
+
+	overlay, overlayTitle lipgloss.Style
+
+	help help.Styles
+}
+
+func newStyles(isDark bool) styles {
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#5A3FC0"), lipgloss.Color("#A48CF2"))
+	dim := ld(lipgloss.Color("#8A8A8A"), lipgloss.Color("#6C6C6C"))
+	text := ld(lipgloss.Color("#1F1F1F"), lipgloss.Color("#DADADA"))
+	bar := ld(lipgloss.Color("#E8E4F8"), lipgloss.Color("#2A2540"))
+	warn := ld(lipgloss.Color("#A04000"), lipgloss.Color("#F2A65A"))
+
+	s := styles{isDark: isDark}
+	s.header = lipgloss.NewStyle().Background(bar).Foreground(text)
+	s.headerTitle = s.header.Bold(true).Foreground(accent)
+	s.headerDim = s.header.Foreground(dim)
+	s.position = s.header.Bold(true)
+	s.problem = s.header.Foreground(warn)
+
+	s.listItem = lipgloss.NewStyle().Foreground(text)
+	s.listNumber = lipgloss.NewStyle().Foreground(dim)
+	s.listCurrent = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.listCursor = lipgloss.NewStyle().Reverse(true)
+	s.divider = lipgloss.NewStyle().Foreground(dim)
+
+	s.footer = lipgloss.NewStyle().Foreground(dim)
+	s.footerInfo = lipgloss.NewStyle().Foreground(dim)
+	s.notice = lipgloss.NewStyle().Foreground(warn)
+	s.placeholder = lipgloss.NewStyle().Foreground(dim).Italic(true)
+
+	s.overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
+	s.overlayTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+
+	s.help = help.DefaultStyles(isDark)
+	return s
+}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// topicList is the numbered list of topics. current is the topic being
+// read; cursor is where the list's selection is while it has focus.
+type topicList struct {
+	titles          []string
+	current, cursor int
+	offset          int
+	width, height   int
+	focused         bool
+	st              styles
+}
+
+func newTopicList(titles []string, st styles) topicList {
+	return topicList{titles: titles, st: st}
+}
+
+// SetSize sets the list's size and keeps the cursor in view.
+func (l *topicList) SetSize(w, h int) {
+	l.width, l.height = max(w, 0), max(h, 0)
+	l.scrollTo(l.cursor)
+}
+
+// Focus gives the list the keys, starting from the current topic.
+func (l *topicList) Focus() {
+	l.focused = true
+	l.cursor = l.current
+	l.scrollTo(l.cursor)
+}
+
+// Blur gives the keys back to the reader.
+func (l *topicList) Blur() { l.focused = false }
+
+// setCurrent marks topic i as the one being read.
+func (l *topicList) setCurrent(i int) {
+	l.current, l.cursor = i, i
+	l.scrollTo(i)
+}
+
+// move moves the cursor by d rows, stopping at the ends.
+func (l *topicList) move(d int) {
+	if len(l.titles) == 0 {
+		return
+	}
+	l.cursor = min(max(l.cursor+d, 0), len(l.titles)-1)
+	l.scrollTo(l.cursor)
+}
+
+// scroll moves the visible rows by d without moving the cursor.
+func (l *topicList) scroll(d int) {
+	l.offset = min(max(l.offset+d, 0), max(len(l.titles)-l.height, 0))
+}
+
+func (l *topicList) scrollTo(i int) {
+	if l.height <= 0 {
+		return
+	}
+	if i < l.offset {
+		l.offset = i
+	}
+	if i >= l.offset+l.height {
+		l.offset = i - l.height + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.titles)-l.height, 0))
+}
+
+// indexAt returns the topic shown on row y of the list, if any.
+func (l topicList) indexAt(y int) (int, bool) {
+	i := l.offset + y
+	if y < 0 || y >= l.height || i >= len(l.titles) {
+		return 0, false
+	}
+	return i, true
+}
+
+// View draws exactly height rows of exactly width cells.
+func (l topicList) View() string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	digits := len(fmt.Sprint(len(l.titles)))
+	rows := make([]string, 0, l.height)
+	for i := l.offset; i < len(l.titles) && len(rows) < l.height; i++ {
+		mark := " "
+		if i == l.current {
+			mark = "▸"
+		}
+		num := fmt.Sprintf("%s%*d ", mark, digits, i+1)
+		numW := ansi.StringWidth(num)
+		title := ansi.Truncate(l.titles[i], max(l.width-numW-1, 0), "…")
+		row := pad(ansi.Truncate(num, l.width, "")+title, l.width)
+		switch {
+		case l.focused && i == l.cursor:
+			row = l.st.listCursor.Render(row)
+		case i == l.current:
+			row = l.st.listCurrent.Render(row)
+		default:
+			row = l.st.listNumber.Render(ansi.Truncate(num, l.width, "")) +
+				l.st.listItem.Render(pad(title, max(l.width-numW, 0)))
+		}
+		rows = append(rows, row)
+	}
+	for len(rows) < l.height {
+		rows = append(rows, strings.Repeat(" ", l.width))
+	}
+	return strings.Join(rows, "\n")
+}
+
+// pad pads s with spaces to w cells; it does not cut.
+func pad(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// wheelLines is how far one step of the mouse wheel scrolls.
+const wheelLines = 3
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	m.notice = "" // a key press acknowledges the notice
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case m.showHelp:
+		if key.Matches(msg, k.Help, k.Close) {
+			m.showHelp = false
+			m.updateKeys()
+		}
+		return m, nil
+	case key.Matches(msg, k.Help):
+		m.showHelp = true
+		m.updateKeys()
+		return m, nil
+	case key.Matches(msg, k.Topics):
+		if m.focus == focusList {
+			m.setFocus(focusText)
+		} else {
+			m.setFocus(focusList)
+		}
+		return m, nil
+	case key.Matches(msg, k.Next):
+		return m.open(m.current + 1)
+	case key.Matches(msg, k.Prev):
+		return m.open(m.current - 1)
+	case key.Matches(msg, k.Jump):
+		return m.open(int(msg.Code - '1'))
+	}
+	if m.focus == focusList {
+		return m.listKey(msg)
+	}
+	m.textKey(msg)
+	return m, nil
+}
+
+// listKey handles a key while the topic list has focus.
+func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		m.setFocus(focusText)
+	case key.Matches(msg, k.Open):
+		i := m.list.cursor
+		m.setFocus(focusText)
+		return m.open(i)
+	case key.Matches(msg, k.Up):
+		m.list.move(-1)
+	case key.Matches(msg, k.Down):
+		m.list.move(1)
+	case key.Matches(msg, k.PageUp, k.HalfUp):
+		m.list.move(-max(m.list.height, 1))
+	case key.Matches(msg, k.PageDown, k.HalfDown):
+		m.list.move(max(m.list.height, 1))
+	case key.Matches(msg, k.Top):
+		m.list.move(-len(m.b.Topics))
+	case key.Matches(msg, k.Bottom):
+		m.list.move(len(m.b.Topics))
+	}
+	return m, nil
+}
+
+// textKey scrolls the text.
+func (m *Model) textKey(msg tea.KeyPressMsg) {
+	k, vp := m.keys, &m.reader.vp
+	switch {
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.HalfUp):
+		vp.HalfPageUp()
+	case key.Matches(msg, k.HalfDown):
+		vp.HalfPageDown()
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.Top):
+		vp.GotoTop()
+	case key.Matches(msg, k.Bottom):
+		vp.GotoBottom()
+	}
+}
+
+// wheel scrolls the list or the text, whichever is under the pointer.
+func (m Model) wheel(ms tea.Mouse) Model {
+	d := 0
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		d = -wheelLines
+	case tea.MouseWheelDown:
+		d = wheelLines
+	default:
+		return m
+	}
+	if _, _, ok := m.listAt(ms.X, ms.Y); ok {
+		m.list.scroll(d)
+		return m
+	}
+	if m.showHelp || m.focus == focusList && !m.wide() {
+		return m
+	}
+	if d < 0 {
+		m.reader.vp.ScrollUp(-d)
+	} else {
+		m.reader.vp.ScrollDown(d)
+	}
+	return m
+}
+
+// click opens the topic clicked in the list.
+func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
+	if ms.Button != tea.MouseLeft || m.showHelp {
+		return m, nil
+	}
+	_, y, ok := m.listAt(ms.X, ms.Y)
+	if !ok {
+		return m, nil
+	}
+	i, ok := m.list.indexAt(y)
+	if !ok {
+		return m, nil
+	}
+	m.notice = ""
+	if m.focus == focusList {
+		m.setFocus(focusText)
+	}
+	return m.open(i)
+}
+
+// listAt maps a screen cell to a cell of the topic list, if the list is
+// shown there.
+func (m Model) listAt(x, y int) (lx, ly int, ok bool) {
+	var left, top int
+	switch {
+	case m.showHelp:
+		return 0, 0, false
+	case m.wide():
+		left, top = 0, 1
+	case m.focus == focusList:
+		left, top = 1, 2 // inside the overlay's border
+	default:
+		return 0, 0, false
+	}
+	lx, ly = x-left, y-top
+	if lx < 0 || ly < 0 || lx >= m.list.width || ly >= m.list.height {
+		return 0, 0, false
+	}
+	return lx, ly, true
+}

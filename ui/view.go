@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
+
+	"brief/briefing"
+	"brief/internal/render"
+)
+
+// screen draws exactly height lines of at most width cells.
+func (m Model) screen() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	lines := []string{m.header()}
+	if h := m.bodyHeight(); h > 0 {
+		lines = append(lines, m.body(h)...)
+	}
+	if m.height > 1 {
+		lines = append(lines, m.footer())
+	}
+	return strings.Join(fit(lines, m.width, m.height), "\n")
+}
+
+// body draws the list and the text, and any overlay on top, in h lines.
+func (m Model) body(h int) []string {
+	var lines []string
+	if m.wide() {
+		list := strings.Split(m.list.View(), "\n")
+		text := strings.Split(m.textView(), "\n")
+		bar := m.st.divider.Render("│")
+		for i := range h {
+			lines = append(lines, at(list, i)+bar+at(text, i))
+		}
+	} else {
+		lines = strings.Split(m.textView(), "\n")
+	}
+	lines = fit(lines, m.width, h)
+	switch {
+	case m.showHelp:
+		box := m.helpBox(h)
+		x := max((m.width-ansi.StringWidth(box[0]))/2, 0)
+		y := max((h-len(box))/2, 0)
+		lines = overlay(lines, box, x, y, m.width)
+	case m.focus == focusList && !m.wide():
+		lines = overlay(lines, m.listBox(), 0, 0, m.width)
+	}
+	return lines
+}
+
+// textView is the reader pane, or a word when there is nothing to read.
+func (m Model) textView() string {
+	if len(m.b.Topics) == 0 {
+		return m.st.placeholder.Render("This briefing has no topics to show.")
+	}
+	return m.reader.View()
+}
+
+// overlayListSize is the size of the topic list shown over the text in
+// the narrow layout, inside its border.
+func (m Model) overlayListSize() (w, h int) {
+	return max(min(m.width-2, maxListWidth+10), 0), max(m.bodyHeight()-2, 0)
+}
+
+func (m Model) listBox() []string {
+	if m.list.width <= 0 || m.list.height <= 0 {
+		return nil
+	}
+	return strings.Split(m.st.overlay.Padding(0).Render(m.list.View()), "\n")
+}
+
+// helpBox lists every binding that works now, and the loading problems.
+func (m Model) helpBox(h int) []string {
+	var cols []string
+	for _, g := range m.keys.FullHelp() {
+		if col := m.help.FullHelpView([][]key.Binding{g}); col != "" {
+			cols = append(cols, col)
+		}
+	}
+	var mk, md []string
+	for _, mh := range mouseHelp {
+		mk, md = append(mk, mh.Key), append(md, mh.Desc)
+	}
+	cols = append(cols, m.st.help.FullKey.Render(strings.Join(mk, "\n"))+" "+
+		m.st.help.FullDesc.Render(strings.Join(md, "\n")))
+	inner := max(m.width-4, 1)
+	parts := []string{m.st.overlayTitle.Render("Keys")}
+	parts = append(parts, flow(cols, inner, "   ")...)
+	if ds := m.b.Diagnostics; len(ds) > 0 {
+		parts = append(parts, "", m.st.overlayTitle.Render("Problems loading the briefing"))
+		for _, d := range ds {
+			parts = append(parts, m.st.notice.Render(ansi.Truncate(cleanLine(d.String()), inner, "…")))
+		}
+	}
+	parts = append(parts, "", m.st.footer.Render("? or esc closes this help"))
+	box := m.st.overlay.Render(strings.Join(parts, "\n"))
+	return fit(strings.Split(box, "\n"), m.width, min(h, strings.Count(box, "\n")+1))
+}
+
+// flow lays blocks out left to right, wrapping to a new row when the next
+// block would not fit in width.
+func flow(blocks []string, width int, gap string) []string {
+	var rows []string
+	var row []string
+	rowWidth := 0
+	flush := func() {
+		if len(row) > 0 {
+			rows = append(rows, strings.Split(joinColumns(row, gap), "\n")...)
+			rows = append(rows, "")
+		}
+		row, rowWidth = nil, 0
+	}
+	for _, b := range blocks {
+		w := blockWidth(b)
+		if len(row) > 0 && rowWidth+len(gap)+w > width {
+			flush()
+		}
+		if len(row) > 0 {
+			rowWidth += len(gap)
+		}
+		row, rowWidth = append(row, b), rowWidth+w
+	}
+	flush()
+	if len(rows) > 0 {
+		rows = rows[:len(rows)-1]
+	}
+	return rows
+}
+
+func blockWidth(b string) int {
+	w := 0
+	for _, l := range strings.Split(b, "\n") {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
+}
+
+// joinColumns puts blocks side by side, top aligned.
+func joinColumns(blocks []string, gap string) string {
+	var cols [][]string
+	var widths []int
+	height := 0
+	for _, b := range blocks {
+		l := strings.Split(b, "\n")
+		cols, widths = append(cols, l), append(widths, blockWidth(b))
+		height = max(height, len(l))
+	}
+	out := make([]string, height)
+	for i := range height {
+		var sb strings.Builder
+		for c, col := range cols {
+			if c > 0 {
+				sb.WriteString(gap)
+			}
+			cell := at(col, i)
+			if c < len(cols)-1 {
+				cell = pad(cell, widths[c])
+			}
+			sb.WriteString(cell)
+		}
+		out[i] = sb.String()
+	}
+	return strings.Join(out, "\n")
+}
+
+func (m Model) header() string {
+	w := m.width
+	left := " " + m.st.headerTitle.Render(cleanLine(m.b.Title))
+	if d := m.b.AsOf.Long(); d != "" {
+		left += m.st.headerDim.Render(" · as of " + d)
+	}
+	right := ""
+	if n := len(m.b.Diagnostics); n > 0 {
+		right = m.st.problem.Render(fmt.Sprintf("⚠ %d %s ", n, plural(n, "problem", "problems")))
+	}
+	if len(m.b.Topics) > 0 {
+		right += m.st.position.Render(fmt.Sprintf("%d/%d ", m.current+1, len(m.b.Topics)))
+	}
+	return m.st.header.Render(spread(left, right, w))
+}
+
+func (m Model) footer() string {
+	var right string
+	if len(m.b.Topics) > 0 {
+		pct := int(m.reader.vp.ScrollPercent()*100 + 0.5)
+		if m.reader.vp.TotalLineCount() <= m.reader.vp.Height() {
+			pct = 100
+		}
+		mins := int(m.b.Topics[m.current].ReadingTime().Minutes())
+		right = fmt.Sprintf("%d%% · %d min ", pct, max(mins, 1))
+	}
+	left := " "
+	if m.notice != "" {
+		left += m.st.notice.Render(m.notice)
+	} else {
+		hm := m.help
+		hm.SetWidth(max(m.width-ansi.StringWidth(right)-2, 0))
+		left += hm.ShortHelpView(m.keys.ShortHelp())
+	}
+	return spread(left, m.st.footerInfo.Render(right), m.width)
+}
+
+// spread puts left and right at the two ends of a line of width w; left is
+// cut if both do not fit.
+func spread(left, right string, w int) string {
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return ansi.Truncate(right, w, "")
+	}
+	left = ansi.Truncate(left, w-rw-1, "…")
+	return pad(left, w-rw) + right
+}
+
+// fit makes exactly h lines of exactly w cells.
+func fit(lines []string, w, h int) []string {
+	out := make([]string, h)
+	for i := range out {
+		out[i] = pad(ansi.Truncate(at(lines, i), w, ""), w)
+	}
+	return out
+}
+
+// overlay draws box over lines with its top left corner at (x, y).
+func overlay(lines, box []string, x, y, w int) []string {
+	out := append([]string(nil), lines...)
+	for i, b := range box {
+		row := y + i
+		if row < 0 || row >= len(out) {
+			continue
+		}
+		bw := ansi.StringWidth(b)
+		base := out[row]
+		out[row] = pad(ansi.Cut(base, 0, x), x) + "\x1b[m" + b + "\x1b[m" + ansi.Cut(base, x+bw, w)
+	}
+	return out
+}
+
+func at(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+// cleanLine makes text from a briefing safe for one line of the screen.
+func cleanLine(s string) string {
+	s = strings.Join(strings.Fields(render.Clean(strings.ReplaceAll(s, "\t", " "))), " ")
+	return s
+}
+
+func problemNotice(ds briefing.Diagnostics) string {
+	n := len(ds)
+	return fmt.Sprintf("%d %s loading the briefing; some topics may be missing (? lists %s)",
+		n, plural(n, "problem", "problems"), plural(n, "it", "them"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
