@@ -1,0 +1,304 @@
+// Package session runs a terminal program in a pseudo-terminal for the
+// benchmarks: it keeps a virtual screen of what the program draws, answers
+// (or ignores) its terminal queries, sends it keys, and always ends it.
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"brief/bench/internal/vterm"
+
+	"github.com/creack/pty"
+)
+
+// Options says how to run a program.
+type Options struct {
+	Args          []string
+	Width, Height int
+	// Answer makes the terminal reply to queries as xterm does; without it
+	// the terminal never replies.
+	Answer bool
+	// Env is added to the environment, after TERM=xterm-256color.
+	Env []string
+}
+
+// Session is a program running in a pseudo-terminal.
+type Session struct {
+	// Started is when the program was started, just before the fork.
+	Started time.Time
+	// Screen is what the program has drawn so far.
+	Screen *vterm.Screen
+	// Answerer records the program's queries (and answers them if asked).
+	Answerer *vterm.Answerer
+
+	cmd     *exec.Cmd
+	pty     *os.File
+	writes  chan string
+	readEnd chan struct{}
+	exited  chan struct{}
+
+	mu       sync.Mutex
+	watchers []watcher
+	lastRead time.Time
+	bytes    int64
+	closed   bool
+}
+
+// watcher waits for the screen to show all of want.
+type watcher struct {
+	want []string
+	at   chan time.Time
+}
+
+// Start runs bin in a new pseudo-terminal of the given size.
+func Start(bin string, o Options) (*Session, error) {
+	ptm, tty, err := pty.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer tty.Close()
+	if err := pty.Setsize(ptm, &pty.Winsize{Cols: uint16(o.Width), Rows: uint16(o.Height)}); err != nil {
+		ptm.Close()
+		return nil, err
+	}
+	cmd := exec.Command(bin, o.Args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.Env = append(environ(), "TERM=xterm-256color")
+	cmd.Env = append(cmd.Env, o.Env...)
+	// A new session with the terminal as its controlling tty, and killed
+	// with the harness if the harness dies first.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Pdeathsig: syscall.SIGKILL}
+
+	s := &Session{
+		cmd:     cmd,
+		pty:     ptm,
+		writes:  make(chan string, 64),
+		readEnd: make(chan struct{}),
+		exited:  make(chan struct{}),
+	}
+	s.Answerer = &vterm.Answerer{}
+	if o.Answer {
+		s.Answerer.Reply = func(r string) {
+			select {
+			case s.writes <- r:
+			default: // a program flooding queries is not ours to serve
+			}
+		}
+	}
+	s.Screen = vterm.New(o.Width, o.Height, s.Answerer)
+
+	s.Started = time.Now()
+	if err := cmd.Start(); err != nil {
+		ptm.Close()
+		return nil, err
+	}
+	track(s)
+	go s.read()
+	go s.write()
+	go func() {
+		_ = cmd.Wait()
+		close(s.exited)
+	}()
+	return s, nil
+}
+
+// environ is the harness's environment without the variables that would
+// make the program think it runs in some other terminal.
+func environ() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "TERM", "COLORTERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION",
+			"SSH_TTY", "WT_SESSION", "TMUX", "STY", "COLUMNS", "LINES":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
+}
+
+func (s *Session) read() {
+	defer close(s.readEnd)
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := s.pty.Read(buf)
+		if n > 0 {
+			now := time.Now()
+			s.Screen.Write(buf[:n])
+			s.mu.Lock()
+			s.lastRead = now
+			s.bytes += int64(n)
+			ws := s.watchers[:0]
+			for _, w := range s.watchers {
+				if s.Screen.Shows(w.want...) {
+					w.at <- now
+					continue
+				}
+				ws = append(ws, w)
+			}
+			s.watchers = ws
+			s.mu.Unlock()
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (s *Session) write() {
+	for {
+		select {
+		case r := <-s.writes:
+			if _, err := io.WriteString(s.pty, r); err != nil {
+				return
+			}
+		case <-s.readEnd:
+			return
+		}
+	}
+}
+
+// Pid is the program's process id.
+func (s *Session) Pid() int { return s.cmd.Process.Pid }
+
+// ErrTimeout is returned when the program does not do what is awaited in
+// time.
+var ErrTimeout = errors.New("timed out")
+
+// ErrExited is returned when the program exits while it is awaited.
+var ErrExited = errors.New("program exited")
+
+// WaitFor waits until the screen shows every one of want, each within a
+// row, and returns when the output that completed it was read.
+func (s *Session) WaitFor(timeout time.Duration, want ...string) (time.Time, error) {
+	w := watcher{want: want, at: make(chan time.Time, 1)}
+	s.mu.Lock()
+	if s.Screen.Shows(want...) {
+		at := s.lastRead
+		s.mu.Unlock()
+		return at, nil
+	}
+	s.watchers = append(s.watchers, w)
+	s.mu.Unlock()
+
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case at := <-w.at:
+		return at, nil
+	case <-s.readEnd:
+		select {
+		case at := <-w.at:
+			return at, nil
+		default:
+		}
+		return time.Time{}, fmt.Errorf("waiting for %q: %w; screen:\n%s", want, ErrExited, s.Screen)
+	case <-t.C:
+		return time.Time{}, fmt.Errorf("waiting %v for %q: %w; screen:\n%s", timeout, want, ErrTimeout, s.Screen)
+	}
+}
+
+// WaitQuiet waits until the program has written nothing for quiet, or
+// until timeout.
+func (s *Session) WaitQuiet(quiet, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		last := s.lastRead
+		s.mu.Unlock()
+		if since := time.Since(last); since >= quiet {
+			return nil
+		} else {
+			time.Sleep(quiet - since)
+		}
+	}
+	return fmt.Errorf("output did not settle within %v: %w", timeout, ErrTimeout)
+}
+
+// OutputBytes is how many bytes the program has written so far.
+func (s *Session) OutputBytes() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bytes
+}
+
+// Send types keys on the terminal.
+func (s *Session) Send(keys string) error {
+	_, err := io.WriteString(s.pty, keys)
+	return err
+}
+
+// Exited reports whether the program has exited, waiting up to timeout.
+func (s *Session) Exited(timeout time.Duration) bool {
+	select {
+	case <-s.exited:
+		return true
+	case <-time.After(timeout):
+		return false
+	}
+}
+
+// Close kills the program and its process group if it still runs, waits
+// for it, and releases the terminal. It is safe to call more than once.
+func (s *Session) Close() {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return
+	}
+	s.closed = true
+	s.mu.Unlock()
+	_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
+	<-s.exited
+	s.pty.Close()
+	<-s.readEnd
+	untrack(s)
+}
+
+var (
+	liveMu sync.Mutex
+	live   = map[*Session]bool{}
+)
+
+func track(s *Session) {
+	liveMu.Lock()
+	live[s] = true
+	liveMu.Unlock()
+}
+
+func untrack(s *Session) {
+	liveMu.Lock()
+	delete(live, s)
+	liveMu.Unlock()
+}
+
+// CloseOnInterrupt ends every running session and exits when the harness
+// is interrupted, so that no program outlives it.
+func CloseOnInterrupt() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		sig := <-c
+		liveMu.Lock()
+		ss := make([]*Session, 0, len(live))
+		for s := range live {
+			ss = append(ss, s)
+		}
+		liveMu.Unlock()
+		for _, s := range ss {
+			s.Close()
+		}
+		fmt.Fprintf(os.Stderr, "interrupted (%v): stopped %d program(s)\n", sig, len(ss))
+		os.Exit(130)
+	}()
+}
