@@ -227,7 +227,7 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 			y.readMeta(body, &m)
 			metaOK = true
 		}
-		if !m.titleSet {
+		if metaOK && !m.titleSet {
 			l.diags.errorf(Pos{File: y.file}, "missing title")
 		}
 	}

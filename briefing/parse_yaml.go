@@ -21,8 +21,19 @@ type yamlReader struct {
 
 // pos returns the position of a node's first token in the file.
 func (y *yamlReader) pos(n ast.Node) Pos {
-	if n == nil {
+	switch v := n.(type) {
+	case nil:
 		return Pos{File: y.file}
+	case *ast.MappingNode:
+		// A block mapping's own token is its first ':'; its first key
+		// is where a reader looks.
+		if len(v.Values) > 0 && v.Values[0] != nil && v.Values[0].Key != nil && !v.IsFlowStyle {
+			return y.pos(v.Values[0].Key)
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			return y.pos(v.Key)
+		}
 	}
 	return y.tokenPos(n.GetToken())
 }
@@ -186,11 +197,12 @@ func (y *yamlReader) str(n ast.Node, field string) (string, Pos, bool) {
 	return sanitizeField(s, p, field, y.diags), p, true
 }
 
-// list calls f for each entry of the sequence n.
-func (y *yamlReader) list(n ast.Node, field string, f func(v ast.Node)) {
+// list calls f for each entry of the sequence n, and reports whether n
+// is a list (or empty).
+func (y *yamlReader) list(n ast.Node, field string, f func(v ast.Node)) bool {
 	n, ok := y.unwrap(n)
 	if !ok {
-		return
+		return false
 	}
 	switch v := n.(type) {
 	case nil, *ast.NullNode:
@@ -200,7 +212,9 @@ func (y *yamlReader) list(n ast.Node, field string, f func(v ast.Node)) {
 		}
 	default:
 		y.diags.errorf(y.pos(n), "%s: want a list, got %s", field, kindName(n))
+		return false
 	}
+	return true
 }
 
 // ref is an id named somewhere, with where it was named.
@@ -210,27 +224,31 @@ type ref struct {
 }
 
 // strs reads a list of text values.
-func (y *yamlReader) strs(n ast.Node, field string) []ref {
+func (y *yamlReader) strs(n ast.Node, field string) ([]ref, bool) {
 	var out []ref
-	y.list(n, field, func(v ast.Node) {
+	ok := y.list(n, field, func(v ast.Node) {
 		if s, p, ok := y.str(v, field); ok && s != "" {
 			out = append(out, ref{s, p})
 		}
 	})
-	return out
+	return out, ok
 }
 
-// date reads a date field.
-func (y *yamlReader) date(n ast.Node, field string) Date {
+// date reads a date field, and reports whether one was given, even a
+// bad one.
+func (y *yamlReader) date(n ast.Node, field string) (Date, bool) {
 	s, p, ok := y.str(n, field)
-	if !ok || s == "" {
-		return Date{}
+	if !ok {
+		return Date{}, true
+	}
+	if s == "" {
+		return Date{}, false
 	}
 	d, err := ParseDate(s)
 	if err != nil {
 		y.diags.errorf(p, "%s: %s", field, Sanitize(err.Error()))
 	}
-	return d
+	return d, true
 }
 
 // meta is what briefing.yaml (or a single file's front matter) holds.
@@ -261,17 +279,18 @@ func (y *yamlReader) readMeta(body ast.Node, m *meta) {
 	y.fields(body, "", metaFields, func(key string, v ast.Node, kp Pos) {
 		switch key {
 		case "title":
-			m.title, _, _ = y.str(v, key)
-			m.titleSet = m.title != ""
+			var ok bool
+			m.title, _, ok = y.str(v, key)
+			// A title of the wrong type is reported already.
+			m.titleSet = m.title != "" || !ok
 		case "subtitle":
 			m.subtitle, _, _ = y.str(v, key)
 		case "as_of":
-			m.asOf = y.date(v, key)
+			m.asOf, _ = y.date(v, key)
 		case "summary":
 			m.summary, m.summaryPos, _ = y.str(v, key)
 		case "topics":
-			m.topics = y.strs(v, key)
-			m.topicsSet = true
+			m.topics, m.topicsSet = y.strs(v, key)
 		case "sources":
 			y.list(v, key, func(e ast.Node) { y.readSource(e, m) })
 		case "timeline":
@@ -297,7 +316,7 @@ func (y *yamlReader) readSource(n ast.Node, m *meta) {
 		case "author":
 			s.Author, _, _ = y.str(v, "author")
 		case "date":
-			s.Date = y.date(v, "source date")
+			s.Date, _ = y.date(v, "source date")
 		case "date_note":
 			s.DateNote, _, _ = y.str(v, "date_note")
 		case "url":
@@ -330,22 +349,23 @@ var eventFields = []string{"date", "event", "topics", "sources"}
 func (y *yamlReader) readEvent(n ast.Node, m *meta) {
 	e := Event{Pos: y.pos(n)}
 	var topics, sources []ref
+	dated := false
 	ok := y.fields(n, "timeline entry", eventFields, func(key string, v ast.Node, kp Pos) {
 		switch key {
 		case "date":
-			e.Date = y.date(v, "timeline date")
+			e.Date, dated = y.date(v, "timeline date")
 		case "event":
 			e.Text, _, _ = y.str(v, "event")
 		case "topics":
-			topics = y.strs(v, "topics")
+			topics, _ = y.strs(v, "topics")
 		case "sources":
-			sources = y.strs(v, "sources")
+			sources, _ = y.strs(v, "sources")
 		}
 	})
 	if !ok {
 		return
 	}
-	if e.Date.IsZero() {
+	if !dated {
 		y.diags.errorf(e.Pos, "timeline entry has no date")
 	}
 	if e.Text == "" {
@@ -373,7 +393,8 @@ func (y *yamlReader) readActor(n ast.Node, m *meta) {
 		case "role":
 			a.Role, _, _ = y.str(v, "role")
 		case "aliases":
-			for _, r := range y.strs(v, "aliases") {
+			rs, _ := y.strs(v, "aliases")
+			for _, r := range rs {
 				a.Aliases = append(a.Aliases, r.ID)
 			}
 		}
@@ -408,7 +429,8 @@ func (y *yamlReader) readTopicMeta(body ast.Node, t *topicMeta) {
 			t.summary, _, _ = y.str(v, "summary")
 			t.summary = strings.Join(strings.Fields(t.summary), " ")
 		case "tags":
-			for _, r := range y.strs(v, "tags") {
+			rs, _ := y.strs(v, "tags")
+			for _, r := range rs {
 				t.tags = append(t.tags, r.ID)
 			}
 		}
