@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"brief/briefing"
+
+	"github.com/spf13/cobra"
+)
+
+func newCheckCmd() *cobra.Command {
+	var strict bool
+	var quotes string
+	cmd := &cobra.Command{
+		Use:   "check [PATH]",
+		Short: "Validate a briefing and report every problem with its position",
+		Long: `check loads a briefing and prints every error and warning as
+path:line:col: message. It exits 0 when the briefing has no errors and 1 when
+it has any; --strict counts warnings as errors. --quotes DIR also checks that
+every double-quoted passage in the topics appears verbatim in a text file of
+DIR, the briefing's source articles.`,
+		Example: `  brief check --strict mybriefing
+  brief check --quotes articles/ mybriefing`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := load(pathArg(args, 0))
+			if err != nil {
+				return err
+			}
+			ds := b.Diagnostics
+			if quotes != "" {
+				texts, err := briefing.ReadTexts(quotes)
+				if err != nil {
+					return err
+				}
+				ds = append(ds, briefing.CheckQuotes(b, texts)...)
+			}
+			return report(cmd.OutOrStdout(), cmd.ErrOrStderr(), b, ds, strict)
+		},
+	}
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&quotes, "quotes", "", "check quotations against the text files in `DIR`")
+	return cmd
+}
+
+// report prints diagnostics on stderr and a one-line verdict on stdout.
+func report(out, errw io.Writer, b *briefing.Briefing, ds briefing.Diagnostics, strict bool) error {
+	for _, d := range ds {
+		fmt.Fprintln(errw, briefing.Sanitize(d.String()))
+	}
+	nerr, nwarn := len(ds.Errors()), len(ds.Warnings())
+	failed := nerr > 0 || (strict && nwarn > 0)
+	name := displayName(b)
+	verdict := "ok"
+	if failed {
+		verdict = "FAILED"
+	}
+	fmt.Fprintf(out, "%s: %s: %d topics, %d sources, %d errors, %d warnings\n",
+		briefing.Sanitize(name), verdict, len(b.Topics), len(b.Sources), nerr, nwarn)
+	if failed {
+		return &exitError{code: exitFailure}
+	}
+	return nil
+}
+
+// skippedError tells the user, after a command's output, which topics
+// could not be read; the output itself holds the topics that could.
+func skippedError(cmd *cobra.Command, b *briefing.Briefing) error {
+	errs := b.Diagnostics.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	for _, d := range errs {
+		fmt.Fprintln(cmd.ErrOrStderr(), briefing.Sanitize(d.String()))
+	}
+	return &exitError{code: exitFailure}
+}

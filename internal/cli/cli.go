@@ -1,0 +1,143 @@
+// Package cli is brief's command line: the reader, print, list, check and
+// search, wired with cobra and styled by fang.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"brief/briefing"
+	"brief/content"
+	"brief/internal/render"
+	"brief/ui"
+
+	"charm.land/fang/v2"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes shared by every command; search follows grep.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// exitError ends a command with a given exit code. An empty message means
+// the command has already said what went wrong.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+// Streams are the standard streams a command reads and writes.
+type Streams struct {
+	In       io.Reader
+	Out, Err io.Writer
+}
+
+// Execute runs brief with args (without the program name) and returns the
+// process exit code.
+func Execute(ctx context.Context, args []string, s Streams, version string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(version),
+		fang.WithErrorHandler(printError),
+	)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	if isUsageError(err) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// printError writes an error as plain lines on standard error, each
+// prefixed with the program's name, so that scripts and editors can read
+// positions from it.
+func printError(w io.Writer, _ fang.Styles, err error) {
+	msg := err.Error()
+	if msg == "" {
+		return
+	}
+	// Positioned diagnostics stand alone, as a compiler's do.
+	prefix := "brief: "
+	var ds briefing.Diagnostics
+	if errors.As(err, &ds) {
+		prefix = ""
+	}
+	for _, line := range strings.Split(msg, "\n") {
+		fmt.Fprintln(w, prefix+briefing.Sanitize(line))
+	}
+}
+
+// isUsageError tells cobra's argument and flag errors apart from others.
+func isUsageError(err error) bool {
+	s := err.Error()
+	for _, p := range []string{"unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "unknown command", "accepts ", "requires "} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads the briefing at path, or the embedded one when path is empty.
+func load(path string) (*briefing.Briefing, error) {
+	if path == "" {
+		b, err := briefing.LoadFS(content.FS, ".")
+		if b != nil {
+			b.Path = "" // not a path the user could open
+		}
+		return b, err
+	}
+	return briefing.Load(path)
+}
+
+// pathArg returns the optional PATH argument at index i.
+func pathArg(args []string, i int) string {
+	if len(args) > i {
+		return args[i]
+	}
+	return ""
+}
+
+func newRootCmd() *cobra.Command {
+	style := render.Auto
+	root := &cobra.Command{
+		Use:   "brief [PATH]",
+		Short: "Read cited news briefings in the terminal",
+		Long: `brief is a terminal reader for briefings: short, structured, cited digests
+of a news story. With no PATH it opens the briefing built into the program.
+PATH is a briefing directory (briefing.yaml and one Markdown file per topic)
+or a single Markdown file.`,
+		Example: `  brief                     # read the built-in briefing
+  brief ~/briefings/talks   # read a briefing directory
+  brief notes.md            # read any Markdown file as a briefing
+  brief check --strict .    # validate a briefing you are writing`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := load(pathArg(args, 0))
+			if err != nil {
+				return err
+			}
+			return ui.Run(b, ui.Options{Style: style})
+		},
+	}
+	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
+	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd())
+	return root
+}

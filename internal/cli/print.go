@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"brief/briefing"
+	"brief/internal/render"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
+
+func newPrintCmd() *cobra.Command {
+	var (
+		topic string
+		width int
+		style = render.Auto
+	)
+	cmd := &cobra.Command{
+		Use:   "print [PATH]",
+		Short: "Render a briefing, or one topic, to standard output",
+		Long: `print renders the briefing's summary and topics with their sources, as the
+reader shows them. On a terminal the text is styled; when the output is piped,
+or NO_COLOR is set, it is plain text.`,
+		Example: `  brief print --topic territory
+  brief print mybriefing | less -R
+  brief print --width 60 --style notty notes.md > notes.txt`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := load(pathArg(args, 0))
+			if err != nil {
+				return err
+			}
+			topics := b.Topics
+			if topic != "" {
+				t := b.Topic(topic)
+				if t == nil {
+					return fmt.Errorf("no topic %q in %s; `brief list` shows the topics", topic, displayName(b))
+				}
+				topics = []*briefing.Topic{t}
+			}
+			out := cmd.OutOrStdout()
+			tty := isTerminal(out)
+			style = printStyle(style, tty)
+			if width <= 0 {
+				width = terminalWidth(out)
+			}
+			md := printable(b, topics, topic == "")
+			text, err := render.Markdown(md, style, width)
+			if err != nil {
+				return err
+			}
+			w := io.Writer(out)
+			if tty {
+				w = colorprofile.NewWriter(out, os.Environ())
+			} else {
+				text = trimRight(text)
+			}
+			if _, err := io.WriteString(w, text); err != nil {
+				return err
+			}
+			return skippedError(cmd, b)
+		},
+	}
+	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only the topic with this `ID`")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at this many columns (default: the terminal's width, or 80)")
+	cmd.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
+	return cmd
+}
+
+// printStyle settles the style for output that is a terminal or not:
+// plain when piped or with NO_COLOR, else the terminal's background decides.
+func printStyle(s render.Style, tty bool) render.Style {
+	if !tty || os.Getenv("NO_COLOR") != "" {
+		if s == render.Auto {
+			return render.NoTTY
+		}
+		return s
+	}
+	if s == render.Auto {
+		return s.Resolve(lipgloss.HasDarkBackground(os.Stdin, os.Stdout))
+	}
+	return s
+}
+
+// printable assembles the Markdown that print renders: the briefing's
+// heading and summary when the whole briefing is printed, then each topic
+// with its numbered citations and sources.
+func printable(b *briefing.Briefing, topics []*briefing.Topic, whole bool) string {
+	var md strings.Builder
+	if whole {
+		fmt.Fprintf(&md, "# %s\n\n", b.Title)
+		if b.Subtitle != "" {
+			fmt.Fprintf(&md, "*%s*\n\n", b.Subtitle)
+		}
+		if !b.AsOf.IsZero() {
+			fmt.Fprintf(&md, "As of %s.\n\n", b.AsOf.Long())
+		}
+		if b.Summary != "" {
+			md.WriteString(b.Summary)
+			md.WriteString("\n\n")
+		}
+	}
+	for i, t := range topics {
+		body, _ := b.Cited(t)
+		if whole {
+			fmt.Fprintf(&md, "# %d. %s\n\n", i+1, t.Title)
+		} else {
+			fmt.Fprintf(&md, "# %s\n\n", t.Title)
+		}
+		md.WriteString(body)
+		md.WriteString("\n\n")
+	}
+	return md.String()
+}
+
+func displayName(b *briefing.Briefing) string {
+	if b.Path == "" {
+		return "the built-in briefing"
+	}
+	return b.Path
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(term.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// terminalWidth is w's width when it is a terminal, and 80 otherwise.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(term.File); ok {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
+}
+
+// trimRight drops the padding Glamour puts at the end of every line, which
+// is noise in a file or a pipe.
+func trimRight(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
