@@ -209,4 +209,3 @@ func writeFile(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
-
