@@ -53,7 +53,9 @@ type Model struct {
 	focus  focus
 	// showHelp shows the help overlay over the text.
 	showHelp bool
-	notice   string
+	// helpOffset scrolls the help overlay when it does not fit.
+	helpOffset int
+	notice     string
 
 	current       int
 	width, height int

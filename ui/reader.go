@@ -2,6 +2,9 @@ package ui
 
 import (
 	"math"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"charm.land/bubbles/v2/viewport"
 )
@@ -33,17 +36,70 @@ func (r *reader) SetSize(w, h int) {
 // place, as a fraction of the text; another topic starts at the top.
 func (r *reader) setText(k renderKey, text string, rendered bool) {
 	same := r.hasText && r.shown.topic == k.topic
-	frac, atBottom := r.place(), r.vp.AtBottom() && !r.vp.AtTop()
+	frac, atTop, atBottom := r.place(), r.vp.AtTop(), r.vp.AtBottom() && !r.vp.AtTop()
+	var anchor []string
+	skip := 0
+	if same && !atTop && !atBottom {
+		anchor, skip = r.anchor()
+	}
 	r.vp.SetContent(text)
 	r.shown, r.rendered, r.hasText = k, rendered, true
 	switch {
-	case !same:
+	case !same || atTop:
 		r.vp.GotoTop()
 	case atBottom:
 		r.vp.GotoBottom()
 	default:
-		r.vp.SetYOffset(int(math.Round(frac * float64(r.vp.TotalLineCount()))))
+		guess := int(math.Round(frac * float64(r.vp.TotalLineCount())))
+		if i, ok := findAnchor(strings.Split(text, "\n"), anchor, guess+skip); ok {
+			guess = i - skip
+		}
+		r.vp.SetYOffset(max(guess, 0))
 	}
+}
+
+// anchorWords is how many words identify the place in the text.
+const anchorWords = 4
+
+// anchor returns the first words of the first line with text at or below
+// the top of the pane, and how many lines below the top that line is.
+func (r reader) anchor() ([]string, int) {
+	lines := strings.Split(r.vp.GetContent(), "\n")
+	for i := r.vp.YOffset(); i < len(lines) && i < r.vp.YOffset()+r.vp.Height(); i++ {
+		if w := strings.Fields(ansi.Strip(lines[i])); len(w) > 0 {
+			return w[:min(len(w), anchorWords)], i - r.vp.YOffset()
+		}
+	}
+	return nil, 0
+}
+
+// findAnchor finds the line of lines where the words start, even if they
+// wrap onto the next line; of several, the one nearest near wins.
+func findAnchor(lines []string, words []string, near int) (int, bool) {
+	if len(words) == 0 {
+		return 0, false
+	}
+	phrase := strings.Join(words, " ")
+	best, found := 0, false
+	next := ""
+	for i := len(lines) - 1; i >= 0; i-- {
+		cur := strings.Join(strings.Fields(ansi.Strip(lines[i])), " ")
+		joined := cur + " " + next
+		if j := strings.Index(joined, phrase); j >= 0 && j <= len(cur) {
+			if !found || abs(i-near) < abs(best-near) {
+				best, found = i, true
+			}
+		}
+		next = cur
+	}
+	return best, found
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // place is the fraction of the text above the top of the pane.

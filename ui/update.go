@@ -15,13 +15,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case m.showHelp:
-		if key.Matches(msg, k.Help, k.Close) {
-			m.showHelp = false
-			m.updateKeys()
-		}
-		return m, nil
+		return m.helpKey(msg), nil
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpOffset = true, 0
 		m.updateKeys()
 		return m, nil
 	case key.Matches(msg, k.Topics):
@@ -43,6 +39,23 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	m.textKey(msg)
 	return m, nil
+}
+
+// helpKey handles a key while the help overlay is shown: it scrolls the
+// help if the help does not fit, and closes it.
+func (m Model) helpKey(msg tea.KeyPressMsg) Model {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Help, k.Close):
+		m.showHelp = false
+		m.updateKeys()
+	case key.Matches(msg, k.Up, k.PageUp, k.HalfUp, k.Top):
+		m.helpOffset = max(m.helpOffset-max(m.bodyHeight()-2, 1), 0)
+	case key.Matches(msg, k.Down, k.PageDown, k.HalfDown, k.Bottom):
+		lines := len(m.helpLines(max(m.width-4, 1)))
+		m.helpOffset = min(m.helpOffset+max(m.bodyHeight()-2, 1), max(lines-(m.bodyHeight()-2), 0))
+	}
+	return m
 }
 
 // listKey handles a key while the topic list has focus.

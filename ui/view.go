@@ -73,8 +73,23 @@ func (m Model) listBox() []string {
 	return strings.Split(m.st.overlay.Padding(0).Render(m.list.View()), "\n")
 }
 
-// helpBox lists every binding that works now, and the loading problems.
+// helpBox lists every binding that works now, and the loading problems,
+// in a box at most h lines high; when it does not fit, the lines from
+// helpOffset on are shown.
 func (m Model) helpBox(h int) []string {
+	lines := m.helpLines(max(m.width-4, 1))
+	inner := max(h-2, 0)
+	off := min(m.helpOffset, max(len(lines)-inner, 0))
+	if len(lines) > inner && inner > 0 {
+		lines[0] += m.st.footer.Render(" · j/k scroll")
+	}
+	lines = lines[off:min(off+inner, len(lines))]
+	box := m.st.overlay.Render(strings.Join(lines, "\n"))
+	return fit(strings.Split(box, "\n"), m.width, min(h, strings.Count(box, "\n")+1))
+}
+
+// helpLines is the content of the help overlay, width cells wide.
+func (m Model) helpLines(width int) []string {
 	var cols []string
 	for _, g := range m.keys.FullHelp() {
 		if col := m.help.FullHelpView([][]key.Binding{g}); col != "" {
@@ -87,18 +102,15 @@ func (m Model) helpBox(h int) []string {
 	}
 	cols = append(cols, m.st.help.FullKey.Render(strings.Join(mk, "\n"))+" "+
 		m.st.help.FullDesc.Render(strings.Join(md, "\n")))
-	inner := max(m.width-4, 1)
-	parts := []string{m.st.overlayTitle.Render("Keys")}
-	parts = append(parts, flow(cols, inner, "   ")...)
+	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
+	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {
-		parts = append(parts, "", m.st.overlayTitle.Render("Problems loading the briefing"))
+		lines = append(lines, "", m.st.overlayTitle.Render("Problems loading the briefing"))
 		for _, d := range ds {
-			parts = append(parts, m.st.notice.Render(ansi.Truncate(cleanLine(d.String()), inner, "…")))
+			lines = append(lines, m.st.notice.Render(ansi.Truncate(cleanLine(d.String()), width, "…")))
 		}
 	}
-	parts = append(parts, "", m.st.footer.Render("? or esc closes this help"))
-	box := m.st.overlay.Render(strings.Join(parts, "\n"))
-	return fit(strings.Split(box, "\n"), m.width, min(h, strings.Count(box, "\n")+1))
+	return lines
 }
 
 // flow lays blocks out left to right, wrapping to a new row when the next
