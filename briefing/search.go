@@ -1,0 +1,193 @@
+package briefing
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Range is a half-open byte range [Start, End) of a text.
+type Range struct {
+	Start, End int
+}
+
+// Query is a compiled search: compile it once per change of the search
+// text, then run it over as many texts as needed. The zero Query matches
+// nothing.
+//
+// Matching is literal (no character is special) and forgiving the way a
+// reader expects:
+//   - smart case: a query in lower case ignores case; one with any upper
+//     case letter matches case exactly;
+//   - diacritics are ignored on both sides, so "Zelenskyy" finds
+//     "Zelenskyy" however it is accented, and "ß" matches "ss";
+//   - any run of white space in the text, line breaks included, matches a
+//     space in the query, so phrases match across wrapped lines;
+//   - a query naming an actor (its name or one of its aliases) also
+//     matches the actor's other spellings; Alternatives lists them.
+type Query struct {
+	text    string
+	exact   bool
+	needles []needle
+	actor   string
+	alts    []string
+}
+
+// needle is one spelling searched for: in folded lower case, and, when
+// case matters, in folded exact case for checking candidates.
+type needle struct {
+	lower string
+	exact string // "" when case is ignored
+}
+
+// Compile prepares the search for q. actors supplies the aliases: when q
+// equals an actor's name or one of its aliases (ignoring case, diacritics
+// and spacing), the actor's other spellings are searched too. An empty or
+// all-space q compiles to a Query that matches nothing.
+func Compile(q string, actors []Actor) Query {
+	query := Query{text: q}
+	if strings.TrimSpace(q) == "" {
+		return query
+	}
+	query.exact = hasUpper(q)
+	primary := newNeedle(q, query.exact)
+	if primary.lower == "" {
+		// Only marks that fold away: nothing to look for.
+		return query
+	}
+	query.needles = []needle{primary}
+
+	key := normKey(q)
+	for _, a := range actors {
+		spellings := append([]string{a.Name}, a.Aliases...)
+		if !slices.ContainsFunc(spellings, func(s string) bool { return normKey(s) == key }) {
+			continue
+		}
+		query.actor = a.Name
+		for _, s := range spellings {
+			k := normKey(s)
+			if k == key || k == "" || slices.Contains(query.alts, s) {
+				continue
+			}
+			query.alts = append(query.alts, s)
+			query.needles = append(query.needles, newNeedle(s, query.exact))
+		}
+		break
+	}
+	return query
+}
+
+func newNeedle(s string, exact bool) needle {
+	n := needle{lower: foldText(s, true).s}
+	if exact {
+		n.exact = foldText(s, false).s
+	}
+	return n
+}
+
+// normKey folds a spelling for comparing names: case, diacritics and
+// outer space ignored.
+func normKey(s string) string {
+	return strings.TrimSpace(foldText(s, true).s)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Text returns the query as typed.
+func (q Query) Text() string { return q.text }
+
+// Empty reports whether q matches nothing because it has no text.
+func (q Query) Empty() bool { return len(q.needles) == 0 }
+
+// CaseSensitive reports whether q matches case exactly (it has an upper
+// case letter).
+func (q Query) CaseSensitive() bool { return q.exact }
+
+// Actor returns the name of the actor q names, or "" if none.
+func (q Query) Actor() string { return q.actor }
+
+// Alternatives returns the actor's other spellings that q also matches,
+// in the order the briefing lists them, for example to tell the reader
+// "also Zelenskiy, Zelenskyy".
+func (q Query) Alternatives() []string { return slices.Clone(q.alts) }
+
+// FindAll returns the matches of q in text as byte ranges of text, in
+// order and without overlap. Ranges start and end on rune boundaries and
+// may span line breaks: to find phrases that wrap, pass a whole page
+// (lines joined with "\n") rather than one line at a time. text may be
+// any string, including invalid UTF-8.
+func (q Query) FindAll(text string) []Range {
+	if q.Empty() || text == "" {
+		return nil
+	}
+	f := foldText(text, true)
+	return q.findFolded(&f, text, nil)
+}
+
+// findFolded appends the matches of q in the folded form f of orig.
+func (q Query) findFolded(f *folded, orig string, out []Range) []Range {
+	if len(q.needles) == 1 {
+		return q.findNeedle(q.needles[0], f, orig, out)
+	}
+	var all []Range
+	for _, n := range q.needles {
+		all = q.findNeedle(n, f, orig, all)
+	}
+	// Leftmost first, and the longer of two that start together.
+	slices.SortFunc(all, func(a, b Range) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	end := -1
+	for _, r := range all {
+		if r.Start >= end {
+			out = append(out, r)
+			end = r.End
+		}
+	}
+	return out
+}
+
+// findNeedle appends the matches of one spelling.
+func (q Query) findNeedle(n needle, f *folded, orig string, out []Range) []Range {
+	m := mapper{f: f}
+	end := -1
+	if len(out) > 0 {
+		end = out[len(out)-1].End
+	}
+	first := len(out)
+	for p := 0; p <= len(f.s)-len(n.lower); {
+		i := strings.Index(f.s[p:], n.lower)
+		if i < 0 {
+			break
+		}
+		fs := p + i
+		fe := fs + len(n.lower)
+		r := Range{m.start(fs), m.end(fe)}
+		// When case matters the candidate must also match exactly; if it
+		// does not, a match may still start inside it.
+		if n.exact != "" && !foldEqual(orig[r.Start:r.End], n.exact) {
+			p = fs + 1
+			continue
+		}
+		// Folding can make two separate folded matches share a rune of
+		// the original (one "æ" is "ae"): keep the first.
+		if len(out) > first && r.Start < end {
+			p = fe
+			continue
+		}
+		out = append(out, r)
+		end = r.End
+		p = fe
+	}
+	return out
+}

@@ -1,0 +1,283 @@
+package briefing
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Search works on a folded form of the text: diacritics removed, runs of
+// white space made one space, and, for case-insensitive search, lower
+// case. Folding can change byte lengths (é is two bytes, e is one), so a
+// folded text carries segments that map its positions back to the
+// original.
+
+// tableSize covers Latin, Greek and Cyrillic, where folding needs Unicode
+// decomposition; above it runes are only lower-cased.
+const tableSize = 0x2000
+
+var (
+	foldOnce sync.Once
+	// foldTab[0] keeps case, foldTab[1] lower-cases.
+	foldTab [2][tableSize]string
+)
+
+// foldSpecial spells letters that do not decompose into a base letter and
+// marks, as a reader typing without them would.
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'ẞ': "SS", 'æ': "ae", 'Æ': "AE", 'œ': "oe", 'Œ': "OE",
+	'ø': "o", 'Ø': "O", 'ł': "l", 'Ł': "L", 'đ': "d", 'Đ': "D",
+	'ð': "d", 'Ð': "D", 'þ': "th", 'Þ': "TH", 'ı': "i", 'ħ': "h", 'Ħ': "H",
+}
+
+func buildFoldTables() {
+	for r := rune(0); r < tableSize; r++ {
+		var cs string
+		switch {
+		case r < utf8.RuneSelf:
+			cs = string(r)
+		case foldSpecial[r] != "":
+			cs = foldSpecial[r]
+		case unicode.Is(unicode.Mn, r):
+			cs = ""
+		default:
+			var b strings.Builder
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
+			cs = b.String()
+		}
+		foldTab[0][r] = cs
+		foldTab[1][r] = strings.ToLower(cs)
+	}
+}
+
+// foldRune returns the folded spelling of r; lower selects case folding.
+func foldRune(r rune, lower bool) string {
+	foldOnce.Do(buildFoldTables)
+	l := 0
+	if lower {
+		l = 1
+	}
+	if r < tableSize {
+		return foldTab[l][r]
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return ""
+	}
+	if lower {
+		r = unicode.ToLower(r)
+	}
+	return string(r)
+}
+
+// isSpace reports whether r separates words: any run of such runes
+// matches one space in a query.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
+}
+
+// seg is one stretch of a folded text. Folded bytes [f, next.f) come from
+// original bytes [o, next.o). In a unit segment the two are one rune or
+// one run of white space, mapped as a whole; otherwise they correspond
+// byte for byte.
+type seg struct {
+	f, o int32
+	unit bool
+}
+
+// folded is a text in folded form with the map back to the original.
+type folded struct {
+	s    string
+	segs []seg
+	// n is the length of the original text.
+	n int
+}
+
+// foldText folds s for search. lower selects case folding.
+func foldText(s string, lower bool) folded {
+	var b strings.Builder
+	b.Grow(len(s))
+	segs := make([]seg, 0, 8)
+	ident := false // whether the last segment is byte for byte
+	startIdent := func(o int) {
+		if !ident {
+			segs = append(segs, seg{f: int32(b.Len()), o: int32(o)})
+			ident = true
+		}
+	}
+	startUnit := func(o int) {
+		segs = append(segs, seg{f: int32(b.Len()), o: int32(o), unit: true})
+		ident = false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !isSpace(rune(c)) {
+			startIdent(i)
+			if lower && 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			j := i + size
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !isSpace(r2) {
+					break
+				}
+				j += n2
+			}
+			if j-i == 1 {
+				startIdent(i)
+			} else {
+				startUnit(i)
+			}
+			b.WriteByte(' ')
+			i = j
+			continue
+		}
+		var f string
+		if r == utf8.RuneError && size == 1 {
+			f = "\uFFFD"
+		} else {
+			f = foldRune(r, lower)
+		}
+		// Byte for byte only if rune boundaries stay put too: "æ" is two
+		// bytes and so is "ae", but a match may start at its "e".
+		if len(f) == size && utf8.RuneCountInString(f) == 1 {
+			startIdent(i)
+		} else {
+			startUnit(i)
+		}
+		b.WriteString(f)
+		i += size
+	}
+	return folded{s: b.String(), segs: segs, n: len(s)}
+}
+
+// mapper turns folded positions back into original byte offsets. Queries
+// usually come in increasing order, so it remembers where it was.
+type mapper struct {
+	f   *folded
+	cur int
+}
+
+// find returns the index of the segment that holds folded byte p.
+func (m *mapper) find(p int) int {
+	segs := m.f.segs
+	i := m.cur
+	if i >= len(segs) || int(segs[i].f) > p {
+		i = 0
+	}
+	// Galloping would help with huge jumps; matches are dense enough that
+	// a forward walk with a binary-search fallback is simpler.
+	if i+64 < len(segs) && int(segs[i+64].f) <= p {
+		lo, hi := i, len(segs)-1
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if int(segs[mid].f) <= p {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		i = lo
+	}
+	for i+1 < len(segs) && int(segs[i+1].f) <= p {
+		i++
+	}
+	m.cur = i
+	return i
+}
+
+// segEnd returns where segment i ends in the folded and original text.
+func (m *mapper) segEnd(i int) (f, o int) {
+	if i+1 < len(m.f.segs) {
+		return int(m.f.segs[i+1].f), int(m.f.segs[i+1].o)
+	}
+	return len(m.f.s), m.f.n
+}
+
+// start maps the folded byte p to the start of the original rune it came
+// from.
+func (m *mapper) start(p int) int {
+	i := m.find(p)
+	s := m.f.segs[i]
+	if s.unit {
+		return int(s.o)
+	}
+	return int(s.o) + p - int(s.f)
+}
+
+// end maps the exclusive folded end p > 0 to the end of the original rune
+// it came from, taking in marks that folded to nothing after it.
+func (m *mapper) end(p int) int {
+	i := m.find(p - 1)
+	s := m.f.segs[i]
+	fe, oe := m.segEnd(i)
+	if !s.unit && p < fe {
+		return int(s.o) + p - int(s.f)
+	}
+	// Skip the empty segments of dropped marks that follow.
+	for i+1 < len(m.f.segs) {
+		nf, _ := m.segEnd(i + 1)
+		if nf != fe {
+			break
+		}
+		i++
+		_, oe = m.segEnd(i)
+	}
+	return oe
+}
+
+// foldEqual reports whether s folds, keeping case, to exactly want.
+func foldEqual(s, want string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && !isSpace(rune(c)) {
+			if len(want) == 0 || want[0] != c {
+				return false
+			}
+			want = want[1:]
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) {
+			for i < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[i:])
+				if !isSpace(r2) {
+					break
+				}
+				i += n2
+			}
+			if len(want) == 0 || want[0] != ' ' {
+				return false
+			}
+			want = want[1:]
+			continue
+		}
+		f := "\uFFFD"
+		if r != utf8.RuneError || size != 1 {
+			f = foldRune(r, false)
+		}
+		if !strings.HasPrefix(want, f) {
+			return false
+		}
+		want = want[len(f):]
+		i += size
+	}
+	return want == ""
+}

@@ -1,0 +1,286 @@
+package briefing
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Index holds a briefing's searchable text, folded once, so that a search
+// per keystroke only scans it. Build it with NewIndex when a briefing is
+// loaded; it is read-only afterwards and safe for concurrent use.
+type Index struct {
+	docs  []indexDoc
+	parts [][2]int // ranges of docs of about equal size, one per worker
+}
+
+// Doc is one searchable text of a briefing: a topic's body or a timeline
+// event, as plain text (Markdown markup removed, citations kept as
+// written).
+type Doc struct {
+	// Topic is the id of the topic, or "" for a timeline event.
+	Topic string
+	// Event is the index of the event in Briefing.Timeline, or -1.
+	Event int
+	// File and Line are where Text starts in the briefing's files; Line
+	// is 1 when unknown.
+	File string
+	Line int
+	// Text is the plain text searched. It holds no control characters.
+	Text string
+}
+
+type indexDoc struct {
+	Doc
+	fold  folded
+	lines []int32 // byte offsets in Text where each line starts
+}
+
+// Match is one match found by Index.Search.
+type Match struct {
+	// Doc is the index of the text matched, for Index.Doc.
+	Doc int
+	// Topic is the topic's id, or "" for a timeline event.
+	Topic string
+	// Event is the index of the timeline event, or -1 in a topic.
+	Event int
+	// N counts the matches in the same Doc from 0, so that a reader can
+	// go to the Nth highlighted match of a rendered topic.
+	N int
+	// Line is the line in File (see Doc) where the match starts.
+	Line int
+	// Range is the match in the Doc's Text.
+	Range
+}
+
+// NewIndex builds the search index of b: every topic body in reading
+// order, then the timeline events.
+func NewIndex(b *Briefing) *Index {
+	var docs []Doc
+	for _, t := range b.Topics {
+		line := t.BodyPos.Line
+		if line == 0 {
+			line = 1
+		}
+		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: line, Text: t.Body})
+	}
+	for i, e := range b.Timeline {
+		line := e.Pos.Line
+		if line == 0 {
+			line = 1
+		}
+		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: line, Text: e.Text})
+	}
+
+	ix := &Index{docs: make([]indexDoc, len(docs))}
+	ix.each(len(docs), func(i int) {
+		d := docs[i]
+		d.Text = plainText(d.Text)
+		ix.docs[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+	})
+	ix.parts = partition(ix.docs, workers())
+	return ix
+}
+
+// each runs f for 0 <= i < n on every core.
+func (ix *Index) each(n int, f func(i int)) {
+	w := workers()
+	var wg sync.WaitGroup
+	for k := range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := k; i < n; i += w {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
+
+// partition splits docs into at most n runs of about equal text size.
+func partition(docs []indexDoc, n int) [][2]int {
+	total := 0
+	for _, d := range docs {
+		total += len(d.fold.s)
+	}
+	// Below this, starting goroutines costs more than it saves.
+	const minPart = 256 << 10
+	n = min(n, max(1, total/minPart))
+	var parts [][2]int
+	start, size := 0, 0
+	for i, d := range docs {
+		size += len(d.fold.s)
+		if size >= total/n && len(parts) < n-1 {
+			parts = append(parts, [2]int{start, i + 1})
+			start, size = i+1, 0
+		}
+	}
+	return append(parts, [2]int{start, len(docs)})
+}
+
+func lineStarts(s string) []int32 {
+	lines := []int32{0}
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lines = append(lines, int32(i))
+	}
+	return lines
+}
+
+// Len returns the number of texts in the index.
+func (ix *Index) Len() int { return len(ix.docs) }
+
+// Doc returns the i-th text of the index, as numbered in Match.Doc.
+func (ix *Index) Doc(i int) Doc { return ix.docs[i].Doc }
+
+// Search returns every match of q in the briefing, in reading order:
+// topics first, then the timeline. It allocates a Match per match; to
+// count matches as the user types, Count is cheaper.
+func (ix *Index) Search(q Query) []Match {
+	if q.Empty() {
+		return nil
+	}
+	results := make([][]Match, len(ix.parts))
+	ix.run(func(p int, lo, hi int) {
+		var out []Match
+		var buf []Range
+		for i := lo; i < hi; i++ {
+			d := &ix.docs[i]
+			buf = q.findFolded(&d.fold, d.Text, buf[:0])
+			line := 0
+			for n, r := range buf {
+				for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
+					line++
+				}
+				out = append(out, Match{Doc: i, Topic: d.Topic, Event: d.Event, N: n, Line: d.Line + line, Range: r})
+			}
+		}
+		results[p] = out
+	})
+	var all []Match
+	for _, r := range results {
+		all = append(all, r...)
+	}
+	return all
+}
+
+// Counts tells how many matches a query has and where.
+type Counts struct {
+	// Total is the number of matches in the whole briefing.
+	Total int
+	// ByTopic is the number of matches in each topic that has any.
+	ByTopic map[string]int
+	// Timeline is the number of matches in timeline events.
+	Timeline int
+}
+
+// Places returns the number of topics with a match, counting the
+// timeline as one, for a line such as "14 in 6 topics".
+func (c Counts) Places() int {
+	n := len(c.ByTopic)
+	if c.Timeline > 0 {
+		n++
+	}
+	return n
+}
+
+// Count counts the matches of q: the same matches as Search, without
+// building them.
+func (ix *Index) Count(q Query) Counts {
+	c := Counts{ByTopic: map[string]int{}}
+	if q.Empty() {
+		return c
+	}
+	per := make([]int, len(ix.docs))
+	ix.run(func(_ int, lo, hi int) {
+		var buf []Range
+		for i := lo; i < hi; i++ {
+			buf = q.findFolded(&ix.docs[i].fold, ix.docs[i].Text, buf[:0])
+			per[i] = len(buf)
+		}
+	})
+	for i, n := range per {
+		if n == 0 {
+			continue
+		}
+		c.Total += n
+		if t := ix.docs[i].Topic; t != "" {
+			c.ByTopic[t] += n
+		} else {
+			c.Timeline += n
+		}
+	}
+	return c
+}
+
+// run calls f for each part of the index, in parallel.
+func (ix *Index) run(f func(part, lo, hi int)) {
+	if len(ix.parts) == 1 {
+		f(0, ix.parts[0][0], ix.parts[0][1])
+		return
+	}
+	var wg sync.WaitGroup
+	for p, r := range ix.parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f(p, r[0], r[1])
+		}()
+	}
+	wg.Wait()
+}
+
+// Snippet returns the line of text around m, on one line, cut to about
+// width bytes around the match with "…" where text was left out, and the
+// match's range within it. A match that spans lines brings them all,
+// joined by spaces.
+func (ix *Index) Snippet(m Match, width int) (string, Range) {
+	text := ix.docs[m.Doc].Text
+	ls := strings.LastIndexByte(text[:m.Start], '\n') + 1
+	le := len(text)
+	if j := strings.IndexByte(text[m.End:], '\n'); j >= 0 {
+		le = m.End + j
+	}
+	// Leading space says nothing in a snippet.
+	for ls < m.Start && (text[ls] == ' ' || text[ls] == '\t') {
+		ls++
+	}
+	prefix, suffix := "", ""
+	if width > 0 && le-ls > width {
+		room := width - (m.End - m.Start)
+		if room < 0 {
+			room = 0
+		}
+		// A third of the room before the match, the rest after.
+		if s := m.Start - room/3; s > ls {
+			ls, prefix = runeStart(text, s), "…"
+		}
+		if e := m.End + (room - (m.Start - ls)); e < le {
+			le, suffix = runeStart(text, max(e, m.End)), "…"
+		}
+	}
+	line := strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, text[ls:le])
+	off := len(prefix) - ls
+	return prefix + line + suffix, Range{m.Start + off, m.End + off}
+}
+
+// runeStart moves i back to the start of the rune it is in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}

@@ -1,0 +1,207 @@
+package briefing
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// plainText reduces Markdown to the text a reader sees, line for line, so
+// that a match found in it has the line number of its source: heading,
+// quote and list markers, emphasis, code ticks, table rules and link
+// targets go; citations stay as written. Control characters become
+// placeholders, as Sanitize makes them, so no snippet can carry one to a
+// terminal.
+func plainText(md string) string {
+	var b strings.Builder
+	b.Grow(len(md))
+	fence := ""
+	for i, line := range strings.Split(md, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		line = strings.TrimSuffix(line, "\r")
+		trimmed := strings.TrimLeft(line, " \t")
+		if f := codeFence(trimmed); f != "" {
+			switch {
+			case fence == "":
+				fence = f
+				continue
+			case strings.HasPrefix(trimmed, fence):
+				fence = ""
+				continue
+			}
+		}
+		if fence != "" {
+			writeSafe(&b, line)
+			continue
+		}
+		if isTableRule(trimmed) {
+			continue
+		}
+		plainLine(&b, stripBlockMarkers(trimmed))
+	}
+	return b.String()
+}
+
+// codeFence returns the fence that line opens or closes, or "".
+func codeFence(line string) string {
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(line, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// isTableRule reports whether line is a table's header rule: |---|:--|.
+func isTableRule(line string) bool {
+	if !strings.Contains(line, "-") || !strings.Contains(line, "|") {
+		return false
+	}
+	return strings.Trim(line, "|-: \t") == ""
+}
+
+// stripBlockMarkers removes the quote, heading and list markers that
+// start a line.
+func stripBlockMarkers(line string) string {
+	for {
+		switch {
+		case strings.HasPrefix(line, ">"):
+			line = strings.TrimLeft(line[1:], " \t")
+			continue
+		case strings.HasPrefix(line, "#"):
+			n := len(line) - len(strings.TrimLeft(line, "#"))
+			if n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
+				return strings.TrimRight(strings.TrimLeft(line[n:], " \t"), " #")
+			}
+		case len(line) >= 2 && strings.ContainsRune("-*+", rune(line[0])) && (line[1] == ' ' || line[1] == '\t'):
+			line = strings.TrimLeft(line[2:], " \t")
+			if strings.HasPrefix(line, "[ ] ") || strings.HasPrefix(line, "[x] ") {
+				line = line[4:]
+			}
+			continue
+		}
+		return line
+	}
+}
+
+// plainLine writes line without its inline markup.
+func plainLine(b *strings.Builder, line string) {
+	linkClose, linkEnd := -1, -1
+	for i := 0; i < len(line); {
+		if i == linkClose {
+			i = linkEnd
+			continue
+		}
+		c := line[i]
+		switch c {
+		case '\\':
+			if i+1 < len(line) && isASCIIPunct(line[i+1]) {
+				b.WriteByte(line[i+1])
+				i += 2
+				continue
+			}
+		case '`':
+			i++
+			continue
+		case '*':
+			if !(before(line, i) == ' ' && after(line, i) == ' ') {
+				i++
+				continue
+			}
+		case '~':
+			if before(line, i) == '~' || after(line, i) == '~' {
+				i++
+				continue
+			}
+		case '_':
+			if !(isWordByte(before(line, i)) && isWordByte(after(line, i))) {
+				i++
+				continue
+			}
+		case '|':
+			b.WriteByte(' ')
+			i++
+			continue
+		case '!':
+			if after(line, i) == '[' {
+				i++
+				continue
+			}
+		case '[':
+			if after(line, i) != '@' && linkClose < i {
+				if close, end := linkAt(line, i); close >= 0 {
+					linkClose, linkEnd = close, end
+					i++
+					continue
+				}
+			}
+		}
+		if c < utf8.RuneSelf && !isControl(rune(c)) {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		writeRuneSafe(b, r, r == utf8.RuneError && size == 1)
+		i += size
+	}
+}
+
+// linkAt finds the inline link [text](target) opening at i and returns
+// the index of its "]" and the index just past its ")", or -1.
+func linkAt(line string, i int) (close, end int) {
+	j := strings.Index(line[i:], "](")
+	if j < 0 {
+		return -1, -1
+	}
+	close = i + j
+	k := strings.IndexByte(line[close:], ')')
+	if k < 0 {
+		return -1, -1
+	}
+	return close, close + k + 1
+}
+
+func before(s string, i int) byte {
+	if i == 0 {
+		return ' '
+	}
+	return s[i-1]
+}
+
+func after(s string, i int) byte {
+	if i+1 >= len(s) {
+		return ' '
+	}
+	return s[i+1]
+}
+
+func isWordByte(c byte) bool {
+	return c >= utf8.RuneSelf || c == '_' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}
+
+// writeSafe writes s with control characters replaced.
+func writeSafe(b *strings.Builder, s string) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		writeRuneSafe(b, r, r == utf8.RuneError && size == 1)
+		i += size
+	}
+}
+
+// writeRuneSafe writes r, or a placeholder for a control character (see
+// isControl) or a byte that is not UTF-8.
+func writeRuneSafe(b *strings.Builder, r rune, invalid bool) {
+	switch {
+	case invalid:
+		r = utf8.RuneError
+	case isControl(r):
+		r = placeholder(r)
+	}
+	b.WriteRune(r)
+}

@@ -1,0 +1,254 @@
+package briefing
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var testActors = []Actor{
+	{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy", "Зеленський"}},
+	{Name: "Recep Tayyip Erdoğan", Aliases: []string{"Erdogan"}},
+	{Name: "NATO"},
+}
+
+// spans returns the text of each range, which reads better in a failure
+// than offsets.
+func spans(text string, rs []Range) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, text[r.Start:r.End])
+	}
+	return out
+}
+
+func TestFindAll(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		text  string
+		want  []string
+	}{
+		{"lower case ignores case", "moscow", "Moscow, MOSCOW and moscow", []string{"Moscow", "MOSCOW", "moscow"}},
+		{"upper case is exact", "Moscow", "Moscow, MOSCOW and moscow", []string{"Moscow"}},
+		{"exact case inside a failed candidate", "Aa", "aAa", []string{"Aa"}},
+		{"exact case beyond ASCII", "Жук", "жук Жук ЖУК", []string{"Жук"}},
+		{"lower case beyond ASCII", "жук", "жук Жук ЖУК", []string{"жук", "Жук", "ЖУК"}},
+		{"accents ignored in the text", "orban", "Viktor Orbán said", []string{"Orbán"}},
+		{"accents ignored in the query", "orbán", "Viktor Orban said", []string{"Orban"}},
+		{"accents with exact case", "Erdogan", "Erdoğan and erdoğan", []string{"Erdoğan"}},
+		{"decomposed accents", "orban", "Orba\u0301n", []string{"Orba\u0301n"}},
+		{"trailing mark kept with its letter", "orba", "Orba\u0301n", []string{"Orba\u0301"}},
+		{"letters without decomposition", "sikorski lodz strasse", "Sikorski Łódź Straße", []string{"Sikorski Łódź Straße"}},
+		{"phrase across a line break", "security guarantees", "the security\n   guarantees were", []string{"security\n   guarantees"}},
+		{"phrase across tab and no-break space", "security guarantees", "security\t\u00a0guarantees", []string{"security\t\u00a0guarantees"}},
+		{"spaces in the query collapse", "security   guarantees", "security guarantees", []string{"security guarantees"}},
+		{"phrase does not match inside a word", "cat dog", "catdog", nil},
+		{"dot is literal", "a.b", "axb a.b", []string{"a.b"}},
+		{"regex specials are literal", "(1+1)*2 [x]", "is (1+1)*2 [x]?", []string{"(1+1)*2 [x]"}},
+		{"backslash is literal", `\d+`, `12 \d+`, []string{`\d+`}},
+		{"no overlap", "aa", "aaaaa", []string{"aa", "aa"}},
+		{"folded matches may not share a rune", "ea", "æææ", []string{"ææ"}},
+		{"invalid UTF-8 in the text", "b", "a\xffb\xc3", []string{"b"}},
+		{"invalid UTF-8 in the query", "\xff", "a\xffb", []string{"\xff"}},
+		{"empty query", "", "anything", nil},
+		{"blank query", " \t", "any thing", nil},
+		{"marks only", "\u0301", "e\u0301", nil},
+		{"empty text", "x", "", nil},
+		{"alias of an actor", "zelensky", "Zelenskyy, Zelenskiy and Зеленський", []string{"Zelensky", "Zelenskiy", "Зеленський"}},
+		{"alias by its name", "Volodymyr Zelenskyy", "Zelensky met Volodymyr Zelenskyy", []string{"Zelensky", "Volodymyr Zelenskyy"}},
+		{"alias with accents", "erdogan", "Erdoğan, Recep Tayyip Erdoğan", []string{"Erdoğan", "Recep Tayyip Erdoğan"}},
+		{"no alias for a prefix", "zelen", "Zelenskiy", []string{"Zelen"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := Compile(tt.query, testActors)
+			got := spans(tt.text, q.FindAll(tt.text))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Compile(%q).FindAll(%q) = %q, want %q", tt.query, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompileAliases(t *testing.T) {
+	tests := []struct {
+		query     string
+		wantActor string
+		wantAlts  []string
+		wantExact bool
+	}{
+		{"zelensky", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelenskiy", "Зеленський"}, false},
+		{" ZELENSKIY ", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelensky", "Зеленський"}, true},
+		{"зеленський", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelensky", "Zelenskiy"}, false},
+		{"Erdogan", "Recep Tayyip Erdoğan", []string{"Recep Tayyip Erdoğan"}, true},
+		{"nato", "NATO", nil, false},
+		{"zelenskyy said", "", nil, false},
+		{"", "", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			q := Compile(tt.query, testActors)
+			if q.Actor() != tt.wantActor || !slices.Equal(q.Alternatives(), tt.wantAlts) || q.CaseSensitive() != tt.wantExact {
+				t.Errorf("Compile(%q): actor %q, alternatives %q, exact %v; want %q, %q, %v",
+					tt.query, q.Actor(), q.Alternatives(), q.CaseSensitive(), tt.wantActor, tt.wantAlts, tt.wantExact)
+			}
+		})
+	}
+}
+
+// TestAliasExactCase checks that an upper-case query keeps exact case for
+// the other spellings too.
+func TestAliasExactCase(t *testing.T) {
+	text := "Zelenskiy, zelenskiy, Zelensky"
+	got := spans(text, Compile("Zelensky", testActors).FindAll(text))
+	if want := []string{"Zelenskiy", "Zelensky"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := []struct {
+		name, md, want string
+	}{
+		{"heading", "## Security *guarantees*", "Security guarantees"},
+		{"emphasis", "**bold** and _it_ and `code` and ~~gone~~", "bold and it and code and gone"},
+		{"intraword underscore and lone star", "snake_case and 2 * 3", "snake_case and 2 * 3"},
+		{"link", "see [the text](https://x.example/a) now", "see the text now"},
+		{"image", "![a map](map.png)", "a map"},
+		{"citation kept", "said so [@reuters-1; @ap-2].", "said so [@reuters-1; @ap-2]."},
+		{"lists and quotes", "- one\n  * two\n> quoted\n1. three", "one\ntwo\nquoted\n1. three"},
+		{"table", "| a | b |\n|---|:-:|\n| c | d |", "  a   b  \n\n  c   d  "},
+		{"fence keeps code", "```go\nx := *p\n```", "\nx := *p\n"},
+		{"escapes", `\*not emphasis\*`, "*not emphasis*"},
+		{"controls replaced", "a\x1b[31mb\u202ec\x9bd", "a\u241b[31mb\ufffdc\ufffdd"},
+		{"line count kept", "a\r\n\r\nb", "a\n\nb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := plainText(tt.md); got != tt.want {
+				t.Errorf("plainText(%q) = %q, want %q", tt.md, got, tt.want)
+			}
+		})
+	}
+}
+
+func testBriefing() *Briefing {
+	return &Briefing{
+		Actors: testActors,
+		Topics: []*Topic{
+			{ID: "talks", BodyPos: Pos{File: "talks.md", Line: 5}, Body: "Intro.\n\nZelensky met **security**\nguarantees envoys.\n\n| Who | Said |\n|---|---|\n| Zelenskiy | no |"},
+			{ID: "empty", Body: "Nothing here."},
+			{ID: "aid", Body: "Zelenskyy asked for aid. Zelensky again."},
+		},
+		Timeline: []Event{
+			{Text: "Zelensky visits Washington.", Pos: Pos{File: "briefing.yaml", Line: 40}},
+		},
+	}
+}
+
+func TestIndexSearch(t *testing.T) {
+	ix := NewIndex(testBriefing())
+	q := Compile("zelensky", testActors)
+	got := ix.Search(q)
+	type row struct {
+		topic      string
+		event, n   int
+		line       int
+		text, file string
+	}
+	var rows []row
+	for _, m := range got {
+		d := ix.Doc(m.Doc)
+		rows = append(rows, row{m.Topic, m.Event, m.N, m.Line, d.Text[m.Start:m.End], d.File})
+	}
+	want := []row{
+		{"talks", -1, 0, 7, "Zelensky", "talks.md"},
+		{"talks", -1, 1, 12, "Zelenskiy", "talks.md"},
+		{"aid", -1, 0, 1, "Zelensky", ""},
+		{"aid", -1, 1, 1, "Zelensky", ""},
+		{"", 0, 0, 40, "Zelensky", "briefing.yaml"},
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("Search:\n got %v\nwant %v", rows, want)
+	}
+
+	c := ix.Count(q)
+	if c.Total != 5 || c.Timeline != 1 || c.ByTopic["talks"] != 2 || c.ByTopic["aid"] != 2 || c.Places() != 3 {
+		t.Errorf("Count = %+v, Places %d", c, c.Places())
+	}
+}
+
+func TestIndexPhraseOverMarkup(t *testing.T) {
+	ix := NewIndex(testBriefing())
+	ms := ix.Search(Compile("met security guarantees", nil))
+	if len(ms) != 1 || ms[0].Topic != "talks" || ms[0].Line != 7 {
+		t.Fatalf("Search = %+v, want one match in talks at line 7", ms)
+	}
+	s, hl := ix.Snippet(ms[0], 0)
+	if want := "Zelensky met security guarantees envoys."; s != want {
+		t.Errorf("snippet %q, want %q", s, want)
+	}
+	if s[hl.Start:hl.End] != "met security guarantees" {
+		t.Errorf("highlight %q", s[hl.Start:hl.End])
+	}
+}
+
+func TestSnippetCut(t *testing.T) {
+	long := strings.Repeat("word ", 100) + "Zelensky" + strings.Repeat(" more", 100)
+	ix := NewIndex(&Briefing{Topics: []*Topic{{ID: "t", Body: long}}})
+	ms := ix.Search(Compile("zelensky", nil))
+	if len(ms) != 1 {
+		t.Fatalf("got %d matches", len(ms))
+	}
+	s, hl := ix.Snippet(ms[0], 60)
+	if !strings.HasPrefix(s, "…") || !strings.HasSuffix(s, "…") || len(s) > 60+2*len("…") {
+		t.Errorf("snippet %q not cut to 60 bytes with ellipses", s)
+	}
+	if s[hl.Start:hl.End] != "Zelensky" {
+		t.Errorf("highlight %q", s[hl.Start:hl.End])
+	}
+	if !utf8.ValidString(s) {
+		t.Errorf("snippet not UTF-8: %q", s)
+	}
+}
+
+func TestIndexEmptyQuery(t *testing.T) {
+	ix := NewIndex(testBriefing())
+	if ms := ix.Search(Compile("", nil)); ms != nil {
+		t.Errorf("Search(empty) = %v", ms)
+	}
+	if c := ix.Count(Compile("", nil)); c.Total != 0 || c.Places() != 0 {
+		t.Errorf("Count(empty) = %+v", c)
+	}
+	if ms := NewIndex(&Briefing{}).Search(Compile("x", nil)); ms != nil {
+		t.Errorf("Search on an empty briefing = %v", ms)
+	}
+}
+
+// TestIndexParallel checks that a briefing large enough to be split across
+// workers gives the same matches, in order, as each topic alone.
+func TestIndexParallel(t *testing.T) {
+	b := &Briefing{}
+	for i := range 200 {
+		b.Topics = append(b.Topics, &Topic{ID: string(rune('a'+i%26)) + strings.Repeat("x", i), Body: strings.Repeat("lorem ipsum Zelenskiy dolor\n", 200)})
+	}
+	ix := NewIndex(b)
+	if len(ix.parts) < 2 && workers() > 1 {
+		t.Fatalf("index of %d topics not split: %v", len(b.Topics), ix.parts)
+	}
+	q := Compile("zelensky", testActors)
+	ms := ix.Search(q)
+	if len(ms) != 200*200 {
+		t.Fatalf("got %d matches, want %d", len(ms), 200*200)
+	}
+	for i, m := range ms {
+		if m.Doc != i/200 || m.N != i%200 || m.Line != 1+i%200 {
+			t.Fatalf("match %d = %+v", i, m)
+		}
+	}
+	if c := ix.Count(q); c.Total != len(ms) || c.Places() != 200 {
+		t.Errorf("Count = %d in %d places", c.Total, c.Places())
+	}
+}
