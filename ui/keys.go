@@ -41,8 +41,8 @@ func defaultKeyMap() keyMap {
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "[", "h", "left"), key.WithHelp("shift+tab/[/h/←", "previous topic")),
 		Jump:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to topic")),
 		Topics: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topic list")),
-		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to text")),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic (list)")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list or help")),
 
 		// Kept for search; enabled once it exists.
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
@@ -65,9 +65,33 @@ var mouseHelp = []key.Help{
 	{Key: "click", Desc: "open a topic in the list"},
 }
 
-// ShortHelp is the footer's help while reading.
+// ShortHelp is the footer's help while reading, with short labels so
+// that it fits 80 columns.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Next, k.Topics, k.Open, k.Close, k.Search, k.Help, k.Quit}
+	return []key.Binding{
+		relabel(k.Down, "j/k", "scroll"), relabel(k.PageDown, "space/b", "page"),
+		relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
+		relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
+// listHelp is the footer's help while the topic list has focus.
+func (k keyMap) listHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
+// overlayHelp is the footer's help while the help overlay is shown.
+func (k keyMap) overlayHelp() []key.Binding {
+	return []key.Binding{relabel(k.Down, "j/k", "scroll"), relabel(k.Close, "?/esc", "close"), relabel(k.Quit, "q", "quit")}
+}
+
+// relabel returns a copy of b with a shorter help text.
+func relabel(b key.Binding, keys, desc string) key.Binding {
+	b.SetHelp(keys, desc)
+	return b
 }
 
 // FullHelp is the help overlay, one column per group.

@@ -98,7 +98,6 @@ func New(b *briefing.Briefing, opts Options) Model {
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
 	}
-	m.updateKeys()
 	return m
 }
 
@@ -312,12 +311,4 @@ func (m *Model) setFocus(f focus) {
 	} else {
 		m.list.Blur()
 	}
-	m.updateKeys()
-}
-
-// updateKeys enables the bindings that mean something in the current mode,
-// so that the help tells the truth.
-func (m *Model) updateKeys() {
-	m.keys.Open.SetEnabled(m.focus == focusList && !m.showHelp)
-	m.keys.Close.SetEnabled(m.focus == focusList || m.showHelp)
 }

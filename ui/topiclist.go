@@ -89,8 +89,11 @@ func (l topicList) View() string {
 	rows := make([]string, 0, l.height)
 	for i := l.offset; i < len(l.titles) && len(rows) < l.height; i++ {
 		mark := " "
-		if i == l.current {
+		switch {
+		case i == l.current:
 			mark = "▸"
+		case l.focused && i == l.cursor:
+			mark = "›" // visible without colour too
 		}
 		num := fmt.Sprintf("%s%*d ", mark, digits, i+1)
 		numW := ansi.StringWidth(num)

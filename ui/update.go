@@ -18,7 +18,6 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.helpKey(msg), nil
 	case key.Matches(msg, k.Help):
 		m.showHelp, m.helpOffset = true, 0
-		m.updateKeys()
 		return m, nil
 	case key.Matches(msg, k.Topics):
 		if m.focus == focusList {
@@ -48,7 +47,6 @@ func (m Model) helpKey(msg tea.KeyPressMsg) Model {
 	switch {
 	case key.Matches(msg, k.Help, k.Close):
 		m.showHelp = false
-		m.updateKeys()
 	case key.Matches(msg, k.Up, k.PageUp, k.HalfUp, k.Top):
 		m.helpOffset = max(m.helpOffset-max(m.bodyHeight()-2, 1), 0)
 	case key.Matches(msg, k.Down, k.PageDown, k.HalfDown, k.Bottom):

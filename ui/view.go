@@ -100,8 +100,10 @@ func (m Model) helpLines(width int) []string {
 	for _, mh := range mouseHelp {
 		mk, md = append(mk, mh.Key), append(md, mh.Desc)
 	}
-	cols = append(cols, m.st.help.FullKey.Render(strings.Join(mk, "\n"))+" "+
-		m.st.help.FullDesc.Render(strings.Join(md, "\n")))
+	cols = append(cols, joinColumns([]string{
+		m.st.help.FullKey.Render(strings.Join(mk, "\n")),
+		m.st.help.FullDesc.Render(strings.Join(md, "\n")),
+	}, " "))
 	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
 	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {
@@ -211,9 +213,20 @@ func (m Model) footer() string {
 	} else {
 		hm := m.help
 		hm.SetWidth(max(m.width-ansi.StringWidth(right)-2, 0))
-		left += hm.ShortHelpView(m.keys.ShortHelp())
+		left += hm.ShortHelpView(m.footerKeys())
 	}
 	return spread(left, m.st.footerInfo.Render(right), m.width)
+}
+
+// footerKeys are the bindings the footer shows in the current mode.
+func (m Model) footerKeys() []key.Binding {
+	switch {
+	case m.showHelp:
+		return m.keys.overlayHelp()
+	case m.focus == focusList:
+		return m.keys.listHelp()
+	}
+	return m.keys.ShortHelp()
 }
 
 // spread puts left and right at the two ends of a line of width w; left is

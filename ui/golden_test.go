@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/ansi"
+
+	"brief/internal/render"
+)
+
+// TestGolden compares whole screens with testdata/TestGolden/*.golden;
+// go test ./ui -run Golden -update rewrites them. The dark screens keep
+// their escape sequences (they test the styles); the colourless ones are
+// stripped to test the layout.
+func TestGolden(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"first", nil},
+		{"third-scrolled", []string{"3", "j", "j", "j"}},
+		{"help", []string{"?"}},
+		{"list-focused", []string{"t", "j"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, style := range []render.Style{render.Dark, render.NoTTY} {
+			for _, s := range screens {
+				name := fmt.Sprintf("%dx%d-%v-%s", size[0], size[1], style, s.name)
+				t.Run(name, func(t *testing.T) {
+					m := press(t, newTestModel(t, style, size[0], size[1]), s.keys...)
+					out := m.View().Content
+					if style == render.NoTTY {
+						out = ansi.Strip(out)
+					}
+					golden.RequireEqual(t, out)
+				})
+			}
+		}
+	}
+}
+
+// TestReadmeKeyTable keeps the README's key table in step with the key
+// bindings; with -update it rewrites the table.
+func TestReadmeKeyTable(t *testing.T) {
+	const start, end = "<!-- keys:start -->\n", "<!-- keys:end -->"
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	i, j := strings.Index(text, start), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q ... %q markers", strings.TrimSpace(start), end)
+	}
+	want := "\n" + KeyTable() + "\n"
+	if got := text[i+len(start) : j]; got != want {
+		if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+			text = text[:i+len(start)] + want + text[j:]
+			if err := os.WriteFile("../README.md", []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		t.Errorf("README key table is out of date (go test ./ui -run ReadmeKeyTable -update):\ngot:\n%s\nwant:\n%s", got, want)
+	}
+}
