@@ -56,6 +56,11 @@ func (m model) View() tea.View {
 }
 
 func main() {
+	if len(os.Args) > 1 {
+		// Any argument: stop after package initialisation, so that the
+		// init trace of the floor can be taken without a terminal.
+		return
+	}
 	if _, err := tea.NewProgram(model{}).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "floor:", err)
 		os.Exit(1)
