@@ -219,10 +219,10 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 	metaName := path.Join(dir, MetaFile)
 	if !hasMeta {
 		l.diags.errorf(Pos{File: l.display(dir)}, "no %s: the briefing has no title, sources or timeline", MetaFile)
-	} else if text, _, fail := l.read(metaName); fail != nil {
+	} else if text, lines, fail := l.read(metaName); fail != nil {
 		l.diags = append(l.diags, *fail)
 	} else {
-		y := &yamlReader{file: l.display(metaName), diags: &l.diags}
+		y := &yamlReader{file: l.display(metaName), diags: &l.diags, lines: lines}
 		if body, ok := y.parse(text); ok {
 			y.readMeta(body, &m)
 			metaOK = true
@@ -282,7 +282,7 @@ func (l *loader) loadTopicFile(name string) *topicInfo {
 	var tm topicMeta
 	bodyOff := 0
 	if fm, end, ok := l.frontMatter(text, file); ok {
-		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags}
+		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines}
 		body, ok := y.parse(fm)
 		if !ok {
 			l.diags[len(l.diags)-1].Message += "; topic skipped"

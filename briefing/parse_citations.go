@@ -104,14 +104,19 @@ func skipCodeSpan(s string, i int) int {
 		n++
 	}
 	run := s[i : i+n]
-	for j := i + n; j < len(s); {
-		k := strings.Index(s[j:], run)
+	// A code span ends with its paragraph, at the latest.
+	limit := len(s)
+	if b := strings.Index(s[i+n:], "\n\n"); b >= 0 {
+		limit = i + n + b
+	}
+	for j := i + n; j < limit; {
+		k := strings.Index(s[j:limit], run)
 		if k < 0 {
 			break
 		}
 		k += j
 		m := 0
-		for k+m < len(s) && s[k+m] == '`' {
+		for k+m < limit && s[k+m] == '`' {
 			m++
 		}
 		if m == n {

@@ -227,7 +227,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 	metaOK := true
 	bodyOff := 0
 	if fm, end, ok := l.frontMatter(text, file); ok {
-		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags}
+		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines}
 		body, ok := y.parse(fm)
 		if ok {
 			y.readMeta(body, &m)

@@ -17,6 +17,9 @@ type yamlReader struct {
 	file       string
 	lineOffset int
 	diags      *Diagnostics
+	// lines indexes the whole file, to keep positions inside it: the
+	// parser places some tokens (an empty value) past the end of a line.
+	lines *lineIndex
 }
 
 // pos returns the position of a node's first token in the file.
@@ -46,7 +49,11 @@ func (y *yamlReader) tokenPos(tk *token.Token) Pos {
 	if col < 1 {
 		col = 1
 	}
-	return Pos{File: y.file, Line: tk.Position.Line + y.lineOffset, Col: col}
+	p := Pos{File: y.file, Line: tk.Position.Line + y.lineOffset, Col: col}
+	if y.lines != nil {
+		p = y.lines.clamp(p)
+	}
+	return p
 }
 
 // parse parses src and returns the body of its single document, nil for

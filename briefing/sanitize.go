@@ -196,3 +196,21 @@ func (x *lineIndex) lineStart(n int) int {
 	}
 	return x.starts[n-1]
 }
+
+// clamp moves p to the nearest position inside the text.
+func (x *lineIndex) clamp(p Pos) Pos {
+	if p.Line > len(x.starts) {
+		p.Line = len(x.starts)
+	}
+	if p.Line < 1 {
+		return p
+	}
+	end := len(x.text)
+	if p.Line < len(x.starts) {
+		end = x.starts[p.Line] - 1
+	}
+	if n := utf8.RuneCountInString(x.text[x.starts[p.Line-1]:end]); p.Col > n+1 {
+		p.Col = n + 1
+	}
+	return p
+}
