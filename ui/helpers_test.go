@@ -133,3 +133,5 @@ func plain(m Model) string {
 func screenLines(m Model) []string {
 	return strings.Split(plain(m), "\n")
 }
+
+func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
