@@ -58,15 +58,20 @@ func run(n, top int, briefBin string, args []string) error {
 	}
 
 	fmt.Printf("Package initialisation (GODEBUG=inittrace=1), median of %d runs\n%s\n\n", n, session.Machine())
-	brief, err := measure(briefBin, args, n)
-	if err != nil {
-		return err
+	// Runs alternate between the two binaries so that both see the same
+	// machine load.
+	brief, floor := newTrace(), newTrace()
+	for range n {
+		if err := brief.run(briefBin, args); err != nil {
+			return err
+		}
+		// Given an argument, the floor exits right after its inits.
+		if err := floor.run(floorBin, []string{"init-only"}); err != nil {
+			return err
+		}
 	}
-	// Given an argument, the floor exits right after its inits.
-	floor, err := measure(floorBin, []string{"init-only"}, n)
-	if err != nil {
-		return err
-	}
+	brief.summarise()
+	floor.summarise()
 	fmt.Printf("brief %s: %s in %d packages, %s allocated\n", strings.Join(args, " "),
 		session.Ms(brief.total), len(brief.pkgs), session.MiB(brief.bytes))
 	fmt.Printf("floor (Bubble Tea + Glamour): %s in %d packages, %s allocated\n\n",
@@ -95,12 +100,13 @@ type pkgInit struct {
 }
 
 type trace struct {
-	pkgs  map[string]*pkgInit
-	total time.Duration // median of the per-run totals
-	bytes int64
+	pkgs   map[string]*pkgInit
+	totals []time.Duration
+	total  time.Duration // median of totals
+	bytes  int64
 }
 
-func (t trace) sorted() []*pkgInit {
+func (t *trace) sorted() []*pkgInit {
 	ps := make([]*pkgInit, 0, len(t.pkgs))
 	for _, p := range t.pkgs {
 		ps = append(ps, p)
@@ -109,45 +115,50 @@ func (t trace) sorted() []*pkgInit {
 	return ps
 }
 
-func measure(bin string, args []string, n int) (trace, error) {
-	t := trace{pkgs: map[string]*pkgInit{}}
-	var totals []time.Duration
-	for range n {
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		if err := cmd.Run(); err != nil {
-			return t, fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, lastLines(stderr.String(), 5))
-		}
-		lines, err := Parse(stderr.Bytes())
-		if err != nil {
-			return t, fmt.Errorf("%s: %w", bin, err)
-		}
-		if len(lines) == 0 {
-			return t, fmt.Errorf("%s: no init trace on stderr:\n%s", bin, stderr.String())
-		}
-		var total time.Duration
-		var bytes int64
-		for _, l := range lines {
-			p := t.pkgs[l.Package]
-			if p == nil {
-				p = &pkgInit{name: l.Package}
-				t.pkgs[l.Package] = p
-			}
-			p.times = append(p.times, l.Clock)
-			p.bytes = l.Bytes
-			total += l.Clock
-			bytes += l.Bytes
-		}
-		totals = append(totals, total)
-		t.bytes = bytes
+func newTrace() *trace {
+	return &trace{pkgs: map[string]*pkgInit{}}
+}
+
+// run runs bin once and adds its init trace.
+func (t *trace) run(bin string, args []string) error {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s %s: %w\n%s", bin, strings.Join(args, " "), err, lastLines(stderr.String(), 5))
 	}
+	lines, err := Parse(stderr.Bytes())
+	if err != nil {
+		return fmt.Errorf("%s: %w", bin, err)
+	}
+	if len(lines) == 0 {
+		return fmt.Errorf("%s: no init trace on stderr:\n%s", bin, stderr.String())
+	}
+	var total time.Duration
+	var bytes int64
+	for _, l := range lines {
+		p := t.pkgs[l.Package]
+		if p == nil {
+			p = &pkgInit{name: l.Package}
+			t.pkgs[l.Package] = p
+		}
+		p.times = append(p.times, l.Clock)
+		p.bytes = l.Bytes
+		total += l.Clock
+		bytes += l.Bytes
+	}
+	t.totals = append(t.totals, total)
+	t.bytes = bytes
+	return nil
+}
+
+// summarise computes the medians.
+func (t *trace) summarise() {
 	for _, p := range t.pkgs {
 		p.median = session.Percentile(p.times, 50)
 	}
-	t.total = session.Percentile(totals, 50)
-	return t, nil
+	t.total = session.Percentile(t.totals, 50)
 }
 
 // Line is one line of the runtime's init trace:
