@@ -157,6 +157,18 @@ func (q Query) findFolded(f *folded, orig string, out []Range) []Range {
 	return out
 }
 
+// count returns the number of matches of q in f, which is what
+// findFolded would find, without mapping them back when it can.
+func (q Query) count(f *folded, orig string, buf []Range) (int, []Range) {
+	// One case-insensitive spelling in a text where every rune folds to
+	// at most one: folded matches are the matches.
+	if len(q.needles) == 1 && q.needles[0].exact == "" && !f.multi {
+		return strings.Count(f.s, q.needles[0].lower), buf
+	}
+	buf = q.findFolded(f, orig, buf[:0])
+	return len(buf), buf
+}
+
 // findNeedle appends the matches of one spelling.
 func (q Query) findNeedle(n needle, f *folded, orig string, out []Range) []Range {
 	m := mapper{f: f}

@@ -100,6 +100,9 @@ type folded struct {
 	segs []seg
 	// n is the length of the original text.
 	n int
+	// multi says that some rune folds to several ("ß" to "ss"), so that
+	// two folded matches may map back to overlapping ranges.
+	multi bool
 }
 
 // foldText folds s for search. lower selects case folding.
@@ -108,6 +111,7 @@ func foldText(s string, lower bool) folded {
 	b.Grow(len(s))
 	segs := make([]seg, 0, 8)
 	ident := false // whether the last segment is byte for byte
+	multi := false
 	startIdent := func(o int) {
 		if !ident {
 			segs = append(segs, seg{f: int32(b.Len()), o: int32(o)})
@@ -156,15 +160,19 @@ func foldText(s string, lower bool) folded {
 		}
 		// Byte for byte only if rune boundaries stay put too: "æ" is two
 		// bytes and so is "ae", but a match may start at its "e".
-		if len(f) == size && utf8.RuneCountInString(f) == 1 {
+		switch n := utf8.RuneCountInString(f); {
+		case len(f) == size && n == 1:
 			startIdent(i)
-		} else {
+		case n > 1:
+			multi = true
+			fallthrough
+		default:
 			startUnit(i)
 		}
 		b.WriteString(f)
 		i += size
 	}
-	return folded{s: b.String(), segs: segs, n: len(s)}
+	return folded{s: b.String(), segs: segs, n: len(s), multi: multi}
 }
 
 // mapper turns folded positions back into original byte offsets. Queries

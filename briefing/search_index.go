@@ -203,8 +203,7 @@ func (ix *Index) Count(q Query) Counts {
 	ix.run(func(_ int, lo, hi int) {
 		var buf []Range
 		for i := lo; i < hi; i++ {
-			buf = q.findFolded(&ix.docs[i].fold, ix.docs[i].Text, buf[:0])
-			per[i] = len(buf)
+			per[i], buf = q.count(&ix.docs[i].fold, ix.docs[i].Text, buf)
 		}
 	})
 	for i, n := range per {

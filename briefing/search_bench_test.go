@@ -1,0 +1,140 @@
+package briefing_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"brief/briefing"
+	"brief/internal/synth"
+)
+
+// The synthetic briefing the benchmarks run on: 1,000 topics, 20 MiB of
+// Markdown. It is generated once into the temporary directory and reused,
+// since the generator is deterministic.
+const (
+	synthTopics = 1000
+	synthSize   = 20 << 20
+	synthSeed   = 1
+)
+
+var (
+	synthOnce sync.Once
+	synthDir  string
+	synthErr  error
+)
+
+func synthBriefing(b *testing.B) string {
+	b.Helper()
+	synthOnce.Do(func() {
+		synthDir = filepath.Join(os.TempDir(), "brief-synth-1000-20MiB-seed1")
+		done := filepath.Join(synthDir, ".complete")
+		if _, err := os.Stat(done); err == nil {
+			return
+		}
+		if synthErr = synth.Generate(synthDir, synthTopics, synthSize, synthSeed); synthErr == nil {
+			synthErr = os.WriteFile(done, nil, 0o644)
+		}
+	})
+	if synthErr != nil {
+		b.Fatal(synthErr)
+	}
+	return synthDir
+}
+
+func loadSynth(b *testing.B) *briefing.Briefing {
+	b.Helper()
+	br, err := briefing.Load(synthBriefing(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return br
+}
+
+// BenchmarkLoad loads the synthetic briefing from disk.
+func BenchmarkLoad(b *testing.B) {
+	dir := synthBriefing(b)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := briefing.Load(dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkIndexBuild builds the search index of the synthetic briefing.
+func BenchmarkIndexBuild(b *testing.B) {
+	br := loadSynth(b)
+	b.ResetTimer()
+	for b.Loop() {
+		briefing.NewIndex(br)
+	}
+}
+
+// BenchmarkSearchKeystroke types queries one key at a time. Each keystroke
+// compiles the query, counts the matches across the briefing (for "2/5
+// here · 14 in 6 topics") and finds the matches on a visible page of 40
+// lines (for highlighting). ns/key is the mean per keystroke and
+// worst-ns/key the slowest prefix's mean.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	br := loadSynth(b)
+	ix := briefing.NewIndex(br)
+	page := strings.Join(strings.SplitN(ix.Doc(0).Text, "\n", 41)[:40], "\n")
+	for _, query := range []string{
+		"zelensky security guarantees", // a name with aliases, then a phrase
+		"the agreement",                // the commonest first letters
+		"Kraków",                       // exact case and a diacritic
+	} {
+		b.Run(strings.ReplaceAll(query, " ", "_"), func(b *testing.B) {
+			// What the search line holds after each key.
+			var prefixes []string
+			for i := range query {
+				if i > 0 {
+					prefixes = append(prefixes, query[:i])
+				}
+			}
+			prefixes = append(prefixes, query)
+			per := make([]time.Duration, len(prefixes))
+			n := 0
+			for b.Loop() {
+				for i, p := range prefixes {
+					start := time.Now()
+					q := briefing.Compile(p, br.Actors)
+					ix.Count(q)
+					q.FindAll(page)
+					per[i] += time.Since(start)
+				}
+				n++
+			}
+			var total, worst time.Duration
+			slowest := ""
+			for i, d := range per {
+				total += d
+				if d > worst {
+					worst, slowest = d, prefixes[i]
+				}
+			}
+			b.Logf("slowest prefix %q", slowest)
+			b.ReportMetric(float64(total.Nanoseconds())/float64(n*len(prefixes)), "ns/key")
+			b.ReportMetric(float64(worst.Nanoseconds())/float64(n), "worst-ns/key")
+		})
+	}
+}
+
+// BenchmarkSearchAll lists every match of a name with aliases, as the
+// results list does.
+func BenchmarkSearchAll(b *testing.B) {
+	br := loadSynth(b)
+	ix := briefing.NewIndex(br)
+	q := briefing.Compile("zelensky", br.Actors)
+	b.ResetTimer()
+	for b.Loop() {
+		ms := ix.Search(q)
+		if len(ms) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
