@@ -41,8 +41,9 @@ type needle struct {
 }
 
 // Compile prepares the search for q. actors supplies the aliases: when q
-// equals an actor's name or one of its aliases (ignoring case, diacritics
-// and spacing), the actor's other spellings are searched too. An empty or
+// equals an actor's name or one of its aliases (ignoring diacritics and
+// outer space, and case if q is in lower case), the actor's other
+// spellings are searched too, in the same case mode. An empty or
 // all-space q compiles to a Query that matches nothing.
 func Compile(q string, actors []Actor) Query {
 	query := Query{text: q}
@@ -57,15 +58,17 @@ func Compile(q string, actors []Actor) Query {
 	}
 	query.needles = []needle{primary}
 
-	key := normKey(q)
+	// With exact case, a query names an actor only if spelled in the
+	// same case: "ZELENSKY" is not looking for "Zelenskiy".
+	key := normKey(q, query.exact)
 	for _, a := range actors {
 		spellings := append([]string{a.Name}, a.Aliases...)
-		if !slices.ContainsFunc(spellings, func(s string) bool { return normKey(s) == key }) {
+		if !slices.ContainsFunc(spellings, func(s string) bool { return normKey(s, query.exact) == key }) {
 			continue
 		}
 		query.actor = a.Name
 		for _, s := range spellings {
-			k := normKey(s)
+			k := normKey(s, query.exact)
 			if k == key || k == "" || slices.Contains(query.alts, s) {
 				continue
 			}
@@ -85,10 +88,10 @@ func newNeedle(s string, exact bool) needle {
 	return n
 }
 
-// normKey folds a spelling for comparing names: case, diacritics and
-// outer space ignored.
-func normKey(s string) string {
-	return strings.TrimSpace(foldText(s, true).s)
+// normKey folds a spelling for comparing names: diacritics and outer
+// space ignored, and case unless exact.
+func normKey(s string, exact bool) string {
+	return strings.TrimSpace(foldText(s, !exact).s)
 }
 
 func hasUpper(s string) bool {

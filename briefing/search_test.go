@@ -80,7 +80,8 @@ func TestCompileAliases(t *testing.T) {
 		wantExact bool
 	}{
 		{"zelensky", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelenskiy", "Зеленський"}, false},
-		{" ZELENSKIY ", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelensky", "Зеленський"}, true},
+		{" Zelenskiy ", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelensky", "Зеленський"}, true},
+		{"ZELENSKIY", "", nil, true},
 		{"зеленський", "Volodymyr Zelenskyy", []string{"Volodymyr Zelenskyy", "Zelensky", "Zelenskiy"}, false},
 		{"Erdogan", "Recep Tayyip Erdoğan", []string{"Recep Tayyip Erdoğan"}, true},
 		{"nato", "NATO", nil, false},

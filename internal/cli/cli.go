@@ -138,6 +138,6 @@ or a single Markdown file.`,
 		},
 	}
 	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
-	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd())
+	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd())
 	return root
 }

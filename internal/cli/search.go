@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"brief/briefing"
+
+	"github.com/spf13/cobra"
+)
+
+// Marks for a match on a terminal: bold and reverse video, then reset.
+const (
+	markOn  = "\x1b[1;7m"
+	markOff = "\x1b[m"
+)
+
+// snippetWidth caps a snippet on a terminal, where a whole paragraph on
+// one line would wrap into a wall of text.
+const snippetWidth = 160
+
+func newSearchCmd() *cobra.Command {
+	var (
+		asJSON bool
+		color  string
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY [PATH]",
+		Short: "Find text across a briefing's topics and timeline",
+		Long: `search prints every match of QUERY in the briefing's topics and timeline,
+one line per match: the topic id (or "timeline"), the line in its file, and
+the line of text, with the match marked on a terminal.
+
+QUERY is literal text, matched as in the reader: in lower case it ignores
+case, with any capital it matches case exactly; accents are ignored; words
+match across line breaks; and a query naming an actor (its name or an
+alias) also finds the actor's other spellings, listed on standard error.
+
+With --json, each match is one JSON object per line (JSON Lines) with the
+fields topic (absent for the timeline), event (timeline index, absent in
+topics), file, line, text (the whole line), match, and start and end (the
+byte range of the match in text).
+
+The exit status is 0 if there was a match, 1 if there was none, and 2 on
+an error, as with grep.`,
+		Example: `  brief search zelensky
+  brief search "security guarantees" ~/briefings/talks
+  brief search --json Donetsk | jq -r .topic | sort | uniq -c`,
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
+			var mark bool
+			switch color {
+			case "auto":
+				mark = isTerminal(out) && os.Getenv("NO_COLOR") == ""
+			case "always":
+				mark = true
+			case "never":
+			default:
+				return usageError(cmd, fmt.Sprintf("invalid argument %q for --color: want auto, always or never", color))
+			}
+			if strings.TrimSpace(args[0]) == "" {
+				return usageError(cmd, "empty query")
+			}
+			b, err := load(pathArg(args, 1))
+			if err != nil {
+				return loadFailure(cmd, err)
+			}
+			s := searcher{out: out, mark: mark, json: asJSON}
+			if mark {
+				s.width = snippetWidth
+			}
+			n, err := s.run(cmd.ErrOrStderr(), b, args[0])
+			if err != nil {
+				return err
+			}
+			if errs := b.Diagnostics.Errors(); len(errs) > 0 {
+				// Some topics were skipped: the search was incomplete.
+				printDiagnostics(cmd.ErrOrStderr(), errs)
+				return &exitError{code: exitUsage}
+			}
+			if n == 0 {
+				return &exitError{code: exitFailure}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print matches as JSON Lines")
+	cmd.Flags().StringVar(&color, "color", "auto", "mark matches: auto (on a terminal without NO_COLOR), always or never")
+	return cmd
+}
+
+// usageError ends the command with exit status 2 and message msg.
+func usageError(cmd *cobra.Command, msg string) error {
+	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
+	return &exitError{code: exitUsage}
+}
+
+// loadFailure reports a briefing that could not be loaded, with exit
+// status 2 as grep uses for errors.
+func loadFailure(cmd *cobra.Command, err error) error {
+	var ds briefing.Diagnostics
+	if errors.As(err, &ds) {
+		printDiagnostics(cmd.ErrOrStderr(), ds)
+	} else {
+		fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+briefing.Sanitize(err.Error()))
+	}
+	return &exitError{code: exitUsage}
+}
+
+func printDiagnostics(w io.Writer, ds briefing.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintln(w, briefing.Sanitize(d.String()))
+	}
+}
+
+// searcher writes the matches of one search.
+type searcher struct {
+	out   io.Writer
+	mark  bool
+	json  bool
+	width int // snippet width in bytes, 0 for the whole line
+}
+
+// jsonMatch is one line of --json output.
+type jsonMatch struct {
+	Topic string `json:"topic,omitempty"`
+	Event *int   `json:"event,omitempty"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Text  string `json:"text"`
+	Match string `json:"match"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// run searches b for query, writes the matches and returns their number.
+func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, error) {
+	q := briefing.Compile(query, b.Actors)
+	ix := briefing.NewIndex(b)
+	ms := ix.Search(q)
+	if alts := q.Alternatives(); len(alts) > 0 && !s.json {
+		fmt.Fprintf(errw, "brief: also matching %s (spellings of %s)\n",
+			briefing.Sanitize(strings.Join(alts, ", ")), briefing.Sanitize(q.Actor()))
+	}
+	w := bufio.NewWriterSize(s.out, 64<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, m := range ms {
+		text, hl := ix.Snippet(m, s.width)
+		// Snippets hold no control characters, but a briefing from
+		// elsewhere may have reached the index without the loader.
+		before, match, after := briefing.Sanitize(text[:hl.Start]), briefing.Sanitize(text[hl.Start:hl.End]), briefing.Sanitize(text[hl.End:])
+		if s.json {
+			jm := jsonMatch{Topic: m.Topic, File: ix.Doc(m.Doc).File, Line: m.Line, Text: before + match + after,
+				Match: match, Start: len(before), End: len(before) + len(match)}
+			if m.Event >= 0 {
+				ev := m.Event
+				jm.Event = &ev
+			}
+			if err := enc.Encode(jm); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		place := m.Topic
+		if place == "" {
+			place = "timeline"
+		}
+		if s.mark {
+			match = markOn + match + markOff
+		}
+		fmt.Fprintf(w, "%s:%d: %s%s%s\n", briefing.Sanitize(place), m.Line, before, match, after)
+	}
+	return len(ms), w.Flush()
+}

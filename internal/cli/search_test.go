@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeBriefing writes a briefing directory with one topic file and
+// returns its path.
+func writeBriefing(t *testing.T, topic string) string {
+	t.Helper()
+	dir := t.TempDir()
+	meta := "title: T\nsources:\n  - id: s\n    title: S\n    kind: news\nactors:\n  - name: Volodymyr Zelenskyy\n    aliases: [Zelensky, Zelenskiy]\n"
+	if err := os.WriteFile(filepath.Join(dir, "briefing.yaml"), []byte(meta), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "talks.md"), []byte(topic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const talks = `---
+title: Talks
+---
+
+Zelensky met the envoys [@s].
+The **security**
+guarantees are ready, Zelenskiy said [@s].
+`
+
+func TestSearchOutput(t *testing.T) {
+	dir := writeBriefing(t, talks)
+	tests := []struct {
+		name       string
+		args       []string
+		wantOut    string
+		wantErr    string
+		wantCode   int
+		wantNoMark bool
+	}{
+		{"aliases, lines of the file", []string{"search", "zelensky", dir},
+			"talks:5: Zelensky met the envoys [@s].\ntalks:7: guarantees are ready, Zelenskiy said [@s].\n",
+			"brief: also matching Volodymyr Zelenskyy, Zelenskiy (spellings of Volodymyr Zelenskyy)\n", 0, true},
+		{"phrase across a line break and markup", []string{"search", "security guarantees", dir},
+			"talks:6: The security guarantees are ready, Zelenskiy said [@s].\n", "", 0, true},
+		{"exact case", []string{"search", "ZELENSKY", dir}, "", "", 1, true},
+		{"marked on request", []string{"search", "--color=always", "envoys", dir},
+			"talks:5: Zelensky met the \x1b[1;7menvoys\x1b[m [@s].\n", "", 0, false},
+		{"no match", []string{"search", "Kharkiv", dir}, "", "", 1, true},
+		{"missing path", []string{"search", "x", filepath.Join(dir, "nope")}, "",
+			filepath.Join(dir, "nope") + ": no such file or directory\n", 2, true},
+		{"empty query", []string{"search", " ", dir}, "", "brief: empty query\n", 2, true},
+		{"bad colour", []string{"search", "--color=pink", "x", dir}, "",
+			"brief: invalid argument \"pink\" for --color: want auto, always or never\n", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errw, code := run(t, tt.args...)
+			if out != tt.wantOut || errw != tt.wantErr || code != tt.wantCode {
+				t.Errorf("brief %q:\nstdout %q\nstderr %q\nexit %d\nwant\nstdout %q\nstderr %q\nexit %d",
+					tt.args, out, errw, code, tt.wantOut, tt.wantErr, tt.wantCode)
+			}
+		})
+	}
+}
+
+func TestSearchUsage(t *testing.T) {
+	_, errw, code := run(t, "search")
+	if code != 2 || errw == "" {
+		t.Errorf("search without a query: exit %d, stderr %q; want 2 and a message", code, errw)
+	}
+}
+
+func TestSearchJSON(t *testing.T) {
+	out, errw, code := run(t, "search", "--json", "zelensky", writeBriefing(t, talks))
+	if code != 0 || errw != "" {
+		t.Fatalf("exit %d, stderr %q", code, errw)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d JSON lines, want 2:\n%s", len(lines), out)
+	}
+	var got []jsonMatch
+	for _, l := range lines {
+		var m jsonMatch
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		if m.Text[m.Start:m.End] != m.Match {
+			t.Errorf("text[%d:%d] = %q, match %q", m.Start, m.End, m.Text[m.Start:m.End], m.Match)
+		}
+		got = append(got, m)
+	}
+	if got[0].Topic != "talks" || got[0].Line != 5 || got[0].Match != "Zelensky" || got[0].Event != nil ||
+		!strings.HasSuffix(got[0].File, "talks.md") || got[1].Match != "Zelenskiy" || got[1].Line != 7 {
+		t.Errorf("JSON matches: %+v", got)
+	}
+}
+
+// TestSearchEmbedded searches the built-in briefing, as a new user would.
+func TestSearchEmbedded(t *testing.T) {
+	out, _, code := run(t, "search", "novoross")
+	if code != 0 || !strings.Contains(out, "territory:") || !strings.Contains(out, "Novorossiya") {
+		t.Errorf("search novoross: exit %d\n%s", code, out)
+	}
+	out, errw, code := run(t, "search", "zelensky")
+	for _, spelling := range []string{"Zelensky ", "Zelenskiy", "Zelenskyy"} {
+		if !strings.Contains(out, spelling) {
+			t.Errorf("search zelensky: no %q in\n%s", spelling, out)
+		}
+	}
+	if code != 0 || !strings.Contains(errw, "also matching") {
+		t.Errorf("search zelensky: exit %d, stderr %q", code, errw)
+	}
+	out, _, _ = run(t, "search", "--json", "2026")
+	if !strings.Contains(out, `"event":`) {
+		t.Errorf("search 2026 finds no timeline event:\n%s", out)
+	}
+}
+
+// TestSearchHostile checks that control sequences in a briefing never
+// reach the output, in any format.
+func TestSearchHostile(t *testing.T) {
+	hostile := "---\ntitle: T\n---\n\nZelensky \x1b]0;pwned\x07 said \x1b[2J\u009b31m \u202eevil [@s].\n"
+	dir := writeBriefing(t, hostile)
+	for _, args := range [][]string{
+		{"search", "zelensky", dir},
+		{"search", "--color=always", "said", dir},
+		{"search", "--json", "evil", dir},
+		{"search", "pwned", dir},
+	} {
+		out, errw, code := run(t, args...)
+		if code != 0 {
+			t.Errorf("brief %q: exit %d, stderr %q", args, code, errw)
+		}
+		for _, bad := range []string{"\x07", "\u009b", "\u202e", "\x1b]", "\x1b[2J"} {
+			if strings.Contains(out, bad) || strings.Contains(errw, bad) {
+				t.Errorf("brief %q: output carries %q:\n%q\n%q", args, bad, out, errw)
+			}
+		}
+	}
+}
