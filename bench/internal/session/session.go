@@ -208,21 +208,28 @@ func (s *Session) WaitFor(timeout time.Duration, want ...string) (time.Time, err
 	}
 }
 
-// WaitQuiet waits until the program has written nothing for quiet, or
-// until timeout.
+// WaitQuiet waits until the program has written nothing for quiet,
+// counting from the call, or until timeout: after keys are sent it lets the
+// program answer them first.
 func (s *Session) WaitQuiet(quiet, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
+	called := time.Now()
+	deadline := called.Add(timeout)
+	for {
 		s.mu.Lock()
 		last := s.lastRead
 		s.mu.Unlock()
-		if since := time.Since(last); since >= quiet {
-			return nil
-		} else {
-			time.Sleep(quiet - since)
+		if last.Before(called) {
+			last = called
 		}
+		since := time.Since(last)
+		if since >= quiet {
+			return nil
+		}
+		if time.Now().Add(quiet - since).After(deadline) {
+			return fmt.Errorf("output did not settle within %v: %w", timeout, ErrTimeout)
+		}
+		time.Sleep(quiet - since)
 	}
-	return fmt.Errorf("output did not settle within %v: %w", timeout, ErrTimeout)
 }
 
 // OutputBytes is how many bytes the program has written so far.

@@ -50,3 +50,28 @@ func TestSessionProgramExits(t *testing.T) {
 		t.Error("Exited = false")
 	}
 }
+
+func TestWaitQuiet(t *testing.T) {
+	s, err := Start("/bin/sh", Options{
+		Args:  []string{"-c", `printf start; sleep 0.3; printf ' more'; sleep 30`},
+		Width: 40, Height: 5,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.WaitFor(5*time.Second, "start"); err != nil {
+		t.Fatal(err)
+	}
+	// Quiet counts from the call, so even a program that has just been
+	// silent is given the whole period to answer.
+	if err := s.WaitQuiet(time.Second, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if !s.Screen.Shows("start more") {
+		t.Errorf("WaitQuiet returned before the later output:\n%s", s.Screen)
+	}
+	if err := s.WaitQuiet(time.Second, 100*time.Millisecond); !errors.Is(err, ErrTimeout) {
+		t.Errorf("WaitQuiet longer than its timeout: %v, want ErrTimeout", err)
+	}
+}

@@ -1,0 +1,233 @@
+// Command memory measures brief's peak resident memory (VmHWM) in a 120x40
+// pseudo-terminal, in two runs:
+//
+//   - the embedded briefing, paging down through every topic and moving to
+//     the next with l, target under 40 MB;
+//
+//   - a synthetic 1,000-topic briefing (internal/synth), visiting topics one
+//     after another: resident memory must not grow with the number of
+//     topics visited, since rendered text is cached within a bound.
+//
+//     go run ./bench/memory [-visits 1000] [-synth-size 10000000]
+//
+// Each step waits for brief's output to settle, so that every topic
+// visited has been rendered, not skipped.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"brief/bench/internal/expect"
+	"brief/bench/internal/session"
+	"brief/internal/synth"
+)
+
+func main() {
+	visits := flag.Int("visits", 1000, "topics visited in the synthetic briefing")
+	topics := flag.Int("synth-topics", 1000, "topics in the synthetic briefing")
+	size := flag.Int64("synth-size", 10_000_000, "bytes of Markdown in the synthetic briefing")
+	settle := flag.Duration("settle", 150*time.Millisecond, "output silence that counts as a finished step")
+	briefBin := flag.String("brief", "", "brief binary (default: build the module's main package)")
+	skipSynth := flag.Bool("embedded-only", false, "measure the embedded briefing only")
+	flag.Parse()
+	session.CloseOnInterrupt()
+	c := config{visits: *visits, topics: *topics, size: *size, settle: *settle, brief: *briefBin, skipSynth: *skipSynth}
+	if err := run(c); err != nil {
+		fmt.Fprintln(os.Stderr, "memory:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	visits, topics int
+	size           int64
+	settle         time.Duration
+	brief          string
+	skipSynth      bool
+}
+
+func run(c config) error {
+	dir, err := os.MkdirTemp("", "memory")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	if c.brief == "" {
+		if c.brief, err = session.Build(dir, ".", "brief"); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("Peak resident memory (VmHWM) in a 120x40 pty\n%s\n\n", session.Machine())
+	if err := embedded(c); err != nil {
+		return fmt.Errorf("embedded briefing: %w", err)
+	}
+	if c.skipSynth {
+		return nil
+	}
+	path := filepath.Join(dir, "synth")
+	if err := synth.Generate(path, c.topics, c.size, 1); err != nil {
+		return err
+	}
+	if err := synthetic(c, path); err != nil {
+		return fmt.Errorf("synthetic briefing: %w", err)
+	}
+	return nil
+}
+
+// memory is VmHWM and VmRSS of a process.
+type memory struct{ hwm, rss int64 }
+
+func readMemory(pid int) (memory, error) {
+	hwm, err := session.Status(pid, "VmHWM")
+	if err != nil {
+		return memory{}, err
+	}
+	rss, err := session.Status(pid, "VmRSS")
+	return memory{hwm: hwm, rss: rss}, err
+}
+
+func start(c config, args []string, want []string) (*session.Session, error) {
+	s, err := session.Start(c.brief, session.Options{Args: args, Width: 120, Height: 40, Answer: true})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.WaitFor(20*time.Second, want...); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// step types keys and waits for the output to settle.
+func step(s *session.Session, keys string, settle time.Duration) error {
+	if err := s.Send(keys); err != nil {
+		return err
+	}
+	return s.WaitQuiet(settle, 10*time.Second)
+}
+
+// quit ends brief with q, and reports whether it exited promptly.
+func quit(s *session.Session) string {
+	if err := s.Send("q"); err == nil && s.Exited(2*time.Second) {
+		return "quit on q"
+	}
+	return "did NOT quit on q within 2 s"
+}
+
+func embedded(c config) error {
+	b, err := expect.Load(nil)
+	if err != nil {
+		return err
+	}
+	s, err := start(c, nil, expect.FirstFrame(b, len(b.Topics)))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	first, err := readMemory(s.Pid())
+	if err != nil {
+		return err
+	}
+	// Page down through each topic (space), then on to the next (l).
+	for range b.Topics {
+		for range 4 {
+			if err := step(s, " ", c.settle); err != nil {
+				return err
+			}
+		}
+		if err := step(s, "l", c.settle); err != nil {
+			return err
+		}
+	}
+	after, err := readMemory(s.Pid())
+	if err != nil {
+		return err
+	}
+	fmt.Printf("Embedded briefing, %d topics, each paged through (4 x space, then l):\n\n", len(b.Topics))
+	fmt.Print(session.Table([][]string{
+		{"moment", "VmHWM (peak)", "VmRSS"},
+		{"first frame", session.MiB(first.hwm), session.MiB(first.rss)},
+		{"after every topic", session.MiB(after.hwm), session.MiB(after.rss)},
+	}))
+	fmt.Printf("\nTarget: peak under 40 MB (%s). brief %s.\n\n", verdict(after.hwm < 40_000_000), quit(s))
+	return nil
+}
+
+func synthetic(c config, path string) error {
+	b, err := expect.Load([]string{path})
+	if err != nil {
+		return err
+	}
+	loadStart := time.Now()
+	s, err := start(c, []string{path}, expect.FirstFrame(b, 5))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	firstFrame := time.Since(loadStart)
+	first, err := readMemory(s.Pid())
+	if err != nil {
+		return err
+	}
+	checkpoints := []int{10, 50, 100, 250, 500, 750, 1000, 2000, 5000}
+	checkpoints = slices.DeleteFunc(checkpoints, func(n int) bool { return n >= c.visits })
+	checkpoints = append(checkpoints, c.visits)
+	rows := [][]string{
+		{"topics visited", "VmHWM (peak)", "VmRSS", "elapsed"},
+		{"0 (first frame)", session.MiB(first.hwm), session.MiB(first.rss), session.Ms(firstFrame)},
+	}
+	var at []memory
+	began := time.Now()
+	for i := 1; i <= c.visits; i++ {
+		if err := step(s, "l", c.settle); err != nil {
+			return fmt.Errorf("visit %d: %w", i, err)
+		}
+		if slices.Contains(checkpoints, i) {
+			m, err := readMemory(s.Pid())
+			if err != nil {
+				return err
+			}
+			at = append(at, m)
+			rows = append(rows, []string{fmt.Sprint(i), session.MiB(m.hwm), session.MiB(m.rss),
+				fmt.Sprintf("%.0f s", time.Since(began).Seconds())})
+		}
+	}
+	var words int
+	for _, t := range b.Topics {
+		words += t.Words()
+	}
+	fmt.Printf("Synthetic briefing: %d topics, %.1f MB of Markdown (%d words), visited one after another with l:\n\n",
+		len(b.Topics), float64(c.size)/1e6, words)
+	fmt.Print(session.Table(rows))
+	if len(at) >= 2 {
+		// Growth between the first and last checkpoints, per topic visited.
+		first, last := at[0], at[len(at)-1]
+		n := checkpoints[len(checkpoints)-1] - checkpoints[0]
+		fmt.Printf("\nVmRSS change from %d to %d topics visited: %s (%s per topic); VmHWM change: %s.\n",
+			checkpoints[0], checkpoints[len(checkpoints)-1], signedMiB(last.rss-first.rss),
+			signedKiB((last.rss-first.rss)/int64(max(n, 1))), signedMiB(last.hwm-first.hwm))
+	}
+	fmt.Printf("brief %s.\n", quit(s))
+	return nil
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "NOT met"
+}
+
+func signedMiB(n int64) string {
+	return strings.Replace(fmt.Sprintf("%+.1f MiB", float64(n)/(1<<20)), "+0.0", "0.0", 1)
+}
+
+func signedKiB(n int64) string {
+	return fmt.Sprintf("%+.1f KiB", float64(n)/1024)
+}
