@@ -104,14 +104,17 @@ func (d *Diagnostics) warn(p Pos, format string, args ...any) {
 }
 
 func load(fsys fs.FS, name string, display func(string) string) (*Briefing, error) {
+	// File names come from the file system and may hold control
+	// characters too; they appear in every diagnostic.
+	clean := func(n string) string { return Sanitize(display(n)) }
 	if !fs.ValidPath(name) {
-		return nil, fileError(name, "invalid path")
+		return nil, fileError(Sanitize(name), "invalid path")
 	}
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, fileError(display(name), errText(err))
+		return nil, fileError(clean(name), errText(err))
 	}
-	l := &loader{fsys: fsys, display: display, md: newMarkdown()}
+	l := &loader{fsys: fsys, display: clean, md: newMarkdown()}
 	var b *Briefing
 	if fi.IsDir() {
 		b, err = l.loadDir(name)
@@ -121,7 +124,7 @@ func load(fsys fs.FS, name string, display func(string) string) (*Briefing, erro
 	if err != nil {
 		return nil, err
 	}
-	b.Path = display(name)
+	b.Path = clean(name)
 	sort.SliceStable(l.diags, func(i, j int) bool {
 		p, q := l.diags[i].Pos, l.diags[j].Pos
 		if p.File != q.File {
@@ -240,7 +243,7 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 	for _, f := range files {
 		ti := l.loadTopicFile(path.Join(dir, f))
 		if ti == nil {
-			a.present[strings.TrimSuffix(f, path.Ext(f))] = true
+			a.present[Sanitize(strings.TrimSuffix(f, path.Ext(f)))] = true
 			continue
 		}
 		if other, dup := firstFile[ti.t.ID]; dup {
@@ -300,7 +303,7 @@ func (l *loader) loadTopicFile(name string) *topicInfo {
 		text:  text,
 	}
 	if ti.t.ID == "" {
-		ti.t.ID = strings.TrimSuffix(base, path.Ext(base))
+		ti.t.ID = Sanitize(strings.TrimSuffix(base, path.Ext(base)))
 		ti.decl = Pos{File: file}
 	}
 	bodyOff = skipBlankLines(text, bodyOff)

@@ -424,3 +424,28 @@ func TestSanitize(t *testing.T) {
 		}
 	}
 }
+
+// TestControlInFileName checks that a hostile file name cannot reach the
+// terminal through a topic id or a diagnostic.
+func TestControlInFileName(t *testing.T) {
+	fsys := fstest.MapFS{
+		"b/briefing.yaml":   mapFile("title: T\n"),
+		"b/\x1b[2Jevil.md":  mapFile("# Evil\n\nText.\n"),
+		"b/\x1b]0;x\x07.md": mapFile("\x00"),
+	}
+	b, err := LoadFS(fsys, "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Topics) != 1 || b.Topics[0].ID != "\u241b[2Jevil" {
+		t.Errorf("topics = %+v", b.Topics)
+	}
+	if len(b.Diagnostics) != 2 {
+		t.Errorf("diagnostics:\n%s", b.Diagnostics)
+	}
+	for _, d := range b.Diagnostics {
+		if HasControl(d.String()) {
+			t.Errorf("control character in %q", d.String())
+		}
+	}
+}

@@ -251,6 +251,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 		base := path.Base(name)
 		m.title = strings.TrimSuffix(base, path.Ext(base))
 	}
+	m.file = file
 	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: true}
 
 	secs := sections(text, bodyOff)
