@@ -449,3 +449,26 @@ func TestControlInFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestControlWarningsCapped checks that a file full of control characters
+// gets ten positioned warnings and a count, not one warning each.
+func TestControlWarningsCapped(t *testing.T) {
+	src := "## A\n\n" + strings.Repeat("x\x1b", 15) + "\n"
+	b, err := LoadFS(fstest.MapFS{"x.md": mapFile(src)}, "x.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := b.Diagnostics.Warnings()
+	if len(ws) != 12 {
+		t.Fatalf("warnings:\n%s", ws)
+	}
+	if got, want := ws[10].String(), "x.md:3:20: warning: control character U+001B replaced by \u241b"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := ws[11].String(), "x.md:3:22: warning: 5 more control characters replaced from here on"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if body := b.Topics[0].Body; body != strings.Repeat("x\u241b", 15)+"\n" {
+		t.Errorf("body = %q", body)
+	}
+}

@@ -104,19 +104,23 @@ func neutralize(text string, file string, lines *lineIndex, diags *Diagnostics) 
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	n := 0
+	var rest Pos // where the unlisted replacements start
 	for i, r := range text {
 		if !isControl(r) {
 			b.WriteRune(r)
 			continue
 		}
-		if n < maxControlWarnings {
+		switch {
+		case n < maxControlWarnings:
 			diags.warn(lines.pos(file, i), "%s replaced by %c", controlName(r), placeholder(r))
+		case n == maxControlWarnings:
+			rest = lines.pos(file, i)
 		}
 		n++
 		b.WriteRune(placeholder(r))
 	}
 	if n > maxControlWarnings {
-		diags.warn(Pos{File: file}, "%d more control characters replaced", n-maxControlWarnings)
+		diags.warn(rest, "%d more control characters replaced from here on", n-maxControlWarnings)
 	}
 	return b.String()
 }
