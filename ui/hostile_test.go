@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"brief/briefing"
+	"brief/internal/hostile"
+	"brief/internal/render"
+)
+
+// hostileBriefings loads the hostile corpus: control sequences in every
+// field, in file names and in the directory's own name.
+func hostileBriefings(t *testing.T) map[string]*briefing.Briefing {
+	t.Helper()
+	dir, single := hostile.Copy(t)
+	out := map[string]*briefing.Briefing{}
+	for name, p := range map[string]string{"dir": dir, "single": single} {
+		b, err := briefing.Load(p)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(b.Topics) < 3 || len(b.Diagnostics) == 0 {
+			t.Fatalf("%s: %d topics, %d diagnostics: the corpus did not load as expected", name, len(b.Topics), len(b.Diagnostics))
+		}
+		out[name] = b
+	}
+	return out
+}
+
+// checkScreen fails the test if the model's view would put anything but
+// its own styling on the terminal, in the screen or the window title.
+func checkScreen(t *testing.T, m Model, step string) {
+	t.Helper()
+	v := m.View()
+	if err := hostile.Check(v.Content); err != nil {
+		t.Fatalf("%s: screen: %v", step, err)
+	}
+	if err := hostile.Check(v.WindowTitle); err != nil || strings.Contains(v.WindowTitle, "\n") {
+		t.Fatalf("%s: window title %q: %v", step, v.WindowTitle, err)
+	}
+}
+
+// TestHostileReader drives the reader over the hostile corpus through
+// every view: each topic from top to bottom, before and after rendering,
+// the help overlay, the topic list (beside the text and over it), search,
+// a light background and resizes, in each style.
+func TestHostileReader(t *testing.T) {
+	for name, b := range hostileBriefings(t) {
+		for _, style := range []render.Style{render.Auto, render.Dark, render.Light, render.NoTTY} {
+			for _, size := range [][2]int{{120, 40}, {60, 24}, {20, 8}} {
+				t.Run(fmt.Sprintf("%s/%v/%dx%d", name, style, size[0], size[1]), func(t *testing.T) {
+					m := New(b, Options{Style: style})
+					checkScreen(t, m, "before the size is known")
+
+					// The plain text shown until the rendering arrives.
+					tm, _ := m.Update(sizeMsg(size[0], size[1]))
+					checkScreen(t, tm.(Model), "plain text before rendering")
+
+					m = send(t, m, sizeMsg(size[0], size[1]))
+					for i := range b.Topics {
+						step := fmt.Sprintf("topic %d", i)
+						checkScreen(t, m, step)
+						for _, k := range []string{"space", "space", "G", "ctrl+u", "g"} {
+							m = press(t, m, k)
+							checkScreen(t, m, step+" after "+k)
+						}
+						m = press(t, m, "l")
+					}
+
+					m = press(t, m, "?")
+					checkScreen(t, m, "help")
+					for range 5 {
+						m = press(t, m, "j")
+						checkScreen(t, m, "help scrolled")
+					}
+					m = press(t, m, "esc", "t")
+					checkScreen(t, m, "topic list")
+					for range len(b.Topics) {
+						m = press(t, m, "j")
+						checkScreen(t, m, "topic list moved")
+					}
+					m = press(t, m, "enter")
+					checkScreen(t, m, "topic opened from the list")
+
+					// Search, where the reader has it; the query is typed.
+					m = press(t, m, "/", "P", "W", "N", "E", "D", "enter", "n", "N")
+					checkScreen(t, m, "search")
+					m = press(t, m, "esc")
+
+					m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+					checkScreen(t, m, "light background")
+					for _, s := range [][2]int{{size[0] / 2, size[1]}, {size[0] + 7, size[1] + 3}, {1, 1}, {0, 0}, size} {
+						m = send(t, m, sizeMsg(s[0], s[1]))
+						checkScreen(t, m, fmt.Sprintf("resized to %dx%d", s[0], s[1]))
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestHostileWindowTitle checks the window title on its own: the program
+// sends it to the terminal inside an OSC sequence of its own, where an
+// injected BEL or ESC would end that sequence and start the attacker's.
+func TestHostileWindowTitle(t *testing.T) {
+	for name, b := range hostileBriefings(t) {
+		title := New(b, Options{}).View().WindowTitle
+		if title == "" || !strings.Contains(title, "PWNED") {
+			t.Errorf("%s: window title %q: want the briefing's title, neutralised", name, title)
+		}
+		if err := hostile.Check(title); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
