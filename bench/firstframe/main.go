@@ -75,6 +75,7 @@ type series struct {
 	prog    program
 	answer  bool
 	times   []time.Duration
+	firsts  []time.Duration // to the program's first output
 	queries []string
 	frame   string
 }
@@ -116,12 +117,13 @@ func run(c config) error {
 	// every series sees the same machine load.
 	for i := -1; i < c.n; i++ {
 		for _, s := range all {
-			d, queries, frame, err := once(s.prog, s.answer, c)
+			d, first, queries, frame, err := once(s.prog, s.answer, c)
 			if err != nil {
 				return fmt.Errorf("%s (%s): %w", s.prog.name, terminal(s.answer), err)
 			}
 			if i >= 0 {
 				s.times = append(s.times, d)
+				s.firsts = append(s.firsts, first)
 			}
 			s.queries, s.frame = queries, frame
 		}
@@ -131,21 +133,22 @@ func run(c config) error {
 }
 
 // once runs a program until its first frame shows what it must.
-func once(p program, answer bool, c config) (time.Duration, []string, string, error) {
+// It returns the time to that frame and to the program's first output.
+func once(p program, answer bool, c config) (frame, first time.Duration, queries []string, screen string, err error) {
 	s, err := session.Start(p.bin, session.Options{Args: p.args, Width: c.w, Height: c.h, Answer: answer})
 	if err != nil {
-		return 0, nil, "", err
+		return 0, 0, nil, "", err
 	}
 	defer s.Close()
 	at, err := s.WaitFor(c.timeout, p.want...)
 	if err != nil {
-		return 0, nil, "", err
+		return 0, 0, nil, "", err
 	}
-	frame := s.Screen.String()
+	screen = s.Screen.String()
 	// Give queries sent with or after the first frame a moment to arrive,
 	// so that the report lists them all.
 	time.Sleep(20 * time.Millisecond)
-	return at.Sub(s.Started), s.Answerer.Queries(), frame, nil
+	return at.Sub(s.Started), s.FirstOutput().Sub(s.Started), s.Answerer.Queries(), screen, nil
 }
 
 func terminal(answer bool) string {
@@ -167,7 +170,7 @@ func defaultWant(args []string) ([]string, error) {
 func report(c config, all []*series) {
 	fmt.Printf("Time to first frame, %dx%d, %d runs each after one warm-up\n%s\n\n",
 		c.w, c.h, c.n, session.Machine())
-	rows := [][]string{{"program", "terminal", "median", "p90", "min", "max"}}
+	rows := [][]string{{"program", "terminal", "median", "p90", "min", "max", "first output (median)"}}
 	med := map[string]time.Duration{}
 	for _, s := range all {
 		m := session.Percentile(s.times, 50)
@@ -175,6 +178,7 @@ func report(c config, all []*series) {
 		rows = append(rows, []string{
 			s.prog.name, terminal(s.answer), session.Ms(m), session.Ms(session.Percentile(s.times, 90)),
 			session.Ms(session.Percentile(s.times, 0.001)), session.Ms(session.Percentile(s.times, 100)),
+			session.Ms(session.Percentile(s.firsts, 50)),
 		})
 	}
 	fmt.Print(session.Table(rows))

@@ -8,7 +8,7 @@
 //     after another: resident memory must not grow with the number of
 //     topics visited, since rendered text is cached within a bound.
 //
-//     go run ./bench/memory [-visits 1000] [-synth-size 10000000]
+//     go run ./bench/memory [-visits 1000] [-synth-size 20971520]
 //
 // Each step waits for brief's output to settle, so that every topic
 // visited has been rendered, not skipped.
@@ -31,7 +31,7 @@ import (
 func main() {
 	visits := flag.Int("visits", 1000, "topics visited in the synthetic briefing")
 	topics := flag.Int("synth-topics", 1000, "topics in the synthetic briefing")
-	size := flag.Int64("synth-size", 10_000_000, "bytes of Markdown in the synthetic briefing")
+	size := flag.Int64("synth-size", 20<<20, "bytes of Markdown in the synthetic briefing (20 MiB, as bench/search.sh uses)")
 	settle := flag.Duration("settle", 150*time.Millisecond, "output silence that counts as a finished step")
 	briefBin := flag.String("brief", "", "brief binary (default: build the module's main package)")
 	skipSynth := flag.Bool("embedded-only", false, "measure the embedded briefing only")
@@ -202,8 +202,8 @@ func synthetic(c config, path string) error {
 	for _, t := range b.Topics {
 		words += t.Words()
 	}
-	fmt.Printf("Synthetic briefing: %d topics, %.1f MB of Markdown (%d words), visited one after another with l:\n\n",
-		len(b.Topics), float64(c.size)/1e6, words)
+	fmt.Printf("Synthetic briefing: %d topics, %.1f MiB of Markdown (%d words), visited one after another with l:\n\n",
+		len(b.Topics), float64(c.size)/(1<<20), words)
 	fmt.Print(session.Table(rows))
 	if len(at) >= 2 {
 		// Growth between the first and last checkpoints, per topic visited.

@@ -46,11 +46,12 @@ type Session struct {
 	readEnd chan struct{}
 	exited  chan struct{}
 
-	mu       sync.Mutex
-	watchers []watcher
-	lastRead time.Time
-	bytes    int64
-	closed   bool
+	mu        sync.Mutex
+	watchers  []watcher
+	lastRead  time.Time
+	firstRead time.Time
+	bytes     int64
+	closed    bool
 }
 
 // watcher waits for the screen to show all of want.
@@ -137,6 +138,9 @@ func (s *Session) read() {
 			s.Screen.Write(buf[:n])
 			s.mu.Lock()
 			s.lastRead = now
+			if s.firstRead.IsZero() {
+				s.firstRead = now
+			}
 			s.bytes += int64(n)
 			ws := s.watchers[:0]
 			for _, w := range s.watchers {
@@ -230,6 +234,14 @@ func (s *Session) WaitQuiet(quiet, timeout time.Duration) error {
 		}
 		time.Sleep(quiet - since)
 	}
+}
+
+// FirstOutput is when the program's first output was read, zero if it
+// has written nothing yet.
+func (s *Session) FirstOutput() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.firstRead
 }
 
 // OutputBytes is how many bytes the program has written so far.
