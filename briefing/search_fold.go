@@ -105,32 +105,51 @@ type folded struct {
 	multi bool
 }
 
+// asciiPlain marks the ASCII bytes that fold to themselves (upper case
+// aside) and end no word: everything but control and space characters,
+// and the space itself, which foldText checks is alone.
+var asciiPlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // foldText folds s for search. lower selects case folding.
 func foldText(s string, lower bool) folded {
-	var b strings.Builder
-	b.Grow(len(s))
+	buf := make([]byte, 0, len(s)+8)
 	segs := make([]seg, 0, 8)
 	ident := false // whether the last segment is byte for byte
 	multi := false
 	startIdent := func(o int) {
 		if !ident {
-			segs = append(segs, seg{f: int32(b.Len()), o: int32(o)})
+			segs = append(segs, seg{f: int32(len(buf)), o: int32(o)})
 			ident = true
 		}
 	}
 	startUnit := func(o int) {
-		segs = append(segs, seg{f: int32(b.Len()), o: int32(o), unit: true})
+		segs = append(segs, seg{f: int32(len(buf)), o: int32(o), unit: true})
 		ident = false
 	}
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf && !isSpace(rune(c)) {
+		// Most text is runs of printable ASCII with single spaces: copy
+		// them whole.
+		j := i
+		for j < len(s) && asciiPlain[s[j]] && (s[j] != ' ' || j+1 == len(s) || asciiPlain[s[j+1]] && s[j+1] != ' ') {
+			j++
+		}
+		if j > i {
 			startIdent(i)
-			if lower && 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+			k := len(buf)
+			buf = append(buf, s[i:j]...)
+			if lower {
+				for ; k < len(buf); k++ {
+					if c := buf[k]; 'A' <= c && c <= 'Z' {
+						buf[k] = c + 'a' - 'A'
+					}
+				}
 			}
-			b.WriteByte(c)
-			i++
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -148,14 +167,18 @@ func foldText(s string, lower bool) folded {
 			} else {
 				startUnit(i)
 			}
-			b.WriteByte(' ')
+			buf = append(buf, ' ')
 			i = j
 			continue
 		}
 		var f string
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			f = "\uFFFD"
-		} else {
+		case r < utf8.RuneSelf:
+			// A control character: kept, never part of a word.
+			f = string(r)
+		default:
 			f = foldRune(r, lower)
 		}
 		// Byte for byte only if rune boundaries stay put too: "æ" is two
@@ -169,10 +192,10 @@ func foldText(s string, lower bool) folded {
 		default:
 			startUnit(i)
 		}
-		b.WriteString(f)
+		buf = append(buf, f...)
 		i += size
 	}
-	return folded{s: b.String(), segs: segs, n: len(s), multi: multi}
+	return folded{s: string(buf), segs: segs, n: len(s), multi: multi}
 }
 
 // mapper turns folded positions back into original byte offsets. Queries

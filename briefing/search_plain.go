@@ -15,10 +15,12 @@ func plainText(md string) string {
 	var b strings.Builder
 	b.Grow(len(md))
 	fence := ""
-	for i, line := range strings.Split(md, "\n") {
-		if i > 0 {
+	first := true
+	for line := range strings.SplitSeq(md, "\n") {
+		if !first {
 			b.WriteByte('\n')
 		}
+		first = false
 		line = strings.TrimSuffix(line, "\r")
 		trimmed := strings.TrimLeft(line, " \t")
 		if f := codeFence(trimmed); f != "" {
@@ -85,12 +87,32 @@ func stripBlockMarkers(line string) string {
 	}
 }
 
+// inlinePlain marks the bytes that plainLine copies as they are: ASCII
+// that is neither markup nor a control character.
+var inlinePlain = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune("\\`*_~|![", rune(c))
+	}
+	t['\t'] = true
+	return t
+}()
+
 // plainLine writes line without its inline markup.
 func plainLine(b *strings.Builder, line string) {
 	linkClose, linkEnd := -1, -1
 	for i := 0; i < len(line); {
 		if i == linkClose {
 			i = linkEnd
+			continue
+		}
+		// Copy plain runs whole, stopping at a link's "]".
+		j := i
+		for j < len(line) && inlinePlain[line[j]] && j != linkClose {
+			j++
+		}
+		if j > i {
+			b.WriteString(line[i:j])
+			i = j
 			continue
 		}
 		c := line[i]
