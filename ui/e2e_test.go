@@ -28,7 +28,9 @@ func (s tmuxSession) run(args ...string) string {
 
 func (s tmuxSession) screen() string { return s.run("capture-pane", "-p", "-t", "e2e") }
 
-func (s tmuxSession) keys(keys ...string) { s.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...) }
+func (s tmuxSession) keys(keys ...string) {
+	s.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
+}
 
 // waitFor waits until the screen satisfies ok, and returns it.
 func (s tmuxSession) waitFor(what string, ok func(screen string) bool) string {
