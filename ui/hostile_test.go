@@ -51,55 +51,66 @@ func checkScreen(t *testing.T, m Model, step string) {
 // a light background and resizes, in each style.
 func TestHostileReader(t *testing.T) {
 	for name, b := range hostileBriefings(t) {
-		for _, style := range []render.Style{render.Auto, render.Dark, render.Light, render.NoTTY} {
-			for _, size := range [][2]int{{120, 40}, {60, 24}, {20, 8}} {
-				t.Run(fmt.Sprintf("%s/%v/%dx%d", name, style, size[0], size[1]), func(t *testing.T) {
-					m := New(b, Options{Style: style})
-					checkScreen(t, m, "before the size is known")
+		// Wide and narrow layouts in each style, and a tiny window.
+		cases := []struct {
+			style render.Style
+			size  [2]int
+		}{
+			{render.Auto, [2]int{120, 40}}, {render.Light, [2]int{120, 40}}, {render.NoTTY, [2]int{120, 40}},
+			{render.Dark, [2]int{60, 24}}, {render.NoTTY, [2]int{60, 24}}, {render.Dark, [2]int{20, 8}},
+		}
+		for _, c := range cases {
+			style, size := c.style, c.size
+			t.Run(fmt.Sprintf("%s/%v/%dx%d", name, style, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
+				m := New(b, Options{Style: style})
+				checkScreen(t, m, "before the size is known")
 
-					// The plain text shown until the rendering arrives.
-					tm, _ := m.Update(sizeMsg(size[0], size[1]))
-					checkScreen(t, tm.(Model), "plain text before rendering")
+				// The plain text shown until the rendering arrives.
+				tm, _ := m.Update(sizeMsg(size[0], size[1]))
+				checkScreen(t, tm.(Model), "plain text before rendering")
 
-					m = send(t, m, sizeMsg(size[0], size[1]))
-					for i := range b.Topics {
-						step := fmt.Sprintf("topic %d", i)
-						checkScreen(t, m, step)
-						for _, k := range []string{"space", "space", "G", "ctrl+u", "g"} {
-							m = press(t, m, k)
-							checkScreen(t, m, step+" after "+k)
-						}
-						m = press(t, m, "l")
+				m = send(t, m, sizeMsg(size[0], size[1]))
+				if size[0] >= 60 && !strings.Contains(m.View().Content, "PWNED␇") {
+					t.Fatalf("the hostile text is not on screen, neutralised:\n%s", plain(m))
+				}
+				for i := range b.Topics {
+					step := fmt.Sprintf("topic %d", i)
+					checkScreen(t, m, step)
+					for _, k := range []string{"space", "space", "G", "ctrl+u", "g"} {
+						m = press(t, m, k)
+						checkScreen(t, m, step+" after "+k)
 					}
+					m = press(t, m, "l")
+				}
 
-					m = press(t, m, "?")
-					checkScreen(t, m, "help")
-					for range 5 {
-						m = press(t, m, "j")
-						checkScreen(t, m, "help scrolled")
-					}
-					m = press(t, m, "esc", "t")
-					checkScreen(t, m, "topic list")
-					for range len(b.Topics) {
-						m = press(t, m, "j")
-						checkScreen(t, m, "topic list moved")
-					}
-					m = press(t, m, "enter")
-					checkScreen(t, m, "topic opened from the list")
+				m = press(t, m, "?")
+				checkScreen(t, m, "help")
+				for range 5 {
+					m = press(t, m, "j")
+					checkScreen(t, m, "help scrolled")
+				}
+				m = press(t, m, "esc", "t")
+				checkScreen(t, m, "topic list")
+				for range len(b.Topics) {
+					m = press(t, m, "j")
+					checkScreen(t, m, "topic list moved")
+				}
+				m = press(t, m, "enter")
+				checkScreen(t, m, "topic opened from the list")
 
-					// Search, where the reader has it; the query is typed.
-					m = press(t, m, "/", "P", "W", "N", "E", "D", "enter", "n", "N")
-					checkScreen(t, m, "search")
-					m = press(t, m, "esc")
+				// Search, where the reader has it; the query is typed.
+				m = press(t, m, "/", "P", "W", "N", "E", "D", "enter", "n", "N")
+				checkScreen(t, m, "search")
+				m = press(t, m, "esc")
 
-					m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
-					checkScreen(t, m, "light background")
-					for _, s := range [][2]int{{size[0] / 2, size[1]}, {size[0] + 7, size[1] + 3}, {1, 1}, {0, 0}, size} {
-						m = send(t, m, sizeMsg(s[0], s[1]))
-						checkScreen(t, m, fmt.Sprintf("resized to %dx%d", s[0], s[1]))
-					}
-				})
-			}
+				m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+				checkScreen(t, m, "light background")
+				for _, s := range [][2]int{{size[0] / 2, size[1]}, {size[0] + 7, size[1] + 3}, {1, 1}, {0, 0}, size} {
+					m = send(t, m, sizeMsg(s[0], s[1]))
+					checkScreen(t, m, fmt.Sprintf("resized to %dx%d", s[0], s[1]))
+				}
+			})
 		}
 	}
 }
