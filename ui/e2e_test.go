@@ -35,7 +35,7 @@ func (s tmuxSession) keys(keys ...string) {
 // waitFor waits until the screen satisfies ok, and returns it.
 func (s tmuxSession) waitFor(what string, ok func(screen string) bool) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		screen := s.screen()
 		if ok(screen) {

@@ -120,7 +120,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		m, cmd = m.setBackground(msg.IsDark())
 	case tea.ColorProfileMsg:
-		if m.opts.Style == render.Auto && msg.Profile <= colorprofile.Ascii {
+		noColour := msg.Profile == colorprofile.NoTTY || msg.Profile == colorprofile.ASCII
+		if m.opts.Style == render.Auto && noColour && m.style != render.NoTTY {
 			m.style = render.NoTTY
 			cmd = m.refresh()
 		}

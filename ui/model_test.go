@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
 	"brief/briefing"
@@ -333,6 +334,26 @@ func TestBackgroundColour(t *testing.T) {
 		m := send(t, newTestModel(t, s, 120, 40), light)
 		if m.style != s {
 			t.Errorf("--style %v became %v on a light background", s, m.style)
+		}
+	}
+}
+
+func TestColourProfile(t *testing.T) {
+	tests := []struct {
+		style   render.Style
+		profile colorprofile.Profile
+		want    render.Style
+	}{
+		{render.Auto, colorprofile.ASCII, render.NoTTY},
+		{render.Auto, colorprofile.NoTTY, render.NoTTY},
+		{render.Auto, colorprofile.Unknown, render.Dark},
+		{render.Auto, colorprofile.ANSI256, render.Dark},
+		{render.Light, colorprofile.ASCII, render.Light},
+	}
+	for _, tt := range tests {
+		m := send(t, newTestModel(t, tt.style, 80, 24), tea.ColorProfileMsg{Profile: tt.profile})
+		if m.style != tt.want || m.reader.shown.style != tt.want {
+			t.Errorf("%v on %v: style %v, text shown in %v; want %v", tt.style, tt.profile, m.style, m.reader.shown.style, tt.want)
 		}
 	}
 }

@@ -24,12 +24,12 @@ func TestProgram(t *testing.T) {
 		return bytes.Contains(b, []byte("Harbour bridge dispute")) &&
 			bytes.Contains(b, []byte("How it got here")) &&
 			bytes.Contains(b, []byte("•"))
-	}, teatest.WithDuration(5*time.Second))
+	}, teatest.WithDuration(20*time.Second))
 	for _, k := range []string{"l", "l", "j", "t", "k", "esc", "?", "?"} {
 		tm.Send(keyPress(k))
 	}
 	tm.Send(keyPress("q"))
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if m.Current() != 2 || m.showHelp || m.focus != focusText {
 		t.Errorf("final state: topic %d, help %v, focus %v; want 2, false, text", m.Current(), m.showHelp, m.focus)
 	}
@@ -48,7 +48,7 @@ func TestProgramResizeStorm(t *testing.T) {
 	tm.GetProgram().Send(sizeMsg(90, 30))
 	time.Sleep(3 * resizeWait)
 	tm.Send(keyPress("q"))
-	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(20*time.Second)).(Model)
 	if m.width != 90 || m.height != 30 || m.waiting {
 		t.Fatalf("after the storm: %dx%d, waiting %v", m.width, m.height, m.waiting)
 	}
