@@ -15,12 +15,16 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"brief/bench/internal/expect"
@@ -80,28 +84,38 @@ func run(c config) error {
 	return nil
 }
 
-// memory is VmHWM and VmRSS of a process.
-type memory struct{ hwm, rss int64 }
+// memory is VmHWM and VmRSS of a process, and its live heap at the last
+// garbage collection.
+type memory struct {
+	hwm, rss int64
+	live     gcLive
+}
 
-func readMemory(pid int) (memory, error) {
-	hwm, err := session.Status(pid, "VmHWM")
+func readMemory(s *session.Session, gc *gcTrace) (memory, error) {
+	hwm, err := session.Status(s.Pid(), "VmHWM")
 	if err != nil {
 		return memory{}, err
 	}
-	rss, err := session.Status(pid, "VmRSS")
-	return memory{hwm: hwm, rss: rss}, err
+	rss, err := session.Status(s.Pid(), "VmRSS")
+	return memory{hwm: hwm, rss: rss, live: gc.last()}, err
 }
 
-func start(c config, args []string, want []string) (*session.Session, error) {
-	s, err := session.Start(c.brief, session.Options{Args: args, Width: 120, Height: 40, Answer: true})
+// start runs brief with the garbage collector's trace on its standard
+// error, and waits for the first frame.
+func start(c config, args []string, want []string) (*session.Session, *gcTrace, error) {
+	gc := &gcTrace{}
+	s, err := session.Start(c.brief, session.Options{
+		Args: args, Width: 120, Height: 40, Answer: true,
+		Env: []string{"GODEBUG=gctrace=1"}, Stderr: gc,
+	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if _, err := s.WaitFor(20*time.Second, want...); err != nil {
+	if _, err := s.WaitFor(60*time.Second, want...); err != nil {
 		s.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, gc, nil
 }
 
 // step types keys and waits for the output to settle.
@@ -112,12 +126,13 @@ func step(s *session.Session, keys string, settle time.Duration) error {
 	return s.WaitQuiet(settle, 10*time.Second)
 }
 
-// quit ends brief with q, and reports whether it exited promptly.
+// quit ends brief with q, and says how long it took.
 func quit(s *session.Session) string {
-	if err := s.Send("q"); err == nil && s.Exited(2*time.Second) {
-		return "quit on q"
+	t := time.Now()
+	if err := s.Send("q"); err == nil && s.Exited(10*time.Second) {
+		return "quit on q in " + session.Ms(time.Since(t))
 	}
-	return "did NOT quit on q within 2 s"
+	return "did NOT quit on q within 10 s"
 }
 
 func embedded(c config) error {
@@ -125,12 +140,12 @@ func embedded(c config) error {
 	if err != nil {
 		return err
 	}
-	s, err := start(c, nil, expect.FirstFrame(b, len(b.Topics)))
+	s, gc, err := start(c, nil, expect.FirstFrame(b, len(b.Topics)))
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	first, err := readMemory(s.Pid())
+	first, err := readMemory(s, gc)
 	if err != nil {
 		return err
 	}
@@ -145,15 +160,15 @@ func embedded(c config) error {
 			return err
 		}
 	}
-	after, err := readMemory(s.Pid())
+	after, err := readMemory(s, gc)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("Embedded briefing, %d topics, each paged through (4 x space, then l):\n\n", len(b.Topics))
 	fmt.Print(session.Table([][]string{
-		{"moment", "VmHWM (peak)", "VmRSS"},
-		{"first frame", session.MiB(first.hwm), session.MiB(first.rss)},
-		{"after every topic", session.MiB(after.hwm), session.MiB(after.rss)},
+		{"moment", "VmHWM (peak)", "VmRSS", "live heap at last GC"},
+		{"first frame", session.MiB(first.hwm), session.MiB(first.rss), first.live.String()},
+		{"after every topic", session.MiB(after.hwm), session.MiB(after.rss), after.live.String()},
 	}))
 	fmt.Printf("\nTarget: peak under 40 MB (%s). brief %s.\n\n", verdict(after.hwm < 40_000_000), quit(s))
 	return nil
@@ -165,13 +180,13 @@ func synthetic(c config, path string) error {
 		return err
 	}
 	loadStart := time.Now()
-	s, err := start(c, []string{path}, expect.FirstFrame(b, 5))
+	s, gc, err := start(c, []string{path}, expect.FirstFrame(b, 5))
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	firstFrame := time.Since(loadStart)
-	first, err := readMemory(s.Pid())
+	first, err := readMemory(s, gc)
 	if err != nil {
 		return err
 	}
@@ -179,8 +194,8 @@ func synthetic(c config, path string) error {
 	checkpoints = slices.DeleteFunc(checkpoints, func(n int) bool { return n >= c.visits })
 	checkpoints = append(checkpoints, c.visits)
 	rows := [][]string{
-		{"topics visited", "VmHWM (peak)", "VmRSS", "elapsed"},
-		{"0 (first frame)", session.MiB(first.hwm), session.MiB(first.rss), session.Ms(firstFrame)},
+		{"topics visited", "VmHWM (peak)", "VmRSS", "live heap at last GC", "elapsed"},
+		{"0 (first frame)", session.MiB(first.hwm), session.MiB(first.rss), first.live.String(), session.Ms(firstFrame)},
 	}
 	var at []memory
 	began := time.Now()
@@ -189,12 +204,12 @@ func synthetic(c config, path string) error {
 			return fmt.Errorf("visit %d: %w", i, err)
 		}
 		if slices.Contains(checkpoints, i) {
-			m, err := readMemory(s.Pid())
+			m, err := readMemory(s, gc)
 			if err != nil {
 				return err
 			}
 			at = append(at, m)
-			rows = append(rows, []string{fmt.Sprint(i), session.MiB(m.hwm), session.MiB(m.rss),
+			rows = append(rows, []string{fmt.Sprint(i), session.MiB(m.hwm), session.MiB(m.rss), m.live.String(),
 				fmt.Sprintf("%.0f s", time.Since(began).Seconds())})
 		}
 	}
@@ -209,12 +224,64 @@ func synthetic(c config, path string) error {
 		// Growth between the first and last checkpoints, per topic visited.
 		first, last := at[0], at[len(at)-1]
 		n := checkpoints[len(checkpoints)-1] - checkpoints[0]
-		fmt.Printf("\nVmRSS change from %d to %d topics visited: %s (%s per topic); VmHWM change: %s.\n",
+		fmt.Printf("\nFrom %d to %d topics visited: VmRSS %s (%s per topic), VmHWM %s, live heap %s (%s per topic).\n",
 			checkpoints[0], checkpoints[len(checkpoints)-1], signedMiB(last.rss-first.rss),
-			signedKiB((last.rss-first.rss)/int64(max(n, 1))), signedMiB(last.hwm-first.hwm))
+			signedKiB((last.rss-first.rss)/int64(max(n, 1))), signedMiB(last.hwm-first.hwm),
+			signedMiB(last.live.bytes-first.live.bytes), signedKiB((last.live.bytes-first.live.bytes)/int64(max(n, 1))))
 	}
 	fmt.Printf("brief %s.\n", quit(s))
 	return nil
+}
+
+// gcTrace reads the garbage collector's trace (GODEBUG=gctrace=1) from a
+// program's standard error and keeps the live heap of the last collection.
+type gcTrace struct {
+	mu      sync.Mutex
+	partial []byte
+	live    gcLive
+}
+
+// gcLive is the heap marked live by a collection, and how many there
+// have been.
+type gcLive struct {
+	bytes int64
+	gcs   int
+}
+
+func (l gcLive) String() string {
+	if l.gcs == 0 {
+		return "no GC yet"
+	}
+	return fmt.Sprintf("%s (GC %d)", session.MiB(l.bytes), l.gcs)
+}
+
+// gcLine matches "gc 12 @1.5s 1%: ... ms cpu, 40->41->20 MB, ...": the
+// third heap size is the live heap.
+var gcLine = regexp.MustCompile(`^gc (\d+) @.* (\d+)->(\d+)->(\d+) MB`)
+
+func (g *gcTrace) Write(p []byte) (int, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.partial = append(g.partial, p...)
+	for {
+		i := bytes.IndexByte(g.partial, '\n')
+		if i < 0 {
+			break
+		}
+		if m := gcLine.FindSubmatch(g.partial[:i]); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			live, _ := strconv.ParseInt(string(m[4]), 10, 64)
+			g.live = gcLive{bytes: live << 20, gcs: n}
+		}
+		g.partial = g.partial[i+1:]
+	}
+	return len(p), nil
+}
+
+func (g *gcTrace) last() gcLive {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.live
 }
 
 func verdict(ok bool) string {

@@ -29,6 +29,9 @@ type Options struct {
 	Answer bool
 	// Env is added to the environment, after TERM=xterm-256color.
 	Env []string
+	// Stderr, if set, receives the program's standard error instead of
+	// the terminal.
+	Stderr io.Writer
 }
 
 // Session is a program running in a pseudo-terminal.
@@ -73,6 +76,9 @@ func Start(bin string, o Options) (*Session, error) {
 	}
 	cmd := exec.Command(bin, o.Args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	if o.Stderr != nil {
+		cmd.Stderr = o.Stderr
+	}
 	cmd.Env = append(environ(), "TERM=xterm-256color")
 	cmd.Env = append(cmd.Env, o.Env...)
 	// A new session with the terminal as its controlling tty, and killed
