@@ -6,6 +6,7 @@ package render
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
@@ -112,7 +113,8 @@ func Markdown(md string, style Style, width int) (string, error) {
 // overrides and isolates. It returns s itself when there is nothing to
 // remove.
 func Clean(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
+	// strings.Map also turns bytes that are not UTF-8 into U+FFFD.
+	if strings.IndexFunc(s, isControl) < 0 && utf8.ValidString(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -79,11 +80,14 @@ func TestNoTTYHasNoColour(t *testing.T) {
 }
 
 func TestMarkdownDropsControls(t *testing.T) {
-	out, err := Markdown("evil \x1b]0;title\x07 \x1b[2J\u202e text \u009b", NoTTY, 60)
+	out, err := Markdown("evil \x1b]0;title\x07 \x1b[2J\u202e text \u009b raw \x9b2J", NoTTY, 60)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b"} {
+	if !utf8.ValidString(out) {
+		t.Errorf("output is not UTF-8: %q", out)
+	}
+	for _, bad := range []string{"\x1b", "\x07", "\u202e", "\u009b", "\x9b"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("output keeps %q: %q", bad, out)
 		}
