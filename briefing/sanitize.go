@@ -38,19 +38,22 @@ func placeholder(r rune) rune {
 	return utf8.RuneError
 }
 
-// HasControl reports whether s holds a character that Sanitize replaces.
+// HasControl reports whether s holds a character that Sanitize replaces,
+// or a byte that is not UTF-8 (such as a raw 0x9B, an 8-bit CSI to some
+// terminals), which Sanitize replaces by U+FFFD.
 func HasControl(s string) bool {
 	for _, r := range s {
 		if isControl(r) {
 			return true
 		}
 	}
-	return false
+	return !utf8.ValidString(s)
 }
 
 // Sanitize replaces every control character in s (see the format
-// documentation) by a visible placeholder, so that text from a briefing
-// cannot put a control sequence on a terminal. Text that passed through
+// documentation) by a visible placeholder, and every byte that is not
+// UTF-8 by U+FFFD, so that text from a briefing, or a file name, cannot
+// put a control sequence on a terminal. Text that passed through
 // the loader is already sanitized.
 func Sanitize(s string) string {
 	if !HasControl(s) {
