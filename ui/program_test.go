@@ -64,7 +64,7 @@ func TestProgramResizeStorm(t *testing.T) {
 // outlive every program by design, so they are not counted.
 func checkNoLeak(t *testing.T, before int) {
 	t.Helper()
-	deadline := time.Now().Add(3 * time.Second)
+	deadline := time.Now().Add(10 * time.Second)
 	for ours() > before && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}

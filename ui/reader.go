@@ -11,7 +11,13 @@ import (
 
 // reader is the right-hand pane: the current topic's text in a viewport.
 type reader struct {
+	// vp keeps the scroll state; View draws the lines itself, because
+	// the viewport's drawing re-wraps every visible line each frame.
 	vp viewport.Model
+	// lines is the text on screen; widths caches their widths, -1 until
+	// measured.
+	lines  []string
+	widths []int
 	// shown is the rendering on screen; rendered is false while the plain
 	// text stands in for it.
 	shown    renderKey
@@ -43,6 +49,11 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		anchor, skip = r.anchor()
 	}
 	r.vp.SetContent(text)
+	r.lines = strings.Split(text, "\n")
+	r.widths = make([]int, len(r.lines))
+	for i := range r.widths {
+		r.widths[i] = -1
+	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
 	switch {
 	case !same || atTop:
@@ -111,4 +122,38 @@ func (r reader) place() float64 {
 	return float64(r.vp.YOffset()) / float64(total)
 }
 
-func (r reader) View() string { return r.vp.View() }
+// View draws exactly the pane's height in lines of exactly its width.
+func (r reader) View() string {
+	w, h := r.vp.Width(), r.vp.Height()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	var sb strings.Builder
+	off := r.vp.YOffset()
+	for i := range h {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		j := off + i
+		if j < 0 || j >= len(r.lines) {
+			sb.WriteString(strings.Repeat(" ", w))
+			continue
+		}
+		line, lw := r.lines[j], r.width(j)
+		if lw > w {
+			line = ansi.Truncate(line, w, "") + "\x1b[m"
+			lw = ansi.StringWidth(line)
+		}
+		sb.WriteString(line)
+		sb.WriteString(strings.Repeat(" ", max(w-lw, 0)))
+	}
+	return sb.String()
+}
+
+// width measures line i once.
+func (r reader) width(i int) int {
+	if r.widths[i] < 0 {
+		r.widths[i] = ansi.StringWidth(r.lines[i])
+	}
+	return r.widths[i]
+}

@@ -16,30 +16,34 @@ func (m Model) screen() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	lines := []string{m.header()}
+	// The body is drawn to size already; fitting it again costs a lot.
+	lines := fit([]string{m.header()}, m.width, 1)
 	if h := m.bodyHeight(); h > 0 {
 		lines = append(lines, m.body(h)...)
 	}
 	if m.height > 1 {
-		lines = append(lines, m.footer())
+		lines = append(lines, fit([]string{m.footer()}, m.width, 1)...)
 	}
-	return strings.Join(fit(lines, m.width, m.height), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // body draws the list and the text, and any overlay on top, in h lines.
 func (m Model) body(h int) []string {
 	var lines []string
-	if m.wide() {
+	switch {
+	case len(m.b.Topics) == 0:
+		lines = fit([]string{m.st.placeholder.Render("This briefing has no topics to show.")}, m.width, h)
+	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
-		text := strings.Split(m.textView(), "\n")
+		text := strings.Split(m.reader.View(), "\n")
 		bar := m.st.divider.Render("│")
+		lines = make([]string, h)
 		for i := range h {
-			lines = append(lines, at(list, i)+bar+at(text, i))
+			lines[i] = at(list, i) + bar + at(text, i)
 		}
-	} else {
-		lines = strings.Split(m.textView(), "\n")
+	default:
+		lines = strings.Split(m.reader.View(), "\n")
 	}
-	lines = fit(lines, m.width, h)
 	switch {
 	case m.showHelp:
 		box := m.helpBox(h)
@@ -50,14 +54,6 @@ func (m Model) body(h int) []string {
 		lines = overlay(lines, m.listBox(), 0, 0, m.width)
 	}
 	return lines
-}
-
-// textView is the reader pane, or a word when there is nothing to read.
-func (m Model) textView() string {
-	if len(m.b.Topics) == 0 {
-		return m.st.placeholder.Render("This briefing has no topics to show.")
-	}
-	return m.reader.View()
 }
 
 // overlayListSize is the size of the topic list shown over the text in
