@@ -129,3 +129,21 @@ func TestHostileWindowTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileNonUTF8Name opens the help overlay, which lists the loading
+// problems, for a briefing whose only hostile text is a file name with a
+// byte that is not UTF-8.
+func TestHostileNonUTF8Name(t *testing.T) {
+	b, err := briefing.Load(hostile.NonUTF8Dir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Diagnostics) == 0 {
+		t.Fatal("no diagnostic for the skipped topic")
+	}
+	m := press(t, send(t, New(b, Options{Style: render.Dark}), sizeMsg(120, 40)), "?")
+	if !strings.Contains(plain(m), "only") {
+		t.Fatalf("the help does not list the problem:\n%s", plain(m))
+	}
+	checkScreen(t, m, "help")
+}

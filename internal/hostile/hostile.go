@@ -104,6 +104,8 @@ func Files() map[string]string {
 var HostileNames = []string{
 	"\x1b]0;PWNED\x07\x1b[2J\u009b2J\u202e.md",
 	"raw" + RawC1 + "\x1b]52;c;cm0K\x07.md",
+	// Only a byte that is not UTF-8, with no other control character.
+	"only" + RawC1 + ".md",
 }
 
 // Copy copies the committed corpus into a temporary directory whose own
@@ -145,6 +147,29 @@ func Copy(t testing.TB) (dir, single string) {
 		t.Fatal(err)
 	}
 	return dir, single
+}
+
+// NonUTF8Dir makes a briefing directory with a plain name and one topic
+// file whose name has a byte that is not UTF-8 and no other control
+// character, and returns its path. Text that is only invalid UTF-8 must be
+// caught on its own, not only alongside other control characters.
+func NonUTF8Dir(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "briefing")
+	files := map[string]string{
+		"briefing.yaml":         "title: Plain title\nsources:\n  - id: src\n    title: Source\n",
+		"a.md":                  "# Plain topic\n\nText [@src].\n",
+		"only" + RawC1 + "x.md": "# Skipped\n\nText [@src].\n",
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Skipf("the file system refuses a file name that is not UTF-8: %v", err)
+		}
+	}
+	return dir
 }
 
 // root returns the module's root directory.

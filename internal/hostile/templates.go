@@ -18,6 +18,8 @@ and ![image {H}](https://evil.example/{H}.png) and ` + "`code span {H}`" + ` and
 
 > quote {H}
 
+He said "a quoted {H} passage" [@src].
+
 | column {H} | second |
 |------------|--------|
 | cell {H} | [@src] |

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"brief/briefing"
+	"brief/internal/hostile"
+)
+
+// TestHostileOutput runs every command over the hostile corpus (control
+// sequences in every field, in file names and in the directory's name)
+// and checks that neither standard output nor standard error carries
+// anything but the program's own styling. Diagnostics quote the user's
+// text, so standard error matters as much as the output.
+func TestHostileOutput(t *testing.T) {
+	dir, single := hostile.Copy(t)
+	texts := filepath.Join(t.TempDir(), "texts")
+	writeFile(t, filepath.Join(texts, "\x1b]0;TEXT\x07\u202e.txt"), "An article "+hostile.Payload+" with no quotation in it.\n")
+	for name, path := range map[string]string{"dir": dir, "single": single} {
+		b, err := briefing.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases := [][]string{
+			{"print", path},
+			{"print", "--style", "dark", path},
+			{"print", "--style", "light", path},
+			{"print", "--style", "notty", path},
+			{"print", "--style", "dark", "--width", "20", path},
+			{"print", "--topic", briefing.Sanitize(hostile.Payload) + "missing", path},
+			{"list", path},
+			{"check", path},
+			{"check", "--strict", path},
+			{"check", "--quotes", texts, path},
+			{"search", "PWNED", path},
+			{"search", "--color", "always", "PWNED", path},
+			{"search", "--color", "always", b.Actors[0].Name, path},
+			{"search", "--json", "PWNED", path},
+		}
+		for _, tp := range b.Topics {
+			cases = append(cases, []string{"print", "--style", "dark", "--topic", tp.ID, path})
+		}
+		for _, args := range cases {
+			t.Run(name+"/"+strings.Join(args[:len(args)-1], " "), func(t *testing.T) {
+				stdout, stderr, code := run(t, args...)
+				if code == 0 && stderr == "" && !strings.Contains(stdout, "PWNED") {
+					t.Errorf("exit 0 without the hostile text in the output: the corpus did not reach it\n%s", stdout)
+				}
+				if !strings.Contains(stdout+stderr, "PWNED") && !strings.Contains(stdout+stderr, "␛") {
+					t.Errorf("neither output shows the neutralised text:\nstdout:\n%s\nstderr:\n%s", stdout, stderr)
+				}
+				if err := hostile.Check(stdout); err != nil {
+					t.Errorf("stdout: %v", err)
+				}
+				if err := hostile.Check(stderr); err != nil {
+					t.Errorf("stderr: %v", err)
+				}
+				if args[1] == "--json" {
+					checkJSONLines(t, stdout)
+				}
+			})
+		}
+	}
+}
+
+// checkJSONLines checks the decoded strings of search's JSON output: a
+// script that prints them (jq -r) must not get control characters either.
+// The exception is file, the path as the file system spells it, so that a
+// script can open it; JSON escapes its control characters, which the raw
+// check of the output has covered.
+func checkJSONLines(t *testing.T, out string) {
+	t.Helper()
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("not JSON: %v: %q", err, line)
+		}
+		n++
+		for k, v := range m {
+			if s, ok := v.(string); ok && k != "file" {
+				if err := hostile.Check(s); err != nil {
+					t.Errorf("decoded %s: %v", k, err)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no matches")
+	}
+}
+
+// TestHostileArguments checks text that comes from the command line
+// rather than a briefing: a path that does not exist, a file name that is
+// not UTF-8, a topic id, a query. Errors quote them back.
+func TestHostileArguments(t *testing.T) {
+	dir, _ := hostile.Copy(t)
+	nonUTF8 := filepath.Join(t.TempDir(), "brief"+hostile.RawC1+".md")
+	writeFile(t, nonUTF8, "# Title\n\nText.\n")
+	missing := filepath.Join(t.TempDir(), "\x1b]0;PWNED\x07"+hostile.RawC1+"\u202e")
+	cases := [][]string{
+		{"list", missing},
+		{"print", missing},
+		{"check", missing},
+		{"search", "x", missing},
+		{"list", nonUTF8},
+		{"list", hostile.NonUTF8Dir(t)},
+		{"check", hostile.NonUTF8Dir(t)},
+		{"print", hostile.NonUTF8Dir(t)},
+		{"search", "text", hostile.NonUTF8Dir(t)},
+		{"check", nonUTF8},
+		{"print", "--topic", "\x1b]0;PWNED\x07" + hostile.RawC1, dir},
+		{"search", "\x1b]0;PWNED\x07\u202e" + hostile.RawC1, dir},
+		{"print", "--style", "\x1b]0;PWNED\x07", dir},
+		{"search", "--color", "\x1b]0;PWNED\x07", "x", dir},
+	}
+	for _, args := range cases {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			stdout, stderr, code := run(t, args...)
+			if code == 0 {
+				t.Errorf("exit 0, want an error")
+			}
+			if stderr == "" {
+				t.Error("no error message")
+			}
+			if err := hostile.Check(stdout); err != nil {
+				t.Errorf("stdout: %v", err)
+			}
+			if err := hostile.Check(stderr); err != nil {
+				t.Errorf("stderr: %v", err)
+			}
+		})
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Fatal("the missing path exists")
+	}
+}
