@@ -31,6 +31,7 @@ func FuzzMatch(f *testing.F) {
 			}
 			end = r.End
 		}
+		checkIndex(t, text, q)
 		if len(q.Alternatives()) > 0 {
 			return
 		}
@@ -46,6 +47,34 @@ func FuzzMatch(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkIndex searches text as a topic body and checks that matches fall
+// inside the indexed text, in order, and that snippets are single clean
+// lines holding their highlight.
+func checkIndex(t *testing.T, text string, q Query) {
+	ix := NewIndex(&Briefing{Topics: []*Topic{{ID: "t", Body: text}}})
+	ms := ix.Search(q)
+	if c := ix.Count(q); c.Total != len(ms) {
+		t.Fatalf("Count %d, Search %d", c.Total, len(ms))
+	}
+	doc := ix.Doc(0).Text
+	if HasControl(strings.ReplaceAll(doc, "\n", "")) || !utf8.ValidString(doc) {
+		t.Fatalf("indexed text %q holds control characters or bad UTF-8", doc)
+	}
+	end := 0
+	for i, m := range ms {
+		if m.Start < end || m.End <= m.Start || m.End > len(doc) || m.N != i {
+			t.Fatalf("match %d %+v out of order or outside %q", i, m, doc)
+		}
+		end = m.End
+		for _, width := range []int{0, 10} {
+			s, hl := ix.Snippet(m, width)
+			if strings.ContainsAny(s, "\n\t") || HasControl(s) || hl.Start < 0 || hl.End > len(s) || hl.Start > hl.End {
+				t.Fatalf("snippet %q, highlight %v", s, hl)
+			}
+		}
+	}
 }
 
 // runeBounds marks the offsets where a rune starts (and the end of s), as
