@@ -76,6 +76,7 @@ type series struct {
 	answer  bool
 	times   []time.Duration
 	firsts  []time.Duration // to the program's first output
+	cpus    []time.Duration // CPU time used by the first frame
 	queries []string
 	frame   string
 }
@@ -117,13 +118,14 @@ func run(c config) error {
 	// every series sees the same machine load.
 	for i := -1; i < c.n; i++ {
 		for _, s := range all {
-			d, first, queries, frame, err := once(s.prog, s.answer, c)
+			d, first, cpu, queries, frame, err := once(s.prog, s.answer, c)
 			if err != nil {
 				return fmt.Errorf("%s (%s): %w", s.prog.name, terminal(s.answer), err)
 			}
 			if i >= 0 {
 				s.times = append(s.times, d)
 				s.firsts = append(s.firsts, first)
+				s.cpus = append(s.cpus, cpu)
 			}
 			s.queries, s.frame = queries, frame
 		}
@@ -133,22 +135,27 @@ func run(c config) error {
 }
 
 // once runs a program until its first frame shows what it must.
-// It returns the time to that frame and to the program's first output.
-func once(p program, answer bool, c config) (frame, first time.Duration, queries []string, screen string, err error) {
+// It returns the time to that frame and to the program's first output,
+// and the CPU time the program had used when the frame was seen, which
+// depends less than wall time on what else the machine is doing.
+func once(p program, answer bool, c config) (frame, first, cpu time.Duration, queries []string, screen string, err error) {
 	s, err := session.Start(p.bin, session.Options{Args: p.args, Width: c.w, Height: c.h, Answer: answer})
 	if err != nil {
-		return 0, 0, nil, "", err
+		return 0, 0, 0, nil, "", err
 	}
 	defer s.Close()
 	at, err := s.WaitFor(c.timeout, p.want...)
 	if err != nil {
-		return 0, 0, nil, "", err
+		return 0, 0, 0, nil, "", err
+	}
+	if cpu, err = session.CPUTime(s.Pid()); err != nil {
+		return 0, 0, 0, nil, "", err
 	}
 	screen = s.Screen.String()
 	// Give queries sent with or after the first frame a moment to arrive,
 	// so that the report lists them all.
 	time.Sleep(20 * time.Millisecond)
-	return at.Sub(s.Started), s.FirstOutput().Sub(s.Started), s.Answerer.Queries(), screen, nil
+	return at.Sub(s.Started), s.FirstOutput().Sub(s.Started), cpu, s.Answerer.Queries(), screen, nil
 }
 
 func terminal(answer bool) string {
@@ -170,7 +177,7 @@ func defaultWant(args []string) ([]string, error) {
 func report(c config, all []*series) {
 	fmt.Printf("Time to first frame, %dx%d, %d runs each after one warm-up\n%s\n\n",
 		c.w, c.h, c.n, session.Machine())
-	rows := [][]string{{"program", "terminal", "median", "p90", "min", "max", "first output (median)"}}
+	rows := [][]string{{"program", "terminal", "median", "p90", "min", "max", "first output (median)", "CPU time (median)"}}
 	med := map[string]time.Duration{}
 	for _, s := range all {
 		m := session.Percentile(s.times, 50)
@@ -178,7 +185,7 @@ func report(c config, all []*series) {
 		rows = append(rows, []string{
 			s.prog.name, terminal(s.answer), session.Ms(m), session.Ms(session.Percentile(s.times, 90)),
 			session.Ms(session.Percentile(s.times, 0.001)), session.Ms(session.Percentile(s.times, 100)),
-			session.Ms(session.Percentile(s.firsts, 50)),
+			session.Ms(session.Percentile(s.firsts, 50)), session.Ms(session.Percentile(s.cpus, 50)),
 		})
 	}
 	fmt.Print(session.Table(rows))
