@@ -93,6 +93,8 @@ type loader struct {
 	display func(name string) string
 	diags   Diagnostics
 	md      *markdown
+	// top is the name the load started from.
+	top string
 }
 
 func (d *Diagnostics) errorf(p Pos, format string, args ...any) {
@@ -114,7 +116,7 @@ func load(fsys fs.FS, name string, display func(string) string) (*Briefing, erro
 	if err != nil {
 		return nil, fileError(clean(name), errText(err))
 	}
-	l := &loader{fsys: fsys, display: clean, md: newMarkdown()}
+	l := &loader{fsys: fsys, display: clean, md: newMarkdown(), top: name}
 	var b *Briefing
 	if fi.IsDir() {
 		b, err = l.loadDir(name)
@@ -150,6 +152,14 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 	file := l.display(name)
 	fail := func(p Pos, format string, args ...any) (string, *lineIndex, *Diagnostic) {
 		return "", nil, &Diagnostic{Pos: p, Severity: Error, Message: fmt.Sprintf(format, args...)}
+	}
+	// Only regular files are read from a directory: opening a named pipe
+	// would wait for a writer forever. A file the user names may be a
+	// pipe, as in brief <(command).
+	if name != l.top {
+		if fi, err := fs.Stat(l.fsys, name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+			return fail(Pos{File: file}, "not a regular file")
+		}
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
