@@ -80,3 +80,27 @@ func BenchmarkLongLine(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkHostileShapes loads inputs shaped to find quadratic or worse
+// paths: deep YAML nesting, long runs of backticks and brackets, and
+// thousands of headings with the same id.
+func BenchmarkHostileShapes(b *testing.B) {
+	shapes := map[string]string{
+		"yaml-nesting": "---\ntitle: " + strings.Repeat("[", 200000) + "\n---\n",
+		"backticks":    "## A\n\n" + strings.Repeat("` ``", 300000) + "\n",
+		"brackets":     "## A\n\n" + strings.Repeat("[", 1000000) + "\n",
+		"same-heading": strings.Repeat("## a\n", 100000),
+		"blockquotes":  "## A\n\n" + strings.Repeat("> ", 100000) + "x\n",
+	}
+	for name, src := range shapes {
+		fsys := fstest.MapFS{"x.md": mapFile(src)}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := LoadFS(fsys, "x.md"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -472,3 +472,26 @@ func TestControlWarningsCapped(t *testing.T) {
 		t.Errorf("body = %q", body)
 	}
 }
+
+func TestHostileShapes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // the diagnostic looked for
+	}{
+		{"deep YAML nesting", "---\ntitle: " + strings.Repeat("[", 150) + "\n---\n## A\n",
+			"x.md:2:108: YAML nested more than 100 levels deep"},
+		{"repeated headings", "## A\n## A\n## A-2\n## A\n",
+			"x.md:4:1: warning: another heading has the id \"a\": this one is \"a-3\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := LoadFS(fstest.MapFS{"x.md": mapFile(tt.src)}, "x.md")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.Diagnostics.Error()+"\n", tt.want+"\n") {
+				t.Errorf("diagnostics:\n%s\nwant a line\n%s", b.Diagnostics, tt.want)
+			}
+		})
+	}
+}

@@ -22,6 +22,7 @@ func ScanCitations(s string) []Citation {
 	lineStart := true
 	var fence byte // fence character while inside a fenced code block
 	fenceLen := 0
+	var spans codeSpans
 	for i := 0; i < len(s); {
 		if lineStart {
 			lineStart = false
@@ -57,7 +58,7 @@ func ScanCitations(s string) []Citation {
 			}
 			i++
 		case '`':
-			i = skipCodeSpan(s, i)
+			i = spans.skip(s, i)
 		case '[':
 			if i > 0 && s[i-1] == '!' {
 				i++
@@ -96,35 +97,66 @@ func fenceOf(line string) (c byte, n int, rest string) {
 	return c, n, t[n:]
 }
 
-// skipCodeSpan returns the offset after the code span starting at the
-// backtick run at i, or after the run if it is not closed.
+// skipCodeSpan returns the offset after the code span whose opening
+// backtick run is at s[i], or after the run if it is not closed.
 func skipCodeSpan(s string, i int) int {
+	var c codeSpans
+	return c.skip(s, i)
+}
+
+// codeSpans finds the end of code spans in one paragraph at a time. It
+// indexes the paragraph's backtick runs by length, so that finding the
+// closing run of each opening run costs linear time in all.
+type codeSpans struct {
+	start, end int           // the paragraph indexed
+	runs       map[int][]int // offsets of the runs of each length
+	next       map[int]int   // first entry of runs not yet passed
+}
+
+// skip returns the offset after the code span whose opening backtick run
+// is at s[i], or after the run if nothing closes it in its paragraph.
+func (c *codeSpans) skip(s string, i int) int {
+	if c.runs == nil || i < c.start || i >= c.end {
+		c.index(s, i)
+	}
 	n := 0
 	for i+n < len(s) && s[i+n] == '`' {
 		n++
 	}
-	run := s[i : i+n]
-	// A code span ends with its paragraph, at the latest.
-	limit := len(s)
-	if b := strings.Index(s[i+n:], "\n\n"); b >= 0 {
-		limit = i + n + b
+	runs := c.runs[n]
+	k := c.next[n]
+	for k < len(runs) && runs[k] <= i {
+		k++
 	}
-	for j := i + n; j < limit; {
-		k := strings.Index(s[j:limit], run)
-		if k < 0 {
-			break
-		}
-		k += j
-		m := 0
-		for k+m < limit && s[k+m] == '`' {
-			m++
-		}
-		if m == n {
-			return k + m
-		}
-		j = k + m
+	c.next[n] = k
+	if k < len(runs) {
+		return runs[k] + n
 	}
 	return i + n
+}
+
+// index records the backtick runs of the paragraph from i: a code span
+// ends with its paragraph at the latest.
+func (c *codeSpans) index(s string, i int) {
+	c.start = i
+	c.end = len(s)
+	if b := strings.Index(s[i:], "\n\n"); b >= 0 {
+		c.end = i + b
+	}
+	c.runs = map[int][]int{}
+	c.next = map[int]int{}
+	for j := i; j < c.end; {
+		if s[j] != '`' {
+			j++
+			continue
+		}
+		n := 0
+		for j+n < c.end && s[j+n] == '`' {
+			n++
+		}
+		c.runs[n] = append(c.runs[n], j)
+		j += n
+	}
 }
 
 // citationAt parses a citation group whose '[' is at s[i].

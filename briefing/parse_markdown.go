@@ -285,6 +285,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 			a.meta.summary = strings.TrimSpace(pre)
 		}
 	}
+	next := map[string]int{} // suffixes used per repeated id
 	for i, s := range secs {
 		end := len(text)
 		if i+1 < len(secs) {
@@ -297,8 +298,9 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 		}
 		if a.present[id] {
 			base := id
-			for n := 2; a.present[id]; n++ {
-				id = base + "-" + strconv.Itoa(n)
+			for a.present[id] {
+				next[base]++
+				id = base + "-" + strconv.Itoa(next[base]+1)
 			}
 			l.diags.warn(decl, "another heading has the id %q: this one is %q", base, id)
 		}

@@ -67,6 +67,10 @@ func (y *yamlReader) parse(src string) (body ast.Node, ok bool) {
 			body, ok = nil, false
 		}
 	}()
+	if off, ok := flowDepthOK(src); !ok {
+		y.diags.errorf(y.offsetPos(src, off), "YAML nested more than %d levels deep", maxFlowDepth)
+		return nil, false
+	}
 	f, err := parser.ParseBytes([]byte(src), 0)
 	if err != nil {
 		var ye interface {
@@ -94,6 +98,39 @@ func (y *yamlReader) parse(src string) (body ast.Node, ok bool) {
 		body = d.Body
 	}
 	return body, true
+}
+
+// maxFlowDepth bounds the nesting of [ and { in YAML: the parser's cost
+// grows fast with it, and no briefing needs more than a few levels.
+const maxFlowDepth = 100
+
+// flowDepthOK reports whether the [ and { nesting of src stays within
+// maxFlowDepth, and if not, the offset where it goes over. It ignores
+// quoting and comments, so it can only overestimate, which a real
+// briefing is far from.
+func flowDepthOK(src string) (int, bool) {
+	depth := 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '[', '{':
+			depth++
+			if depth > maxFlowDepth {
+				return i, false
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, true
+}
+
+// offsetPos returns the position of byte offset off in the YAML text src.
+func (y *yamlReader) offsetPos(src string, off int) Pos {
+	p := newLineIndex(src).pos(y.file, off)
+	p.Line += y.lineOffset
+	return p
 }
 
 // unwrap strips anchors and tags from n. Aliases are refused: they are not

@@ -48,10 +48,19 @@ func (l *loader) assemble(a *assembly) *Briefing {
 
 	// Citations must name known sources; every source should be cited.
 	cited := map[string]bool{}
+	suggestions := 0
+	suggest := func(id string) string {
+		// Suggestions cost a pass over the sources; a briefing with
+		// thousands of bad citations gets them for the first few only.
+		if suggestions++; suggestions > maxSuggestions {
+			return ""
+		}
+		return didYouMean(id, firstSource)
+	}
 	cite := func(key string, p Pos) {
 		cited[key] = true
 		if _, ok := firstSource[key]; !ok && a.metaOK {
-			l.diags.errorf(p, "unknown source %q%s", key, didYouMean(key, firstSource))
+			l.diags.errorf(p, "unknown source %q%s", key, suggest(key))
 		}
 	}
 	for _, ti := range a.topics {
@@ -85,7 +94,7 @@ func (l *loader) assemble(a *assembly) *Briefing {
 		for _, r := range m.eventSources[i] {
 			cited[r.ID] = true
 			if _, ok := firstSource[r.ID]; !ok {
-				l.diags.errorf(r.Pos, "timeline entry names unknown source %q%s", r.ID, didYouMean(r.ID, firstSource))
+				l.diags.errorf(r.Pos, "timeline entry names unknown source %q%s", r.ID, suggest(r.ID))
 			}
 		}
 	}
@@ -138,6 +147,9 @@ func (l *loader) orderTopics(a *assembly) []*Topic {
 	}
 	return out
 }
+
+// maxSuggestions is how many unknown ids get a "did you mean".
+const maxSuggestions = 100
 
 // didYouMean suggests the closest known id to a misspelt one.
 func didYouMean(id string, known map[string]Pos) string {
