@@ -118,9 +118,14 @@ func load(fsys fs.FS, name string, display func(string) string) (*Briefing, erro
 	}
 	l := &loader{fsys: fsys, display: clean, md: newMarkdown(), top: name}
 	var b *Briefing
-	if fi.IsDir() {
+	switch {
+	case fi.IsDir():
 		b, err = l.loadDir(name)
-	} else {
+	case path.Base(name) == MetaFile:
+		// briefing.yaml names its directory.
+		name = path.Dir(name)
+		b, err = l.loadDir(name)
+	default:
 		b, err = l.loadFile(name)
 	}
 	if err != nil {

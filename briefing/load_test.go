@@ -495,3 +495,15 @@ func TestHostileShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadMetaFile checks that the path of a briefing.yaml loads its
+// directory, not the YAML as Markdown.
+func TestLoadMetaFile(t *testing.T) {
+	b, err := Load("testdata/good/dir/briefing.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Path != "testdata/good/dir" || len(b.Topics) != 2 || len(b.Diagnostics) != 0 {
+		t.Errorf("path %q, %d topics, diagnostics:\n%s", b.Path, len(b.Topics), b.Diagnostics)
+	}
+}
