@@ -282,8 +282,7 @@ type topicInfo struct {
 	decl    Pos
 	file    string
 	lines   *lineIndex
-	text    string // the whole file
-	bodyOff int    // where Body starts in text
+	bodyOff int // where Body starts in text
 	// keyPos holds the position of each key of each citation.
 	keyPos [][]Pos
 }
@@ -315,7 +314,6 @@ func (l *loader) loadTopicFile(name string) *topicInfo {
 		decl:  tm.idPos,
 		file:  file,
 		lines: lines,
-		text:  text,
 	}
 	if ti.t.ID == "" {
 		ti.t.ID = Sanitize(strings.TrimSuffix(base, path.Ext(base)))

@@ -262,7 +262,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 			id = "text"
 		}
 		ti := &topicInfo{t: &Topic{ID: id, Title: m.title, Body: text[bodyOff:]},
-			decl: Pos{File: file}, file: file, lines: lines, text: text, bodyOff: bodyOff}
+			decl: Pos{File: file}, file: file, lines: lines, bodyOff: bodyOff}
 		a.present[id] = true
 		l.finishTopic(ti)
 		a.topics = append(a.topics, ti)
@@ -310,7 +310,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 		}
 		off := skipBlankLines(text[:end], s.next)
 		ti := &topicInfo{t: &Topic{ID: id, Title: title, Body: text[off:end]},
-			decl: decl, file: file, lines: lines, text: text, bodyOff: off}
+			decl: decl, file: file, lines: lines, bodyOff: off}
 		a.present[id] = true
 		l.finishTopic(ti)
 		a.topics = append(a.topics, ti)

@@ -309,8 +309,8 @@ type meta struct {
 	topicsSet  bool
 	sources    []Source
 	timeline   []Event
-	// eventRefs holds, for each timeline entry, the topics and sources
-	// it names with their positions.
+	// eventTopics and eventSources hold, for each timeline entry, the
+	// topics and sources it names, with their positions.
 	eventTopics, eventSources [][]ref
 	actors                    []Actor
 }
