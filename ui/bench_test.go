@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"brief/briefing"
 	"brief/internal/render"
 )
 
@@ -49,5 +51,27 @@ func BenchmarkSwitchTopic(b *testing.B) {
 		tm, _ = m.Update(k)
 		m = tm.(Model)
 		_ = m.View()
+	}
+}
+
+// hugeBriefing has one 5 MB topic of long paragraphs.
+func hugeBriefing() *briefing.Briefing {
+	para := strings.Repeat("A sentence about the harbour bridge and its repairs. ", 40) + "\n\n"
+	body := strings.Repeat(para, 5<<20/len(para))
+	return &briefing.Briefing{Title: "Huge", Topics: []*briefing.Topic{
+		{ID: "small", Title: "Small", Body: "Short."},
+		{ID: "huge", Title: "Huge", Body: body},
+	}}
+}
+
+// BenchmarkOpenHugeTopic is opening a 5 MB topic: the frame with its plain
+// text, before the rendering (which runs in a command) comes back.
+func BenchmarkOpenHugeTopic(b *testing.B) {
+	// Commands are not run, so the huge topic is never rendered.
+	tm, _ := New(hugeBriefing(), Options{Style: render.Dark}).Update(sizeMsg(120, 40))
+	base := tm.(Model)
+	for b.Loop() {
+		tm, _ := base.Update(keyPress("2"))
+		_ = tm.(Model).View()
 	}
 }

@@ -67,6 +67,7 @@ type Model struct {
 
 	// Shared memo and cache; they never leave the update loop.
 	texts    []string
+	minutes  []int // reading time per topic, 0 until counted
 	cache    *renderCache
 	inflight map[renderKey]bool
 }
@@ -91,6 +92,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		list:     newTopicList(titles, st),
 		reader:   newReader(),
 		texts:    make([]string, len(b.Topics)),
+		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
 		inflight: map[renderKey]bool{},
 	}
@@ -232,6 +234,14 @@ func (m Model) text(i int) string {
 		m.texts[i] = md
 	}
 	return m.texts[i]
+}
+
+// readingMinutes returns topic i's reading time, counted once.
+func (m Model) readingMinutes(i int) int {
+	if m.minutes[i] == 0 {
+		m.minutes[i] = max(int(m.b.Topics[i].ReadingTime().Minutes()), 1)
+	}
+	return m.minutes[i]
 }
 
 // refresh puts the current topic on screen at the current width and style:

@@ -306,15 +306,15 @@ func TestResizeBurstRendersOnce(t *testing.T) {
 
 func TestStaleRenderIsDropped(t *testing.T) {
 	m := newTestModel(t, render.Dark, 120, 40)
-	shown := m.reader.vp.GetContent()
+	shown := strings.Join(m.reader.lines, "\n")
 	stale := renderedMsg{key: renderKey{topic: 0, width: 33, style: render.Dark}, out: "STALE"}
 	m = send(t, m, stale)
-	if m.reader.vp.GetContent() != shown {
+	if strings.Join(m.reader.lines, "\n") != shown {
 		t.Error("a render for another width replaced the text")
 	}
 	other := renderedMsg{key: renderKey{topic: 2, width: m.textWidth(), style: render.Dark}, out: "OTHER"}
 	m = send(t, m, other)
-	if m.reader.vp.GetContent() != shown {
+	if strings.Join(m.reader.lines, "\n") != shown {
 		t.Error("a render for another topic replaced the text")
 	}
 }
@@ -426,5 +426,21 @@ func TestCacheIsBounded(t *testing.T) {
 	c.put(renderKey{topic: -1}, strings.Repeat("x", cacheBytes+1))
 	if c.len() != 1 || c.bytes != cacheBytes+1 {
 		t.Errorf("after a huge entry: %d entries, %d bytes", c.len(), c.bytes)
+	}
+}
+
+func TestHugeTopicShowsPlainTextFirst(t *testing.T) {
+	// Commands are not run, so the huge topic is not rendered ahead.
+	tm, _ := New(hugeBriefing(), Options{Style: render.Dark}).Update(sizeMsg(100, 30))
+	tm, cmd := tm.Update(keyPress("2"))
+	m := tm.(Model)
+	if cmd == nil || m.reader.rendered {
+		t.Fatal("the huge topic was not left to a command")
+	}
+	if !strings.Contains(plain(m), "A sentence about the harbour bridge") {
+		t.Errorf("plain text not shown at once:\n%s", plain(m))
+	}
+	if n := len(m.reader.lines); n > 2*plainLimit/100 {
+		t.Errorf("plain text stand-in has %d lines; it should be cut short", n)
 	}
 }

@@ -48,8 +48,10 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 	if same && !atTop && !atBottom {
 		anchor, skip = r.anchor()
 	}
-	r.vp.SetContent(text)
 	r.lines = strings.Split(text, "\n")
+	// The viewport only counts lines; it measures every line it is given,
+	// which a huge topic cannot afford on the update loop.
+	r.vp.SetContentLines(make([]string, len(r.lines)))
 	r.widths = make([]int, len(r.lines))
 	for i := range r.widths {
 		r.widths[i] = -1
@@ -62,7 +64,7 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		r.vp.GotoBottom()
 	default:
 		guess := int(math.Round(frac * float64(r.vp.TotalLineCount())))
-		if i, ok := findAnchor(strings.Split(text, "\n"), anchor, guess+skip); ok {
+		if i, ok := findAnchor(r.lines, anchor, guess+skip); ok {
 			guess = i - skip
 		}
 		r.vp.SetYOffset(max(guess, 0))
@@ -75,9 +77,8 @@ const anchorWords = 4
 // anchor returns the first words of the first line with text at or below
 // the top of the pane, and how many lines below the top that line is.
 func (r reader) anchor() ([]string, int) {
-	lines := strings.Split(r.vp.GetContent(), "\n")
-	for i := r.vp.YOffset(); i < len(lines) && i < r.vp.YOffset()+r.vp.Height(); i++ {
-		if w := strings.Fields(ansi.Strip(lines[i])); len(w) > 0 {
+	for i := r.vp.YOffset(); i < len(r.lines) && i < r.vp.YOffset()+r.vp.Height(); i++ {
+		if w := strings.Fields(ansi.Strip(r.lines[i])); len(w) > 0 {
 			return w[:min(len(w), anchorWords)], i - r.vp.YOffset()
 		}
 	}

@@ -200,8 +200,7 @@ func (m Model) footer() string {
 		if m.reader.vp.TotalLineCount() <= m.reader.vp.Height() {
 			pct = 100
 		}
-		mins := int(m.b.Topics[m.current].ReadingTime().Minutes())
-		right = fmt.Sprintf("%d%% · %d min ", pct, max(mins, 1))
+		right = fmt.Sprintf("%d%% · %d min ", pct, m.readingMinutes(m.current))
 	}
 	left := " "
 	if m.notice != "" {
