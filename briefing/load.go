@@ -201,7 +201,7 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 		}
 		return fail(newLineIndex(string(data[:i])).pos(file, i), "invalid UTF-8 (byte 0x%02X)", data[i])
 	}
-	text := neutralize(string(data), file, newLineIndex(string(data)), &l.diags)
+	text := neutralize(string(data), file, &l.diags)
 	return text, newLineIndex(text), nil
 }
 

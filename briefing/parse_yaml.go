@@ -78,9 +78,9 @@ func (y *yamlReader) parse(src string) (body ast.Node, ok bool) {
 			GetMessage() string
 		}
 		if errors.As(err, &ye) {
-			y.diags.errorf(y.tokenPos(ye.GetToken()), "%s", Sanitize(ye.GetMessage()))
+			y.diags.errorf(y.tokenPos(ye.GetToken()), "YAML syntax error: %s", Sanitize(ye.GetMessage()))
 		} else {
-			y.diags.errorf(Pos{File: y.file}, "%s", Sanitize(err.Error()))
+			y.diags.errorf(Pos{File: y.file}, "YAML syntax error: %s", Sanitize(err.Error()))
 		}
 		return nil, false
 	}

@@ -100,10 +100,11 @@ func normalize(data []byte) []byte {
 // neutralize replaces the control characters in a file's text by
 // placeholders, each replacement a warning at its position. A placeholder
 // is a single character, so positions in the result match the file.
-func neutralize(text string, file string, lines *lineIndex, diags *Diagnostics) string {
+func neutralize(text string, file string, diags *Diagnostics) string {
 	if !HasControl(text) {
 		return text
 	}
+	lines := newLineIndex(text)
 	var b strings.Builder
 	b.Grow(len(text) + 16)
 	n := 0
@@ -155,11 +156,14 @@ type lineIndex struct {
 }
 
 func newLineIndex(text string) *lineIndex {
-	starts := make([]int, 1, 64)
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
 	return &lineIndex{text: text, starts: starts, lastLine: -1}
 }
