@@ -242,8 +242,7 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 	} else {
 		y := &yamlReader{file: l.display(metaName), diags: &l.diags, lines: lines}
 		if body, ok := y.parse(text); ok {
-			y.readMeta(body, &m)
-			metaOK = true
+			metaOK = y.readMeta(body, &m)
 		}
 		if metaOK && !m.titleSet {
 			l.diags.errorf(Pos{File: y.file}, "missing title")

@@ -507,3 +507,41 @@ func TestLoadMetaFile(t *testing.T) {
 		t.Errorf("path %q, %d topics, diagnostics:\n%s", b.Path, len(b.Topics), b.Diagnostics)
 	}
 }
+
+// TestMetaShapes covers YAML forms a hand-written briefing.yaml may take.
+func TestMetaShapes(t *testing.T) {
+	tests := []struct {
+		name, meta string
+		title, asOf string
+		diags       string
+	}{
+		{"numbers as text", "title: 1984\nas_of: 2026\n", "1984", "2026", ""},
+		{"anchor and tag", "title: &t !!str Tagged\n", "Tagged", "", ""},
+		{"two documents", "title: One\n---\ntitle: Two\n", "One", "",
+			"b/briefing.yaml:3:1: more than one YAML document"},
+		{"not a mapping", "- a\n- b\n", "b", "",
+			"b/briefing.yaml:1:1: want a mapping of fields, got a list"},
+		{"actor without a name", "title: T\nactors:\n  - role: chair\n", "T", "",
+			"b/briefing.yaml:3:5: actor has no name"},
+		{"empty file", "", "b", "", "b/briefing.yaml: missing title"},
+		{"comments only", "# nothing\n", "b", "", "b/briefing.yaml: missing title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"b/briefing.yaml": mapFile(tt.meta), "b/a.md": mapFile("# A\n")}
+			b, err := LoadFS(fsys, "b")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, d := range b.Diagnostics {
+				if !strings.HasPrefix(d.Pos.File, "b/a.md") {
+					lines = append(lines, d.String())
+				}
+			}
+			if b.Title != tt.title || b.AsOf.String() != tt.asOf || strings.Join(lines, "\n") != tt.diags {
+				t.Errorf("title %q, as_of %q, diagnostics:\n%s\nwant %q, %q,\n%s", b.Title, b.AsOf, strings.Join(lines, "\n"), tt.title, tt.asOf, tt.diags)
+			}
+		})
+	}
+}

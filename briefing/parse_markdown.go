@@ -273,10 +273,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 	if fm, end, ok := l.frontMatter(text, file); ok {
 		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines}
 		body, ok := y.parse(fm)
-		if ok {
-			y.readMeta(body, &m)
-		}
-		metaOK = ok
+		metaOK = ok && y.readMeta(body, &m)
 		bodyOff = end
 	}
 	bodyOff = skipBlankLines(text, bodyOff)

@@ -317,10 +317,11 @@ type meta struct {
 
 var metaFields = []string{"title", "subtitle", "as_of", "summary", "topics", "sources", "timeline", "actors"}
 
-// readMeta reads briefing fields from a YAML body.
-func (y *yamlReader) readMeta(body ast.Node, m *meta) {
+// readMeta reads briefing fields from a YAML body, and reports whether
+// it was a mapping of fields.
+func (y *yamlReader) readMeta(body ast.Node, m *meta) bool {
 	m.file = y.file
-	y.fields(body, "", metaFields, func(key string, v ast.Node, kp Pos) {
+	return y.fields(body, "", metaFields, func(key string, v ast.Node, kp Pos) {
 		switch key {
 		case "title":
 			var ok bool

@@ -197,17 +197,6 @@ func (x *lineIndex) pos(file string, off int) Pos {
 	return Pos{File: file, Line: line + 1, Col: col}
 }
 
-// lineStart returns the byte offset where 1-based line n starts.
-func (x *lineIndex) lineStart(n int) int {
-	if n < 1 {
-		return 0
-	}
-	if n > len(x.starts) {
-		return len(x.text)
-	}
-	return x.starts[n-1]
-}
-
 // clamp moves p to the nearest position inside the text.
 func (x *lineIndex) clamp(p Pos) Pos {
 	if p.Line > len(x.starts) {
