@@ -511,7 +511,7 @@ func TestLoadMetaFile(t *testing.T) {
 // TestMetaShapes covers YAML forms a hand-written briefing.yaml may take.
 func TestMetaShapes(t *testing.T) {
 	tests := []struct {
-		name, meta string
+		name, meta  string
 		title, asOf string
 		diags       string
 	}{
