@@ -262,6 +262,11 @@ func TestResizeKeepsPlace(t *testing.T) {
 	if !m.reader.vp.AtBottom() {
 		t.Error("resize left the bottom")
 	}
+	// A taller window shows more of the end, not empty lines past it.
+	m = send(t, m, tea.WindowSizeMsg{Width: 130, Height: 30})
+	if want := m.reader.vp.TotalLineCount() - m.reader.vp.Height(); m.reader.vp.YOffset() != max(want, 0) {
+		t.Errorf("taller window: offset %d, want %d", m.reader.vp.YOffset(), max(want, 0))
+	}
 }
 
 func TestResizeBurstRendersOnce(t *testing.T) {

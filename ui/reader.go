@@ -36,6 +36,7 @@ func newReader() reader {
 func (r *reader) SetSize(w, h int) {
 	r.vp.SetWidth(max(w, 0))
 	r.vp.SetHeight(max(h, 0))
+	r.vp.SetYOffset(r.vp.YOffset()) // a taller pane must not show past the end
 }
 
 // setText shows text for k. Text of the same topic keeps the reader's
