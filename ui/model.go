@@ -274,7 +274,8 @@ func (m *Model) request(k renderKey) tea.Cmd {
 }
 
 // prefetch renders the neighbours of the current topic, so that paging
-// finds them ready.
+// finds them ready; huge ones wait until they are opened, as rendering
+// them takes seconds of work the reader may never want.
 func (m *Model) prefetch() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, i := range []int{m.current + 1, m.current - 1} {
@@ -282,7 +283,7 @@ func (m *Model) prefetch() tea.Cmd {
 			continue
 		}
 		k := m.keyFor(i)
-		if _, ok := m.cache.get(k); !ok {
+		if _, ok := m.cache.get(k); !ok && len(m.b.Topics[i].Body) <= prefetchLimit {
 			cmds = append(cmds, m.request(k))
 		}
 	}

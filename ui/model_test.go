@@ -434,6 +434,13 @@ func TestCacheIsBounded(t *testing.T) {
 	}
 }
 
+func TestHugeTopicIsNotRenderedAhead(t *testing.T) {
+	m := send(t, New(hugeBriefing(), Options{Style: render.Dark}), sizeMsg(100, 30))
+	if m.cache.len() != 1 {
+		t.Errorf("%d topics rendered, want only the small one", m.cache.len())
+	}
+}
+
 func TestHugeTopicShowsPlainTextFirst(t *testing.T) {
 	// Commands are not run, so the huge topic is not rendered ahead.
 	tm, _ := New(hugeBriefing(), Options{Style: render.Dark}).Update(sizeMsg(100, 30))

@@ -22,6 +22,8 @@ const (
 	// plainLimit bounds the plain text shown while a topic renders, so a
 	// huge topic still shows at once.
 	plainLimit = 64 << 10
+	// prefetchLimit is the largest topic rendered before it is opened.
+	prefetchLimit = 256 << 10
 	// Cache bounds: rendered text is kept for this many (topic, width,
 	// style) keys and this many bytes, whichever is reached first.
 	cacheEntries = 48
