@@ -8,10 +8,11 @@
 //     after another: resident memory must not grow with the number of
 //     topics visited, since rendered text is cached within a bound.
 //
-//     go run ./bench/memory [-visits 1000] [-synth-size 20971520]
+//     go run ./bench/memory [-visits 999] [-synth-size 20971520]
 //
-// Each step waits for brief's output to settle, so that every topic
-// visited has been rendered, not skipped.
+// Each step waits for brief to show the topic's number ("12/1000") and
+// then for its output to settle, so that every topic visited has been
+// rendered, not skipped.
 package main
 
 import (
@@ -33,7 +34,8 @@ import (
 )
 
 func main() {
-	visits := flag.Int("visits", 1000, "topics visited in the synthetic briefing")
+	visits := flag.Int("visits", 999, "topics visited after the first in the synthetic briefing (at most topics-1)")
+	position := flag.String("position", "%d/%d", "how brief shows the current topic's number and the count, as a Printf format; empty: do not wait for it")
 	topics := flag.Int("synth-topics", 1000, "topics in the synthetic briefing")
 	size := flag.Int64("synth-size", 20<<20, "bytes of Markdown in the synthetic briefing (20 MiB, as bench/search.sh uses)")
 	settle := flag.Duration("settle", 150*time.Millisecond, "output silence that counts as a finished step")
@@ -41,7 +43,10 @@ func main() {
 	skipSynth := flag.Bool("embedded-only", false, "measure the embedded briefing only")
 	flag.Parse()
 	session.CloseOnInterrupt()
-	c := config{visits: *visits, topics: *topics, size: *size, settle: *settle, brief: *briefBin, skipSynth: *skipSynth}
+	c := config{
+		visits: min(*visits, *topics-1), topics: *topics, size: *size, settle: *settle,
+		brief: *briefBin, skipSynth: *skipSynth, position: *position,
+	}
 	if err := run(c); err != nil {
 		fmt.Fprintln(os.Stderr, "memory:", err)
 		os.Exit(1)
@@ -54,6 +59,7 @@ type config struct {
 	settle         time.Duration
 	brief          string
 	skipSynth      bool
+	position       string
 }
 
 func run(c config) error {
@@ -118,12 +124,20 @@ func start(c config, args []string, want []string) (*session.Session, *gcTrace, 
 	return s, gc, nil
 }
 
-// step types keys and waits for the output to settle.
-func step(s *session.Session, keys string, settle time.Duration) error {
+// step types keys, waits for the screen to show want (if any), and then
+// for the output to settle, so that the topic's rendered text has landed.
+// Settling alone is not enough: a program busy rendering writes nothing,
+// and keys sent meanwhile pile up.
+func step(s *session.Session, keys, want string, settle time.Duration) error {
 	if err := s.Send(keys); err != nil {
 		return err
 	}
-	return s.WaitQuiet(settle, 10*time.Second)
+	if want != "" {
+		if _, err := s.WaitFor(60*time.Second, want); err != nil {
+			return err
+		}
+	}
+	return s.WaitQuiet(settle, 60*time.Second)
 }
 
 // quit ends brief with q, and says how long it took.
@@ -150,13 +164,13 @@ func embedded(c config) error {
 		return err
 	}
 	// Page down through each topic (space), then on to the next (l).
-	for range b.Topics {
+	for i := range b.Topics {
 		for range 4 {
-			if err := step(s, " ", c.settle); err != nil {
+			if err := step(s, " ", "", c.settle); err != nil {
 				return err
 			}
 		}
-		if err := step(s, "l", c.settle); err != nil {
+		if err := step(s, "l", c.at(i+2, len(b.Topics)), c.settle); err != nil {
 			return err
 		}
 	}
@@ -200,7 +214,7 @@ func synthetic(c config, path string) error {
 	var at []memory
 	began := time.Now()
 	for i := 1; i <= c.visits; i++ {
-		if err := step(s, "l", c.settle); err != nil {
+		if err := step(s, "l", c.at(i+1, len(b.Topics)), c.settle); err != nil {
 			return fmt.Errorf("visit %d: %w", i, err)
 		}
 		if slices.Contains(checkpoints, i) {
@@ -282,6 +296,15 @@ func (g *gcTrace) last() gcLive {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.live
+}
+
+// at is what the screen shows on topic number n (from 1) of count; past
+// the last topic, nothing is awaited.
+func (c config) at(n, count int) string {
+	if c.position == "" || n > count {
+		return ""
+	}
+	return fmt.Sprintf(c.position, n, count)
 }
 
 func verdict(ok bool) string {
