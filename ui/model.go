@@ -142,7 +142,6 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.screen())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = cleanLine(m.b.Title)
 	return v
 }
 
