@@ -23,8 +23,9 @@ type Doc struct {
 	Topic string
 	// Event is the index of the event in Briefing.Timeline, or -1.
 	Event int
-	// File and Line are where Text starts in the briefing's files; Line
-	// is 1 when unknown.
+	// File and Line locate Text: for a topic, the line where its body
+	// starts; for an event, the line of its entry in the timeline. Line is
+	// 1 when unknown.
 	File string
 	Line int
 	// Text is the plain text searched. It holds no control characters.
@@ -48,7 +49,8 @@ type Match struct {
 	// N counts the matches in the same Doc from 0, so that a reader can
 	// go to the Nth highlighted match of a rendered topic.
 	N int
-	// Line is the line in File (see Doc) where the match starts.
+	// Line is the line in File (see Doc) where the match starts; for a
+	// timeline event, the line of the event's entry.
 	Line int
 	// Range is the match in the Doc's Text.
 	Range
