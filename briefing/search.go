@@ -166,7 +166,7 @@ func (q Query) count(f *folded, orig string, buf []Range) (int, []Range) {
 	// One case-insensitive spelling in a text where every rune folds to
 	// at most one: folded matches are the matches.
 	if len(q.needles) == 1 && q.needles[0].exact == "" && !f.multi {
-		return strings.Count(f.s, q.needles[0].lower), buf
+		return countFolded(f.s, q.needles[0].lower), buf
 	}
 	buf = q.findFolded(f, orig, buf[:0])
 	return len(buf), buf

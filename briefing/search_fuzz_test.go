@@ -32,6 +32,9 @@ func FuzzMatch(f *testing.F) {
 			end = r.End
 		}
 		checkIndex(t, text, q)
+		if got, want := countFolded(text, query), strings.Count(text, query); query != "" && got != want {
+			t.Fatalf("countFolded(%q, %q) = %d, strings.Count %d", text, query, got, want)
+		}
 		if len(q.Alternatives()) > 0 {
 			return
 		}

@@ -253,3 +253,26 @@ func TestIndexParallel(t *testing.T) {
 		t.Errorf("Count = %d in %d places", c.Total, c.Places())
 	}
 }
+
+func TestCountFolded(t *testing.T) {
+	long := strings.Repeat("the other then, theme; thththe ", 50)
+	tests := []struct{ s, needle string }{
+		{"", "th"},
+		{"t", "th"},
+		{"th", "th"},
+		{"aaaaaaaaaaaaaaaaaaaaa", "aa"},
+		{"aaaaaaaaaaaaaaaaaaaaa", "aaa"},
+		{"  x  x   x", "  "},
+		{long, "th"},
+		{long, "the "},
+		{long, "thth"},
+		{long + "t", "th"},
+		{"eeeeeeeeXeeeeeeee", "ee"},
+		{"zebra zebra", "ze"},
+	}
+	for _, tt := range tests {
+		if got, want := countFolded(tt.s, tt.needle), strings.Count(tt.s, tt.needle); got != want {
+			t.Errorf("countFolded(%.20q, %q) = %d, want %d", tt.s, tt.needle, got, want)
+		}
+	}
+}

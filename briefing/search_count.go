@@ -1,0 +1,67 @@
+package briefing
+
+import (
+	"math/bits"
+	"strings"
+)
+
+// commonFirst marks the bytes that start a needle so often in text that
+// strings.Count, which stops at each of them, is slower than scanning for
+// the needle's first two bytes eight at a time: space and the most
+// frequent letters of English.
+var commonFirst = func() (t [256]bool) {
+	for _, c := range []byte(" etaoinshrdlcum") {
+		t[c] = true
+	}
+	return t
+}()
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load64 reads 8 bytes of s from i, little-endian; the compiler makes it
+// one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// zeroBytes sets the top bit of each byte of v that is zero, and no other.
+func zeroBytes(v uint64) uint64 {
+	return ^(((v &^ msb) + ^uint64(msb)) | v) & msb
+}
+
+// countFolded returns strings.Count(s, needle): the number of
+// non-overlapping occurrences, leftmost first. When needle starts with a
+// common byte it finds candidates by their first two bytes, eight
+// positions at a time, so that a short common prefix typed in the search
+// line (say "th") costs a few milliseconds over many megabytes.
+func countFolded(s, needle string) int {
+	if len(needle) < 2 || !commonFirst[needle[0]] {
+		return strings.Count(s, needle)
+	}
+	m0, m1 := lsb*uint64(needle[0]), lsb*uint64(needle[1])
+	n, next := 0, 0
+	i := 0
+	for ; i+9 <= len(s); i += 8 {
+		hits := zeroBytes(load64(s, i)^m0) & zeroBytes(load64(s, i+1)^m1)
+		for hits != 0 {
+			p := i + bits.TrailingZeros64(hits)/8
+			hits &= hits - 1
+			if p >= next && strings.HasPrefix(s[p:], needle) {
+				n++
+				next = p + len(needle)
+			}
+		}
+	}
+	for ; i+1 < len(s); i++ {
+		if i >= next && s[i] == needle[0] && strings.HasPrefix(s[i:], needle) {
+			n++
+			next = i + len(needle)
+		}
+	}
+	return n
+}
