@@ -1,11 +1,10 @@
 package briefing
 
 import (
+	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -304,10 +303,9 @@ func TestBadInputFiles(t *testing.T) {
 				t.Errorf("err = %v, want %s", err, tt.want)
 			}
 			var ds Diagnostics
-			if err != nil && !reflect.TypeOf(err).AssignableTo(reflect.TypeOf(ds)) {
+			if err != nil && !errors.As(err, &ds) {
 				t.Errorf("error is %T, want Diagnostics", err)
 			}
 		})
 	}
-	var _ fs.FS = fstest.MapFS{}
 }
