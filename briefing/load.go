@@ -9,8 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -254,9 +257,11 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 
 	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: false}
 	firstFile := map[string]string{}
-	for _, f := range files {
-		ti := l.loadTopicFile(path.Join(dir, f))
+	for i, r := range l.loadTopicFiles(dir, files) {
+		l.diags = append(l.diags, r.read...)
+		ti := r.ti
 		if ti == nil {
+			f := files[i]
 			a.present[Sanitize(strings.TrimSuffix(f, path.Ext(f)))] = true
 			continue
 		}
@@ -266,10 +271,50 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 		}
 		firstFile[ti.t.ID] = ti.decl.File
 		a.present[ti.t.ID] = true
-		l.finishTopic(ti)
+		l.diags = append(l.diags, r.finish...)
 		a.topics = append(a.topics, ti)
 	}
 	return l.assemble(a), nil
+}
+
+// topicResult is a topic file loaded on its own, with the diagnostics of
+// reading it and of checking its text kept apart: a topic skipped as a
+// duplicate keeps the first and drops the second.
+type topicResult struct {
+	ti           *topicInfo
+	read, finish Diagnostics
+}
+
+// loadTopicFiles loads the topic files of dir in parallel, as each is
+// independent until ids are compared, and returns them in order.
+func (l *loader) loadTopicFiles(dir string, files []string) []topicResult {
+	out := make([]topicResult, len(files))
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// Each worker has its own diagnostics and Markdown parser.
+			w := &loader{fsys: l.fsys, display: l.display, md: newMarkdown(), top: l.top}
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				r := &out[i]
+				r.ti = w.loadTopicFile(path.Join(dir, files[i]))
+				r.read, w.diags = w.diags, nil
+				if r.ti != nil {
+					w.finishTopic(r.ti)
+					r.finish, w.diags = w.diags, nil
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // topicInfo is a loaded topic with what validation needs to know about
