@@ -545,3 +545,36 @@ func TestMetaShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadDeterministic checks that loading topic files in parallel gives
+// the same topics and diagnostics, in the same order, every time.
+func TestLoadDeterministic(t *testing.T) {
+	fsys := fstest.MapFS{"b/briefing.yaml": mapFile(metaA)}
+	for i := range 300 {
+		src := fmt.Sprintf("---\nid: t%d\n---\n# T\n\nText [@a].\n\nUncited [@x%d].\n", i%250, i)
+		if i%37 == 0 {
+			src = "\x00"
+		}
+		fsys[fmt.Sprintf("b/%03d.md", i)] = mapFile(src)
+	}
+	var first string
+	for range 5 {
+		b, err := LoadFS(fsys, "b")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, tp := range b.Topics {
+			ids = append(ids, tp.ID)
+		}
+		got := strings.Join(ids, " ") + "\n" + b.Diagnostics.Error()
+		if first == "" {
+			first = got
+			if !strings.Contains(got, "b/251.md:2:5: duplicate topic id \"t1\" (also in b/001.md); topic skipped") {
+				t.Errorf("no duplicate reported:\n%.1000s", got)
+			}
+		} else if got != first {
+			t.Fatalf("a second load differs from the first")
+		}
+	}
+}
