@@ -38,6 +38,11 @@ type Query struct {
 type needle struct {
 	lower string
 	exact string // "" when case is ignored
+	// base is the index of a shorter needle found inside this one, or -1:
+	// this needle's candidates are then found around the base's
+	// occurrences, at offsets, saving a pass over the text.
+	base    int
+	offsets []int
 }
 
 // Compile prepares the search for q. actors supplies the aliases: when q
@@ -73,15 +78,49 @@ func Compile(q string, actors []Actor) Query {
 				continue
 			}
 			query.alts = append(query.alts, s)
-			query.needles = append(query.needles, newNeedle(s, query.exact))
+			n := newNeedle(s, query.exact)
+			// "Erdoğan" and "Erdogan" are one needle.
+			if !slices.ContainsFunc(query.needles, func(o needle) bool { return o.lower == n.lower && o.exact == n.exact }) {
+				query.needles = append(query.needles, n)
+			}
 		}
 		break
 	}
+	deriveNeedles(query.needles)
 	return query
 }
 
+// deriveNeedles sets base and offsets for each needle that contains a
+// shorter one searched anyway, such as "volodymyr zelensky" holding
+// "zelensky": alias spellings usually share most of their letters, and
+// one pass finds them all.
+func deriveNeedles(ns []needle) {
+	order := make([]int, len(ns))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(ns[a].lower) - len(ns[b].lower) })
+	var roots []int
+	for _, i := range order {
+		for _, r := range roots {
+			if strings.Contains(ns[i].lower, ns[r].lower) {
+				ns[i].base = r
+				for o := 0; o+len(ns[r].lower) <= len(ns[i].lower); o++ {
+					if strings.HasPrefix(ns[i].lower[o:], ns[r].lower) {
+						ns[i].offsets = append(ns[i].offsets, o)
+					}
+				}
+				break
+			}
+		}
+		if ns[i].base < 0 {
+			roots = append(roots, i)
+		}
+	}
+}
+
 func newNeedle(s string, exact bool) needle {
-	n := needle{lower: foldText(s, true).s}
+	n := needle{lower: foldText(s, true).s, base: -1}
 	if exact {
 		n.exact = foldText(s, false).s
 	}
@@ -137,11 +176,23 @@ func (q Query) FindAll(text string) []Range {
 // findFolded appends the matches of q in the folded form f of orig.
 func (q Query) findFolded(f *folded, orig string, out []Range) []Range {
 	if len(q.needles) == 1 {
-		return q.findNeedle(q.needles[0], f, orig, out)
+		return q.findNeedle(q.needles[0], f, orig, out, nil, false)
+	}
+	// Every occurrence, overlapping ones too, of each needle that others
+	// are derived from; then each needle's candidates.
+	occ := make([][]int, len(q.needles))
+	for i, n := range q.needles {
+		if n.base < 0 {
+			occ[i] = occurrences(f.s, n.lower)
+		}
 	}
 	var all []Range
-	for _, n := range q.needles {
-		all = q.findNeedle(n, f, orig, all)
+	for i, n := range q.needles {
+		starts := occ[i]
+		if n.base >= 0 {
+			starts = derive(f.s, n, occ[n.base])
+		}
+		all = q.findNeedle(n, f, orig, all, starts, true)
 	}
 	// Leftmost first, and the longer of two that start together.
 	slices.SortFunc(all, func(a, b Range) int {
@@ -172,8 +223,43 @@ func (q Query) count(f *folded, orig string, buf []Range) (int, []Range) {
 	return len(buf), buf
 }
 
-// findNeedle appends the matches of one spelling.
-func (q Query) findNeedle(n needle, f *folded, orig string, out []Range) []Range {
+// occurrences returns where n occurs in s, overlapping occurrences
+// included, in order.
+func occurrences(s, n string) []int {
+	var at []int
+	for p := 0; p <= len(s)-len(n); {
+		i := strings.Index(s[p:], n)
+		if i < 0 {
+			break
+		}
+		at = append(at, p+i)
+		p += i + 1
+	}
+	return at
+}
+
+// derive returns where n occurs in s, in order, given every occurrence
+// of its base.
+func derive(s string, n needle, base []int) []int {
+	var at []int
+	for _, b := range base {
+		for _, o := range n.offsets {
+			if p := b - o; p >= 0 && strings.HasPrefix(s[p:], n.lower) {
+				at = append(at, p)
+			}
+		}
+	}
+	if len(n.offsets) > 1 {
+		slices.Sort(at)
+		at = slices.Compact(at)
+	}
+	return at
+}
+
+// findNeedle appends the matches of one spelling. If listed, starts
+// holds every occurrence of the spelling in f; otherwise they are looked
+// for.
+func (q Query) findNeedle(n needle, f *folded, orig string, out []Range, starts []int, listed bool) []Range {
 	m := mapper{f: f}
 	end := -1
 	if len(out) > 0 {
@@ -181,11 +267,22 @@ func (q Query) findNeedle(n needle, f *folded, orig string, out []Range) []Range
 	}
 	first := len(out)
 	for p := 0; p <= len(f.s)-len(n.lower); {
-		i := strings.Index(f.s[p:], n.lower)
-		if i < 0 {
+		fs := -1
+		if !listed {
+			if i := strings.Index(f.s[p:], n.lower); i >= 0 {
+				fs = p + i
+			}
+		} else {
+			for len(starts) > 0 && starts[0] < p {
+				starts = starts[1:]
+			}
+			if len(starts) > 0 {
+				fs = starts[0]
+			}
+		}
+		if fs < 0 {
 			break
 		}
-		fs := p + i
 		fe := fs + len(n.lower)
 		r := Range{m.start(fs), m.end(fe)}
 		// When case matters the candidate must also match exactly; if it

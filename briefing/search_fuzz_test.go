@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -36,6 +37,9 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("countFolded(%q, %q) = %d, strings.Count %d", text, query, got, want)
 		}
 		if len(q.Alternatives()) > 0 {
+			if want := findReference(q, text); !slices.Equal(rs, want) {
+				t.Fatalf("%q in %q: %v, one pass per spelling gives %v", query, text, rs, want)
+			}
 			return
 		}
 		want := foldText(query, true).s

@@ -276,3 +276,50 @@ func TestCountFolded(t *testing.T) {
 		}
 	}
 }
+
+// findReference is findFolded without derived needles: one pass per
+// spelling, then the same merge.
+func findReference(q Query, text string) []Range {
+	f := foldText(text, true)
+	var all []Range
+	for _, n := range q.needles {
+		all = q.findNeedle(n, &f, text, all, nil, false)
+	}
+	slices.SortFunc(all, func(a, b Range) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	var out []Range
+	end := -1
+	for _, r := range all {
+		if r.Start >= end {
+			out = append(out, r)
+			end = r.End
+		}
+	}
+	return out
+}
+
+func TestDerivedNeedles(t *testing.T) {
+	actors := []Actor{
+		{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy", "Zelenskyy", "Volodymyr Zelensky", "ZELENSKY"}},
+		{Name: "aa", Aliases: []string{"aaa", "a", "baab", "Erdoğan", "Erdogan"}},
+	}
+	text := "Volodymyr Zelenskyy, zelenskyy; Zelensky-Zelenskiy ZELENSKY volodymyr zelensky " +
+		"aaaa baab abaaba Erdogan Erdoğan æaæ"
+	for _, query := range []string{"zelensky", "Zelensky", "ZELENSKY", "Volodymyr Zelensky", "aa", "a", "baab", "erdogan"} {
+		q := Compile(query, actors)
+		if q.Actor() == "" {
+			t.Fatalf("%q names no actor", query)
+		}
+		got, want := q.FindAll(text), findReference(q, text)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %q, want %q", query, spans(text, got), spans(text, want))
+		}
+	}
+	if n := len(Compile("erdogan", actors).needles); n != 5 {
+		t.Errorf("erdogan: %d needles, want 5 (Erdoğan and Erdogan are one)", n)
+	}
+}
