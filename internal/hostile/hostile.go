@@ -117,7 +117,14 @@ var HostileNames = []string{
 func Copy(t testing.TB) (dir, single string) {
 	t.Helper()
 	src := filepath.Join(root(t), "testdata", "hostile")
-	base := filepath.Join(t.TempDir(), "\x1b]0;DIR\x07\u009b2J\u202e"+RawC1)
+	// Some file systems (APFS) refuse names that are not UTF-8: then the
+	// names keep their other control characters.
+	tmp := t.TempDir()
+	base := filepath.Join(tmp, "\x1b]0;DIR\x07\u009b2J\u202e"+RawC1)
+	if err := os.Mkdir(base, 0o755); err != nil {
+		t.Logf("without the raw byte in the directory name: %v", err)
+		base = filepath.Join(tmp, "\x1b]0;DIR\x07\u009b2J\u202e")
+	}
 	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -139,7 +146,7 @@ func Copy(t testing.TB) (dir, single string) {
 	dir = filepath.Join(base, "dir")
 	for _, n := range HostileNames {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("Body of a topic named by its file "+n+" [@src].\n"), 0o644); err != nil {
-			t.Skipf("the file system refuses a hostile file name: %v", err)
+			t.Logf("the file system refuses a hostile file name: %v", err)
 		}
 	}
 	single = filepath.Join(base, "\x1b[2J\u009b2Jsingle\u202e.md")
