@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"image/color"
+	"io"
 	"strings"
 	"testing"
+	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"brief/briefing"
 	"brief/internal/hostile"
@@ -149,4 +154,41 @@ func TestHostileNonUTF8Name(t *testing.T) {
 		t.Fatalf("the help does not list the problem:\n%s", plain(m))
 	}
 	checkScreen(t, m, "help")
+}
+
+// TestHostileProgram runs the whole program on the hostile corpus and
+// looks at the bytes it writes to the terminal, after Bubble Tea's
+// renderer has redrawn the screen its own way. The renderer emits cursor
+// moves and modes of its own, so instead of the rule of hostile.Check this
+// looks for the corpus's sequences themselves, and for text that is not
+// UTF-8.
+func TestHostileProgram(t *testing.T) {
+	b := hostileBriefings(t)["dir"]
+	tm := teatest.NewTestModel(t, New(b, Options{Style: render.Dark}), teatest.WithInitialTermSize(120, 40))
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
+		return bytes.Contains(out, []byte("PWNED␇"))
+	}, teatest.WithDuration(20*time.Second))
+	keys := []string{"space", "G", "?", "j", "esc", "t", "j", "j", "enter"}
+	for range b.Topics {
+		keys = append(keys, "l", "space", "G")
+	}
+	for _, k := range keys {
+		tm.Send(keyPress(k))
+	}
+	tm.Send(sizeMsg(60, 24))
+	tm.Send(keyPress("t"))
+	tm.Send(keyPress("q"))
+	out, err := io.ReadAll(tm.FinalOutput(t, teatest.WithFinalTimeout(20*time.Second)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !utf8.Valid(out) {
+		t.Error("the program wrote bytes that are not UTF-8")
+	}
+	for _, bad := range []string{"\x1b]0;PWNED", "PWNED\x07", "\x1b]8;;https://evil.example", "\x1b]52;", "\x1bP$q", "\x1b_G",
+		"\x1b[5;31m", "\u009b", "\u009d", "\u0090", "\u009f", "\u202e", "\u202a", "\u2066", "\u2069", "X\x08", "\x7f"} {
+		if i := bytes.Index(out, []byte(bad)); i >= 0 {
+			t.Errorf("the program wrote %q: %q", bad, out[max(i-40, 0):min(i+40, len(out))])
+		}
+	}
 }
