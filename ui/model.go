@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -62,8 +64,9 @@ type Model struct {
 	sized         bool
 	// resizeGen counts resizes; waiting is set while a resize burst is
 	// being waited out (the only time a timer runs).
-	resizeGen int
-	waiting   bool
+	resizeGen  int
+	waiting    bool
+	resizeWait time.Duration
 
 	// Shared memo and cache; they never leave the update loop.
 	texts    []string
@@ -95,6 +98,8 @@ func New(b *briefing.Briefing, opts Options) Model {
 		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
 		inflight: map[renderKey]bool{},
+
+		resizeWait: resizeWait,
 	}
 	m.help.Styles = st.help
 	if n := len(b.Diagnostics); n > 0 {
@@ -204,12 +209,12 @@ func (m Model) resize(w, h int) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.waiting = true
-	return m, resizeTick(m.resizeGen)
+	return m, resizeTick(m.resizeWait, m.resizeGen)
 }
 
 func (m Model) resizeDone(msg resizeDoneMsg) (Model, tea.Cmd) {
 	if msg.gen != m.resizeGen {
-		return m, resizeTick(m.resizeGen) // still resizing
+		return m, resizeTick(m.resizeWait, m.resizeGen) // still resizing
 	}
 	m.waiting = false
 	return m, m.refresh()

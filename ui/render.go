@@ -45,9 +45,9 @@ func renderCmd(k renderKey, md string) tea.Cmd {
 	}
 }
 
-// resizeTick waits for a resize burst to end.
-func resizeTick(gen int) tea.Cmd {
-	return tea.Tick(resizeWait, func(time.Time) tea.Msg { return resizeDoneMsg{gen: gen} })
+// resizeTick waits d for a resize burst to end.
+func resizeTick(d time.Duration, gen int) tea.Cmd {
+	return tea.Tick(d, func(time.Time) tea.Msg { return resizeDoneMsg{gen: gen} })
 }
 
 // plainText is what the reader shows while a topic renders: the Markdown
