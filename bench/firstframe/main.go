@@ -37,6 +37,7 @@ func main() {
 	briefBin := flag.String("brief", "", "brief binary to measure (default: build the module's main package)")
 	floorBin := flag.String("floor", "", "floor binary (default: build ./bench/floor)")
 	floorOnly := flag.Bool("floor-only", false, "measure the floor alone")
+	baseline := flag.String("baseline", "", "another brief binary, such as a build of the previous commit, measured in the same runs")
 	show := flag.Bool("show", false, "print each program's first frame as the harness saw it")
 	var want, args stringsFlag
 	flag.Var(&want, "want", "text brief's first frame must show (repeatable; default: the embedded briefing's title and topic titles)")
@@ -47,7 +48,7 @@ func main() {
 	if err := run(config{
 		n: *n, w: *width, h: *height, timeout: *timeout,
 		brief: *briefBin, floor: *floorBin, floorOnly: *floorOnly,
-		want: want, args: args, show: *show,
+		want: want, args: args, show: *show, baseline: *baseline,
 	}); err != nil {
 		fmt.Fprintln(os.Stderr, "firstframe:", err)
 		os.Exit(1)
@@ -58,6 +59,7 @@ type config struct {
 	n, w, h         int
 	timeout         time.Duration
 	brief, floor    string
+	baseline        string
 	floorOnly, show bool
 	want, args      []string
 }
@@ -106,6 +108,9 @@ func run(c config) error {
 			}
 		}
 		progs = append(progs, program{name: "brief", bin: c.brief, args: c.args, want: c.want})
+		if c.baseline != "" {
+			progs = append(progs, program{name: "baseline", bin: c.baseline, args: c.args, want: c.want})
+		}
 	}
 
 	var all []*series
@@ -197,6 +202,9 @@ func report(c config, all []*series) {
 			float64(med["brief/silent"])/float64(med["floor/silent"]))
 		fmt.Printf("brief silent / brief answering:     %.2fx (a terminal that never answers must not delay the frame)\n",
 			float64(med["brief/silent"])/float64(b))
+		if base, ok := med["baseline/answering"]; ok {
+			fmt.Printf("brief / baseline (answering):       %.2fx\n", float64(b)/float64(base))
+		}
 	}
 	fmt.Println()
 	for _, s := range all {
