@@ -373,6 +373,12 @@ func TestProblemsAreShown(t *testing.T) {
 	if !strings.Contains(lines[0], "⚠ 1 problem") || !strings.Contains(lines[39], "1 problem loading") {
 		t.Errorf("problem not announced:\n%s\n%s", lines[0], lines[39])
 	}
+	warned := testBriefing(t)
+	warned.Diagnostics = briefing.Diagnostics{{Severity: briefing.Warning, Message: "no citation"}}
+	w := send(t, New(warned, Options{}), tea.WindowSizeMsg{Width: 120, Height: 40})
+	if got := screenLines(w)[39]; !strings.Contains(got, "1 warning about the briefing") {
+		t.Errorf("a warning is announced as %q", got)
+	}
 	m = press(t, m, "?")
 	if !strings.Contains(plain(m), "x/missing.md:3:1: topic skipped") {
 		t.Errorf("help does not list the problem:\n%s", plain(m))

@@ -164,8 +164,14 @@ func cleanLine(s string) string {
 	return s
 }
 
+// problemNotice tells the reader that loading found problems, and whether
+// any of them may have cost a topic.
 func problemNotice(ds briefing.Diagnostics) string {
 	n := len(ds)
+	if len(ds.Errors()) == 0 {
+		return fmt.Sprintf("%d %s about the briefing (? lists %s)",
+			n, plural(n, "warning", "warnings"), plural(n, "it", "them"))
+	}
 	return fmt.Sprintf("%d %s loading the briefing; some topics may be missing (? lists %s)",
 		n, plural(n, "problem", "problems"), plural(n, "it", "them"))
 }
