@@ -100,6 +100,7 @@ func TestHostileArguments(t *testing.T) {
 	dir, _ := hostile.Copy(t)
 	missing := filepath.Join(t.TempDir(), "\x1b]0;PWNED\x07"+hostile.RawC1+"\u202e")
 	cases := [][]string{
+		{missing},
 		{"list", missing},
 		{"print", missing},
 		{"check", missing},
