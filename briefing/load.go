@@ -112,6 +112,9 @@ func load(fsys fs.FS, name string, display func(string) string) (*Briefing, erro
 	// File names come from the file system and may hold control
 	// characters too; they appear in every diagnostic.
 	clean := func(n string) string { return Sanitize(display(n)) }
+	if !utf8.ValidString(name) {
+		return nil, fileError(clean(name), "file name is not valid UTF-8")
+	}
 	if !fs.ValidPath(name) {
 		return nil, fileError(Sanitize(name), "invalid path")
 	}
@@ -171,6 +174,10 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 	}
 	f, err := l.fsys.Open(name)
 	if err != nil {
+		if !utf8.ValidString(name) {
+			// fs.FS refuses such names ("invalid argument").
+			return fail(Pos{File: file}, "file name is not valid UTF-8")
+		}
 		return fail(Pos{File: file}, "%s", errText(err))
 	}
 	defer f.Close()
