@@ -47,7 +47,7 @@ func TestBadInputFiles(t *testing.T) {
 	}
 	var want []string
 	if nonUTF8 {
-		want = append(want, b+"/bad\uFFFD2J.md: invalid argument; topic skipped")
+		want = append(want, b+"/bad\uFFFD2J.md: file name is not valid UTF-8; topic skipped")
 	}
 	want = append(want,
 		b+"/big.md: file is 16777217 bytes, over the 16 MiB limit; topic skipped",
@@ -90,7 +90,7 @@ func TestBadInputFiles(t *testing.T) {
 		name, path, want string
 	}{
 		{"a device that never ends", "/dev/zero", "/dev/zero: file is over the 16 MiB limit"},
-		{"a file name that is not UTF-8", filepath.Join(b, "bad"+hostile.RawC1+".md"), "bad\uFFFD2J.md: invalid path"},
+		{"a file name that is not UTF-8", filepath.Join(b, "bad"+hostile.RawC1+".md"), b + "/bad\uFFFD2J.md: file name is not valid UTF-8"},
 		{"a sparse file over the limit", filepath.Join(b, "big.md"), filepath.Join(b, "big.md") + ": file is 16777217 bytes, over the 16 MiB limit"},
 	}
 	for _, tt := range tests {
