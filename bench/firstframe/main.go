@@ -50,8 +50,7 @@ func main() {
 		brief: *briefBin, floor: *floorBin, floorOnly: *floorOnly,
 		want: want, args: args, show: *show, baseline: *baseline,
 	}); err != nil {
-		fmt.Fprintln(os.Stderr, "firstframe:", err)
-		os.Exit(1)
+		session.Fail("firstframe", err)
 	}
 }
 
@@ -89,6 +88,7 @@ func run(c config) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	session.AtInterrupt(func() { os.RemoveAll(dir) })
 
 	if c.floor == "" {
 		if c.floor, err = session.Build(dir, "./bench/floor", "floor"); err != nil {

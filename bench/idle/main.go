@@ -36,8 +36,7 @@ func main() {
 	flag.Parse()
 	session.CloseOnInterrupt()
 	if err := run(*idle, *settle, *keys, *briefBin, env, flag.Args()); err != nil {
-		fmt.Fprintln(os.Stderr, "idle:", err)
-		os.Exit(1)
+		session.Fail("idle", err)
 	}
 }
 
@@ -85,6 +84,7 @@ func run(idle, settle time.Duration, keys, briefBin string, env, args []string) 
 		return err
 	}
 	defer os.RemoveAll(dir)
+	session.AtInterrupt(func() { os.RemoveAll(dir) })
 	if briefBin == "" {
 		if briefBin, err = session.Build(dir, ".", "brief"); err != nil {
 			return err

@@ -48,8 +48,7 @@ func main() {
 		brief: *briefBin, skipSynth: *skipSynth, position: *position,
 	}
 	if err := run(c); err != nil {
-		fmt.Fprintln(os.Stderr, "memory:", err)
-		os.Exit(1)
+		session.Fail("memory", err)
 	}
 }
 
@@ -68,6 +67,7 @@ func run(c config) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	session.AtInterrupt(func() { os.RemoveAll(dir) })
 	if c.brief == "" {
 		if c.brief, err = session.Build(dir, ".", "brief"); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -131,8 +132,20 @@ func Build(dir, pkg, name string) (string, error) {
 	bin := filepath.Join(dir, name)
 	cmd := exec.Command("go", "build", "-o", bin, pkg)
 	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
+	// Its own process group, so that an interrupt stops the compiler and
+	// linker too before the temporary directory goes.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		return "", fmt.Errorf("go build %s: %w", pkg, err)
+	}
+	stop := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	trackBuild(&stop)
+	err = cmd.Wait()
+	untrackBuild(&stop)
+	if err != nil {
+		return "", fmt.Errorf("go build %s: %v\n%s", pkg, err, out.String())
 	}
 	return bin, nil
 }

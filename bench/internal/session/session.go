@@ -291,9 +291,49 @@ func (s *Session) Close() {
 }
 
 var (
-	liveMu sync.Mutex
-	live   = map[*Session]bool{}
+	liveMu      sync.Mutex
+	live        = map[*Session]bool{}
+	cleanups    []func()
+	interrupted = make(chan struct{})
 )
+
+// Fail reports err from the harness called name and exits with status 1;
+// after an interrupt it leaves the exit to the interrupt handler, since
+// the error is then only the interrupt's doing.
+func Fail(name string, err error) {
+	select {
+	case <-interrupted:
+		select {} // the handler exits
+	default:
+	}
+	fmt.Fprintf(os.Stderr, "%s: %v\n", name, err)
+	os.Exit(1)
+}
+
+// builds are the `go build` commands running, each with a function that
+// kills its process group.
+var builds = map[*func()]bool{}
+
+func trackBuild(stop *func()) {
+	liveMu.Lock()
+	builds[stop] = true
+	liveMu.Unlock()
+}
+
+func untrackBuild(stop *func()) {
+	liveMu.Lock()
+	delete(builds, stop)
+	liveMu.Unlock()
+}
+
+// AtInterrupt registers f to run when the harness is interrupted, after
+// its programs are stopped: for example removing a temporary directory,
+// which deferred calls would not do.
+func AtInterrupt(f func()) {
+	liveMu.Lock()
+	cleanups = append(cleanups, f)
+	liveMu.Unlock()
+}
 
 func track(s *Session) {
 	liveMu.Lock()
@@ -314,6 +354,7 @@ func CloseOnInterrupt() {
 	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go func() {
 		sig := <-c
+		close(interrupted)
 		liveMu.Lock()
 		ss := make([]*Session, 0, len(live))
 		for s := range live {
@@ -322,6 +363,17 @@ func CloseOnInterrupt() {
 		liveMu.Unlock()
 		for _, s := range ss {
 			s.Close()
+		}
+		liveMu.Lock()
+		fs := cleanups
+		for stop := range builds {
+			(*stop)()
+		}
+		liveMu.Unlock()
+		// Let killed builds go before their output directory does.
+		time.Sleep(100 * time.Millisecond)
+		for _, f := range fs {
+			f()
 		}
 		fmt.Fprintf(os.Stderr, "interrupted (%v): stopped %d program(s)\n", sig, len(ss))
 		os.Exit(130)
