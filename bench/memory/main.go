@@ -154,7 +154,7 @@ func embedded(c config) error {
 	if err != nil {
 		return err
 	}
-	s, gc, err := start(c, nil, expect.FirstFrame(b, len(b.Topics)))
+	s, gc, err := start(c, nil, expect.FirstFrame(b, 10))
 	if err != nil {
 		return err
 	}

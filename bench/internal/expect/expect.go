@@ -19,8 +19,9 @@ func Load(args []string) (*briefing.Briefing, error) {
 }
 
 // FirstFrame is the text of the first frame: the briefing's title and the
-// start of each of the first maxTopics topic titles. Starts, so that a list
-// that truncates long titles still matches.
+// start of each of the first maxTopics topic titles (the whole list of a
+// short briefing, what fits of a long one). Starts, so that a list that
+// truncates long titles still matches.
 func FirstFrame(b *briefing.Briefing, maxTopics int) []string {
 	want := []string{Prefix(b.Title, 24)}
 	for i, t := range b.Topics {
