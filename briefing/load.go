@@ -38,6 +38,22 @@ const MetaFile = "briefing.yaml"
 // is non-nil only when nothing readable could be loaded; it is then a
 // Diagnostics value whose lines read "path: message".
 func Load(path string) (*Briefing, error) {
+	return LoadWith(path, LoadOptions{Check: true})
+}
+
+// LoadOptions choose how much a load checks.
+type LoadOptions struct {
+	// Check asks for every check, as brief check reports them: the
+	// warnings about paragraphs without citations (a Markdown parse of
+	// every topic), sources never cited and topics without citations.
+	// Without it a load finds everything that makes a topic unreadable or
+	// wrong (errors) and skips those warnings, which cost about half of
+	// a load; readers and search do not show them.
+	Check bool
+}
+
+// LoadWith is Load with options.
+func LoadWith(path string, opts LoadOptions) (*Briefing, error) {
 	if path == "" {
 		return nil, fileError("", "no path given")
 	}
@@ -47,7 +63,7 @@ func Load(path string) (*Briefing, error) {
 	}
 	if fi.IsDir() {
 		display := func(name string) string { return filepath.Join(path, filepath.FromSlash(name)) }
-		return load(os.DirFS(path), ".", display)
+		return load(os.DirFS(path), ".", display, opts)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -59,14 +75,19 @@ func Load(path string) (*Briefing, error) {
 		}
 		return filepath.Join(dir, filepath.FromSlash(name))
 	}
-	return load(os.DirFS(dir), base, display)
+	return load(os.DirFS(dir), base, display, opts)
 }
 
 // LoadFS is Load over a file system: name is a directory ("." for the
 // root) or a Markdown file in fsys. Positions in diagnostics use names
 // within fsys.
 func LoadFS(fsys fs.FS, name string) (*Briefing, error) {
-	return load(fsys, name, func(n string) string { return n })
+	return LoadFSWith(fsys, name, LoadOptions{Check: true})
+}
+
+// LoadFSWith is LoadFS with options.
+func LoadFSWith(fsys fs.FS, name string, opts LoadOptions) (*Briefing, error) {
+	return load(fsys, name, func(n string) string { return n }, opts)
 }
 
 // fileError is the error for a path that cannot be loaded at all.
@@ -95,9 +116,21 @@ type loader struct {
 	fsys    fs.FS
 	display func(name string) string
 	diags   Diagnostics
-	md      *markdown
+	md      *markdown // nil unless check
 	// top is the name the load started from.
 	top string
+	// check asks for the warnings of LoadOptions.Check.
+	check bool
+}
+
+// newWorker returns a loader sharing l's file system and options, with
+// its own diagnostics and Markdown parser, for another goroutine.
+func (l *loader) newWorker() *loader {
+	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check}
+	if l.check {
+		w.md = newMarkdown()
+	}
+	return w
 }
 
 func (d *Diagnostics) errorf(p Pos, format string, args ...any) {
@@ -108,7 +141,7 @@ func (d *Diagnostics) warn(p Pos, format string, args ...any) {
 	*d = append(*d, Diagnostic{Pos: p, Severity: Warning, Message: fmt.Sprintf(format, args...)})
 }
 
-func load(fsys fs.FS, name string, display func(string) string) (*Briefing, error) {
+func load(fsys fs.FS, name string, display func(string) string, opts LoadOptions) (*Briefing, error) {
 	// File names come from the file system and may hold control
 	// characters too; they appear in every diagnostic.
 	clean := func(n string) string { return Sanitize(display(n)) }
@@ -122,7 +155,7 @@ func load(fsys fs.FS, name string, display func(string) string) (*Briefing, erro
 	if err != nil {
 		return nil, fileError(clean(name), errText(err))
 	}
-	l := &loader{fsys: fsys, display: clean, md: newMarkdown(), top: name}
+	l := (&loader{fsys: fsys, display: clean, top: name, check: opts.Check}).newWorker()
 	var b *Briefing
 	switch {
 	case fi.IsDir():
@@ -304,7 +337,7 @@ func (l *loader) loadTopicFiles(dir string, files []string) []topicResult {
 		go func() {
 			defer wg.Done()
 			// Each worker has its own diagnostics and Markdown parser.
-			w := &loader{fsys: l.fsys, display: l.display, md: newMarkdown(), top: l.top}
+			w := l.newWorker()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {

@@ -214,6 +214,9 @@ func (l *loader) finishTopic(ti *topicInfo) {
 			ti.keyPos[i] = append(ti.keyPos[i], ti.lines.pos(ti.file, ti.bodyOff+off))
 		}
 	}
+	if !l.check {
+		return
+	}
 	if len(t.Citations) == 0 {
 		if strings.TrimSpace(t.Body) != "" {
 			l.diags.warn(ti.decl, "topic %q has no citations", t.ID)

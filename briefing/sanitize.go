@@ -42,12 +42,51 @@ func placeholder(r rune) rune {
 // or a byte that is not UTF-8 (such as a raw 0x9B, an 8-bit CSI to some
 // terminals), which Sanitize replaces by U+FFFD.
 func HasControl(s string) bool {
-	for _, r := range s {
-		if isControl(r) {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+	)
+	i := 0
+	for i < len(s) {
+		// Printable ASCII eight bytes at a time: no byte with the high
+		// bit, none below 0x20 (newline and tab are checked one by one)
+		// and no DEL.
+		for i+8 <= len(s) {
+			v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if v&highs != 0 {
+				break
+			}
+			low := (v - 0x20*ones) &^ v & highs
+			del := v ^ 0x7f*ones
+			del = (del - ones) &^ del & highs
+			if low|del != 0 {
+				for _, c := range []byte(s[i : i+8]) {
+					if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+						return true
+					}
+				}
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && n == 1) || isControl(r) {
 			return true
 		}
+		i += n
 	}
-	return !utf8.ValidString(s)
+	return false
 }
 
 // Sanitize replaces every control character in s (see the format

@@ -99,7 +99,7 @@ func (l *loader) assemble(a *assembly) *Briefing {
 		}
 	}
 	for _, s := range b.Sources {
-		if !cited[s.ID] {
+		if l.check && !cited[s.ID] {
 			l.diags.warn(s.Pos, "source %q is never cited", s.ID)
 		}
 	}

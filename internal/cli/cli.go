@@ -95,16 +95,28 @@ func isUsageError(err error) bool {
 	return false
 }
 
-// load reads the briefing at path, or the embedded one when path is empty.
+// load reads the briefing at path, or the embedded one when path is empty,
+// with every check.
 func load(path string) (*briefing.Briefing, error) {
+	return loadWith(path, briefing.LoadOptions{Check: true})
+}
+
+// loadToRead loads a briefing to read or search it: without the warnings
+// only brief check reports, which cost half of a load. Errors, such as a
+// skipped topic, are still found.
+func loadToRead(path string) (*briefing.Briefing, error) {
+	return loadWith(path, briefing.LoadOptions{})
+}
+
+func loadWith(path string, opts briefing.LoadOptions) (*briefing.Briefing, error) {
 	if path == "" {
-		b, err := briefing.LoadFS(content.FS, ".")
+		b, err := briefing.LoadFSWith(content.FS, ".", opts)
 		if b != nil {
 			b.Path = "" // not a path the user could open
 		}
 		return b, err
 	}
-	return briefing.Load(path)
+	return briefing.LoadWith(path, opts)
 }
 
 // pathArg returns the optional PATH argument at index i.
@@ -130,7 +142,7 @@ or a single Markdown file.`,
   brief check --strict .    # validate a briefing you are writing`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := load(pathArg(args, 0))
+			b, err := loadToRead(pathArg(args, 0))
 			if err != nil {
 				return err
 			}

@@ -67,7 +67,7 @@ an error, as with grep.`,
 			if strings.TrimSpace(args[0]) == "" {
 				return usageError(cmd, "empty query")
 			}
-			b, err := load(pathArg(args, 1))
+			b, err := loadToRead(pathArg(args, 1))
 			if err != nil {
 				return loadFailure(cmd, err)
 			}
