@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Limits on what the loader reads, so that a wrong path (a home directory,
@@ -222,7 +223,7 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 			return fail(Pos{File: file}, "file is %d bytes, over the %d MiB limit", fi.Size(), MaxFileSize>>20)
 		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(f)
 	if err != nil {
 		return fail(Pos{File: file}, "%s", errText(err))
 	}
@@ -244,8 +245,35 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 		}
 		return fail(newLineIndex(string(data[:i])).pos(file, i), "invalid UTF-8 (byte 0x%02X)", data[i])
 	}
-	text := neutralize(string(data), file, &l.diags)
+	// data is not changed after this: the string can share its bytes
+	// rather than copy them.
+	text := neutralize(unsafe.String(unsafe.SliceData(data), len(data)), file, &l.diags)
 	return text, newLineIndex(text), nil
+}
+
+// readAll reads f up to one byte past MaxFileSize, in one read for a file
+// whose size it knows.
+func readAll(f fs.File) ([]byte, error) {
+	size := 0
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+		size = int(fi.Size())
+	}
+	// One byte more, to see the end of the file (or that it grew).
+	buf := make([]byte, 0, size+1)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 // loadDir loads a briefing directory.
@@ -275,6 +303,11 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 		files = files[:MaxTopicFiles]
 	}
 
+	// The topic files load on every core while this goroutine reads
+	// briefing.yaml: they do not depend on it until they are assembled.
+	loaded := make(chan []topicResult, 1)
+	go func() { loaded <- l.loadTopicFiles(dir, files) }()
+
 	var m meta
 	metaOK := false
 	metaName := path.Join(dir, MetaFile)
@@ -297,7 +330,7 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 
 	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: false}
 	firstFile := map[string]string{}
-	for i, r := range l.loadTopicFiles(dir, files) {
+	for i, r := range <-loaded {
 		l.diags = append(l.diags, r.read...)
 		ti := r.ti
 		if ti == nil {

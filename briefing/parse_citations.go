@@ -71,11 +71,18 @@ func ScanCitations(s string) []Citation {
 			}
 			i++
 		default:
+			// Most of a text is none of the bytes above.
 			i++
+			for i < len(s) && !citeStop[s[i]] {
+				i++
+			}
 		}
 	}
 	return out
 }
+
+// citeStop marks the bytes ScanCitations stops at.
+var citeStop = [256]bool{'\n': true, '\\': true, '`': true, '[': true}
 
 // fenceOf reports the fence character and length if line opens or closes
 // a fenced code block (up to three spaces, then three or more ` or ~).

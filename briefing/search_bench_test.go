@@ -66,6 +66,43 @@ func BenchmarkLoad(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
+// BenchmarkLoadToRead loads the synthetic briefing as the reader and
+// brief search do: without the check-only warnings.
+func BenchmarkLoadToRead(b *testing.B) {
+	dir := synthBriefing(b)
+	cpu := cpuTime()
+	for b.Loop() {
+		if _, err := briefing.LoadWith(dir, briefing.LoadOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
+// BenchmarkSearchCommand does in process what brief search does after
+// start-up: load the synthetic briefing to read, search it for zelensky
+// (with its aliases) and make every match's snippet.
+func BenchmarkSearchCommand(b *testing.B) {
+	dir := synthBriefing(b)
+	cpu := cpuTime()
+	for b.Loop() {
+		br, err := briefing.LoadWith(dir, briefing.LoadOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := briefing.Compile("zelensky", br.Actors)
+		ix := briefing.NewIndex(br)
+		ms := ix.Search(q)
+		if len(ms) < 1000 {
+			b.Fatalf("%d matches", len(ms))
+		}
+		for _, m := range ms {
+			ix.Snippet(m, 0)
+		}
+	}
+	reportCPU(b, cpu)
+}
+
 // reportCPU reports the CPU time per operation since start, all cores
 // together.
 func reportCPU(b *testing.B, start time.Duration) {
