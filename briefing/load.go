@@ -51,6 +51,10 @@ type LoadOptions struct {
 	// wrong (errors) and skips those warnings, which cost about half of
 	// a load; readers and search do not show them.
 	Check bool
+	// SkipCitations leaves every Topic's Citations empty and so does not
+	// report citations of unknown sources: for a search, which needs the
+	// text only. Check overrides it.
+	SkipCitations bool
 }
 
 // LoadWith is Load with options.
@@ -122,12 +126,14 @@ type loader struct {
 	top string
 	// check asks for the warnings of LoadOptions.Check.
 	check bool
+	// noCites skips citations, as LoadOptions.SkipCitations asks.
+	noCites bool
 }
 
 // newWorker returns a loader sharing l's file system and options, with
 // its own diagnostics and Markdown parser, for another goroutine.
 func (l *loader) newWorker() *loader {
-	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check}
+	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check, noCites: l.noCites}
 	if l.check {
 		w.md = newMarkdown()
 	}
@@ -156,7 +162,8 @@ func load(fsys fs.FS, name string, display func(string) string, opts LoadOptions
 	if err != nil {
 		return nil, fileError(clean(name), errText(err))
 	}
-	l := (&loader{fsys: fsys, display: clean, top: name, check: opts.Check}).newWorker()
+	l := (&loader{fsys: fsys, display: clean, top: name, check: opts.Check,
+		noCites: opts.SkipCitations && !opts.Check}).newWorker()
 	var b *Briefing
 	switch {
 	case fi.IsDir():

@@ -43,7 +43,7 @@ func TestLoadWithoutCheck(t *testing.T) {
 			}
 		}
 	}
-	dropped := 0
+	dropped, uncited := 0, 0
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			fsys := os.DirFS("testdata")
@@ -75,7 +75,41 @@ func TestLoadWithoutCheck(t *testing.T) {
 				t.Errorf("the briefing loaded without Check differs from the full load")
 			}
 			full.Diagnostics, fast.Diagnostics = fullDiags, fastDiags
+
+			// Without citations, as for a search: the same text, and
+			// the same diagnostics less the unknown sources cited.
+			text, err := LoadFSWith(fsys, name, LoadOptions{SkipCitations: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = nil
+			for _, d := range fast.Diagnostics {
+				if strings.HasPrefix(d.Message, "unknown source ") {
+					uncited++
+					continue
+				}
+				want = append(want, d)
+			}
+			if !reflect.DeepEqual(text.Diagnostics, want) {
+				t.Errorf("diagnostics with SkipCitations:\n%v\nwant:\n%v", text.Diagnostics, want)
+			}
+			if len(fast.Topics) != len(text.Topics) {
+				t.Fatalf("%d topics with SkipCitations, want %d", len(text.Topics), len(fast.Topics))
+			}
+			for i, tp := range text.Topics {
+				if len(tp.Citations) != 0 {
+					t.Errorf("topic %q has citations with SkipCitations", tp.ID)
+				}
+				want := *fast.Topics[i]
+				want.Citations = nil
+				if !reflect.DeepEqual(*tp, want) {
+					t.Errorf("topic %q with SkipCitations differs", tp.ID)
+				}
+			}
 		})
+	}
+	if uncited == 0 {
+		t.Error("no unknown source in testdata: SkipCitations is not tested")
 	}
 	if dropped == 0 {
 		t.Error("no check-only warning in testdata: the comparison proves nothing")

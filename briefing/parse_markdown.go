@@ -199,6 +199,9 @@ func lineIndent(s string, off int) int {
 func (l *loader) finishTopic(ti *topicInfo) {
 	t := ti.t
 	t.BodyPos = ti.lines.pos(ti.file, ti.bodyOff)
+	if l.noCites {
+		return
+	}
 	t.Citations = ScanCitations(t.Body)
 	ti.keyPos = make([][]Pos, len(t.Citations))
 	for i := range t.Citations {
@@ -226,6 +229,14 @@ func (l *loader) finishTopic(ti *topicInfo) {
 	for _, off := range l.md.uncited(t.Body, t.Citations) {
 		l.diags.warn(ti.lines.pos(ti.file, ti.bodyOff+off), "no citation in this paragraph or list item")
 	}
+}
+
+// citations is ScanCitations, or nothing when the load skips citations.
+func (l *loader) citations(s string) []Citation {
+	if l.noCites {
+		return nil
+	}
+	return ScanCitations(s)
 }
 
 // section is one level-2 heading of a single-file briefing.
@@ -309,7 +320,7 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 	// Text before the first section is the summary.
 	pre := text[bodyOff:secs[0].start]
 	if strings.TrimSpace(pre) != "" {
-		for _, c := range ScanCitations(pre) {
+		for _, c := range l.citations(pre) {
 			from := c.Start
 			for _, k := range c.Keys {
 				off := from + max(0, strings.Index(pre[from:c.End], "@"+k))

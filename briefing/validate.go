@@ -74,14 +74,14 @@ func (l *loader) assemble(a *assembly) *Briefing {
 		cite(r.ID, r.Pos)
 	}
 	if m.summaryPos.Line != 0 {
-		for _, c := range ScanCitations(m.summary) {
+		for _, c := range l.citations(m.summary) {
 			for _, k := range c.Keys {
 				cite(k, m.summaryPos)
 			}
 		}
 	}
 	for i, e := range m.timeline {
-		for _, c := range ScanCitations(e.Text) {
+		for _, c := range l.citations(e.Text) {
 			for _, k := range c.Keys {
 				cite(k, e.Pos)
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"brief/briefing"
@@ -19,6 +20,10 @@ const (
 	markOn  = "\x1b[1;7m"
 	markOff = "\x1b[m"
 )
+
+// searchMemory is the heap size at which brief search collects garbage:
+// about four times what a 20 MiB briefing needs.
+const searchMemory = 512 << 20
 
 // snippetWidth caps a snippet on a terminal, where a whole paragraph on
 // one line would wrap into a wall of text.
@@ -67,7 +72,13 @@ an error, as with grep.`,
 			if strings.TrimSpace(args[0]) == "" {
 				return usageError(cmd, "empty query")
 			}
-			b, err := loadToRead(pathArg(args, 1))
+			// A search is one pass over text that stays live until it
+			// ends: collecting garbage meanwhile would free next to
+			// nothing. Memory is capped all the same.
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(searchMemory))
+			// The text is all a search needs: no citations, no checks.
+			b, err := loadWith(pathArg(args, 1), briefing.LoadOptions{SkipCitations: true})
 			if err != nil {
 				return loadFailure(cmd, err)
 			}
