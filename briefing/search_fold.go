@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -178,6 +179,12 @@ func foldText(s string, lower bool) folded {
 		case r < utf8.RuneSelf:
 			// A control character: kept, never part of a word.
 			f = string(r)
+		case r >= tableSize && !unicode.Is(unicode.Mn, r) && (!lower || unicode.ToLower(r) == r):
+			// Folds to itself: copy it without making a string.
+			startIdent(i)
+			buf = append(buf, s[i:i+size]...)
+			i += size
+			continue
 		default:
 			f = foldRune(r, lower)
 		}
@@ -195,7 +202,8 @@ func foldText(s string, lower bool) folded {
 		buf = append(buf, f...)
 		i += size
 	}
-	return folded{s: string(buf), segs: segs, n: len(s), multi: multi}
+	// buf is not written again: the string can share its bytes.
+	return folded{s: unsafe.String(unsafe.SliceData(buf), len(buf)), segs: segs, n: len(s), multi: multi}
 }
 
 // mapper turns folded positions back into original byte offsets. Queries
