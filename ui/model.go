@@ -3,6 +3,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -69,10 +71,15 @@ type Model struct {
 	resizeWait time.Duration
 
 	// Shared memo and cache; they never leave the update loop.
-	texts    []string
-	minutes  []int // reading time per topic, 0 until counted
-	cache    *renderCache
-	inflight map[renderKey]bool
+	texts   map[int]string // only for the topics near the current one
+	minutes []int          // reading time per topic, 0 until counted
+	cache   *renderCache
+	// inflight cancels each render under way; refresh abandons the ones
+	// no longer wanted.
+	inflight map[renderKey]context.CancelFunc
+	// slots bounds how many renders run at once, so that paging quickly
+	// through many topics cannot bury the CPU in renders.
+	slots chan struct{}
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -94,10 +101,11 @@ func New(b *briefing.Briefing, opts Options) Model {
 		style:    opts.Style.Resolve(true),
 		list:     newTopicList(titles, st),
 		reader:   newReader(),
-		texts:    make([]string, len(b.Topics)),
+		texts:    map[int]string{},
+		slots:    make(chan struct{}, renderSlots),
 		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
-		inflight: map[renderKey]bool{},
+		inflight: map[renderKey]context.CancelFunc{},
 
 		resizeWait: resizeWait,
 	}
@@ -233,11 +241,12 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 
 // text returns topic i's Markdown with citations as numbered markers.
 func (m Model) text(i int) string {
-	if m.texts[i] == "" {
-		md, _ := m.b.Cited(m.b.Topics[i])
+	md, ok := m.texts[i]
+	if !ok {
+		md, _ = m.b.Cited(m.b.Topics[i])
 		m.texts[i] = md
 	}
-	return m.texts[i]
+	return md
 }
 
 // readingMinutes returns topic i's reading time, counted once.
@@ -256,6 +265,7 @@ func (m *Model) refresh() tea.Cmd {
 		return nil
 	}
 	k := m.keyFor(m.current)
+	m.abandon()
 	if out, ok := m.cache.get(k); ok {
 		if m.reader.shown != k || !m.reader.rendered {
 			m.reader.setText(k, out, true)
@@ -270,11 +280,40 @@ func (m *Model) refresh() tea.Cmd {
 
 // request starts rendering k unless it is already under way.
 func (m *Model) request(k renderKey) tea.Cmd {
-	if m.inflight[k] {
+	if m.inflight[k] != nil {
 		return nil
 	}
-	m.inflight[k] = true
-	return renderCmd(k, m.text(k.topic))
+	ctx, cancel := context.WithCancel(context.Background())
+	m.inflight[k] = cancel
+	return renderCmd(ctx, m.slots, k, m.text(k.topic))
+}
+
+// abandon cancels the renders under way that are neither the current topic
+// nor a neighbour at the current width and style: a huge topic the reader
+// paged past stops taking the CPU. It also forgets the Markdown of topics
+// far from the current one, so memory does not grow with topics visited.
+func (m *Model) abandon() {
+	near := func(i int) bool { return i >= m.current-1 && i <= m.current+1 }
+	for k, cancel := range m.inflight {
+		if near(k.topic) && k == m.keyFor(k.topic) {
+			continue
+		}
+		cancel()
+		delete(m.inflight, k)
+	}
+	for i := range m.texts {
+		if !near(i) {
+			delete(m.texts, i)
+		}
+	}
+}
+
+// stop cancels every render under way, when the reader quits.
+func (m *Model) stop() {
+	for k, cancel := range m.inflight {
+		cancel()
+		delete(m.inflight, k)
+	}
 }
 
 // prefetch renders the neighbours of the current topic, so that paging
@@ -295,7 +334,13 @@ func (m *Model) prefetch() tea.Cmd {
 }
 
 func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
-	delete(m.inflight, msg.key)
+	if cancel := m.inflight[msg.key]; cancel != nil {
+		cancel()
+		delete(m.inflight, msg.key)
+	}
+	if errors.Is(msg.err, context.Canceled) {
+		return m, nil
+	}
 	out := msg.out
 	if msg.err != nil {
 		m.notice = "Could not render topic: " + cleanLine(msg.err.Error())

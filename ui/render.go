@@ -2,6 +2,7 @@ package ui
 
 import (
 	"container/list"
+	"context"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,6 +23,9 @@ const (
 	// plainLimit bounds the plain text shown while a topic renders, so a
 	// huge topic still shows at once.
 	plainLimit = 64 << 10
+	// renderSlots is how many renders run at once: one, leaving a core
+	// for the reader on a two-core laptop.
+	renderSlots = 1
 	// prefetchLimit is the largest topic rendered before it is opened.
 	prefetchLimit = 256 << 10
 	// Cache bounds: rendered text is kept for this many (topic, width,
@@ -37,10 +41,18 @@ type renderKey struct {
 	style render.Style
 }
 
-// renderCmd renders md off the update loop. It captures values only.
-func renderCmd(k renderKey, md string) tea.Cmd {
+// renderCmd renders md off the update loop once one of slots is free. It
+// captures values only; ctx lets the reader abandon a render it no longer
+// needs, whether it waits for a slot or runs.
+func renderCmd(ctx context.Context, slots chan struct{}, k renderKey, md string) tea.Cmd {
 	return func() tea.Msg {
-		out, err := render.Markdown(md, k.style, k.width)
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-ctx.Done():
+			return renderedMsg{key: k, err: ctx.Err()}
+		}
+		out, err := render.MarkdownContext(ctx, md, k.style, k.width)
 		return renderedMsg{key: k, out: strings.TrimRight(out, "\n"), err: err}
 	}
 }

@@ -13,6 +13,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
+		m.stop()
 		return m, tea.Quit
 	case m.showHelp:
 		return m.helpKey(msg), nil

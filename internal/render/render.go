@@ -4,6 +4,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -97,15 +98,73 @@ func NewRenderer(style Style, width int) (*glamour.TermRenderer, error) {
 // characters in md are dropped first: nothing in a briefing may drive the
 // terminal.
 func Markdown(md string, style Style, width int) (string, error) {
+	return MarkdownContext(context.Background(), md, style, width)
+}
+
+// chunkSize is how much Markdown is rendered between checks for
+// cancellation: small enough to stop within a frame or so, large enough
+// that ordinary topics render in one piece.
+const chunkSize = 32 << 10
+
+// MarkdownContext is Markdown that gives up when ctx is done, returning
+// ctx's error. Glamour itself cannot be interrupted, so a long text is
+// rendered in chunks split between top-level blocks, and ctx is checked
+// between them.
+func MarkdownContext(ctx context.Context, md string, style Style, width int) (string, error) {
 	r, err := NewRenderer(style, width)
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(Clean(md))
-	if err != nil {
-		return "", fmt.Errorf("render markdown: %w", err)
+	chunks := splitBlocks(Clean(md), chunkSize)
+	parts := make([]string, 0, len(chunks))
+	for _, c := range chunks {
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
+		out, err := r.Render(c)
+		if err != nil {
+			return "", fmt.Errorf("render markdown: %w", err)
+		}
+		if len(chunks) == 1 {
+			return out, nil
+		}
+		parts = append(parts, strings.Trim(out, "\n"))
 	}
-	return out, nil
+	// Each chunk comes with the document margins; keep one set.
+	return "\n" + strings.Join(parts, "\n\n") + "\n\n", nil
+}
+
+// splitBlocks cuts md into pieces of about size bytes at blank lines that
+// end a top-level block: outside fenced code, and followed by a line that
+// is not indented, so that list items and indented code stay whole.
+func splitBlocks(md string, size int) []string {
+	if len(md) <= size {
+		return []string{md}
+	}
+	var chunks []string
+	start, fence := 0, ""
+	for i := 0; i < len(md); {
+		end := strings.IndexByte(md[i:], '\n')
+		if end < 0 {
+			break
+		}
+		line, next := md[i:i+end], i+end+1
+		trimmed := strings.TrimLeft(line, " ")
+		switch {
+		case fence != "":
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+		case strings.HasPrefix(trimmed, "```"), strings.HasPrefix(trimmed, "~~~"):
+			fence = trimmed[:3]
+		case strings.TrimSpace(line) == "" && next-start >= size &&
+			next < len(md) && md[next] != ' ' && md[next] != '\t' && md[next] != '\n':
+			chunks = append(chunks, md[start:next])
+			start = next
+		}
+		i = next
+	}
+	return append(chunks, md[start:])
 }
 
 // Clean removes the characters that could drive a terminal: C0 and C1

@@ -1,6 +1,9 @@
 package render
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,5 +111,71 @@ func BenchmarkMarkdown(b *testing.B) {
 		if _, err := Markdown(md, Dark, 100); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestSplitBlocks(t *testing.T) {
+	md := "# Title\n\npara one\n\n```\ncode\n\nmore code\n```\n\n- item\n\n  continued\n\npara two\n"
+	tests := []struct {
+		name string
+		size int
+		want []string
+	}{
+		{"small text is one chunk", 1 << 10, []string{md}},
+		{"cut at every top-level block", 1, []string{
+			"# Title\n\n",
+			"para one\n\n",
+			"```\ncode\n\nmore code\n```\n\n",
+			"- item\n\n  continued\n\n",
+			"para two\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := splitBlocks(md, tt.size)
+			if strings.Join(got, "") != md {
+				t.Fatalf("chunks do not add up to the text: %q", got)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("splitBlocks = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMarkdownContextChunksReadLikeOne(t *testing.T) {
+	var md strings.Builder
+	for i := range 400 {
+		fmt.Fprintf(&md, "## Part %d\n\nParagraph %d of a long topic, long enough to wrap at forty columns.\n\n", i, i)
+	}
+	whole, err := Markdown(md.String(), NoTTY, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(splitBlocks(md.String(), chunkSize)) < 2 {
+		t.Fatal("test text renders in one chunk; make it longer")
+	}
+	norm := func(s string) string {
+		var lines []string
+		for _, l := range strings.Split(s, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		return strings.Join(lines, "\n")
+	}
+	want, _ := NewRenderer(NoTTY, 40)
+	one, _ := want.Render(md.String())
+	if norm(whole) != norm(one) {
+		t.Error("chunked rendering differs from rendering in one piece")
+	}
+}
+
+func TestMarkdownContextStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	md := strings.Repeat("A paragraph.\n\n", chunkSize/8)
+	if _, err := MarkdownContext(ctx, md, Dark, 80); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
