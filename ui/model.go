@@ -28,11 +28,23 @@ type focus int
 const (
 	focusText focus = iota
 	focusList
+	// focusSearch is the search line; focusResults the list of every
+	// match; focusFinder the topic finder.
+	focusSearch
+	focusResults
+	focusFinder
 )
 
 func (f focus) String() string {
-	if f == focusList {
+	switch f {
+	case focusList:
 		return "list"
+	case focusSearch:
+		return "search"
+	case focusResults:
+		return "results"
+	case focusFinder:
+		return "finder"
 	}
 	return "text"
 }
@@ -80,6 +92,15 @@ type Model struct {
 	// slots bounds how many renders run at once, so that paging quickly
 	// through many topics cannot bury the CPU in renders.
 	slots chan struct{}
+
+	search  search
+	results results
+	finder  finder
+	// ix is the search index, built the first time it is needed.
+	ix       *briefing.Index
+	indexing bool
+	titles   []string
+	topicIdx map[string]int
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -108,8 +129,15 @@ func New(b *briefing.Briefing, opts Options) Model {
 		inflight: map[renderKey]context.CancelFunc{},
 
 		resizeWait: resizeWait,
+
+		search:   newSearch(),
+		titles:   titles,
+		topicIdx: map[string]int{},
 	}
 	m.help.Styles = st.help
+	for i, t := range b.Topics {
+		m.topicIdx[t.ID] = i
+	}
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
 	}
@@ -146,8 +174,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = m.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
 		m, cmd = m.click(msg.Mouse())
+	case indexedMsg:
+		m, cmd = m.indexed(msg)
+	case countedMsg:
+		m = m.counted(msg)
 	}
-	return m, cmd
+	// Whatever changed the text on screen, the highlights follow it.
+	m, more := m.syncSearch()
+	return m, tea.Batch(cmd, more)
 }
 
 // View draws the whole screen.
@@ -367,6 +401,7 @@ func (m Model) open(i int) (Model, tea.Cmd) {
 // setFocus moves the keys to the text or the list.
 func (m *Model) setFocus(f focus) {
 	m.focus = f
+	m.keys.setMode(f, !m.search.query.Empty())
 	if f == focusList {
 		m.list.Focus()
 	} else {

@@ -11,6 +11,14 @@ const wheelLines = 3
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.notice = "" // a key press acknowledges the notice
 	k := m.keys
+	switch m.focus {
+	case focusSearch:
+		return m.searchKey(msg)
+	case focusResults:
+		return m.resultsKey(msg)
+	case focusFinder:
+		return m.finderKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		m.stop()
@@ -33,6 +41,14 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.open(m.current - 1)
 	case key.Matches(msg, k.Jump):
 		return m.open(int(msg.Code - '1'))
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
+	case key.Matches(msg, k.Finder):
+		return m.openFinder()
+	case key.Matches(msg, k.NextMatch):
+		return m.step(1)
+	case key.Matches(msg, k.PrevMatch):
+		return m.step(-1)
 	}
 	if m.focus == focusList {
 		return m.listKey(msg)
