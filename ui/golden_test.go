@@ -26,6 +26,9 @@ func TestGolden(t *testing.T) {
 		{"third-scrolled", []string{"3", "j", "j", "j"}},
 		{"help", []string{"?"}},
 		{"list-focused", []string{"t", "j"}},
+		{"search", []string{"/", "b", "r", "i", "d", "g", "e"}},
+		{"search-results", []string{"/", "b", "r", "i", "d", "g", "e", "tab"}},
+		{"finder", []string{":", "p", "e", "o"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, style := range []render.Style{render.Dark, render.NoTTY} {

@@ -21,6 +21,9 @@ type keyMap struct {
 	Close      key.Binding
 
 	Search, NextMatch, PrevMatch key.Binding
+	Finder                       key.Binding
+	// In the search line.
+	Keep, Cancel, History, Results key.Binding
 
 	Help key.Binding
 	Quit key.Binding
@@ -44,18 +47,32 @@ func defaultKeyMap() keyMap {
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic (list)")),
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list or help")),
 
-		// Kept for search; enabled once it exists.
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Finder:    key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", "find a topic")),
+
+		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search (search line)")),
+		History: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "search history (search line)")),
+		Results: key.NewBinding(key.WithKeys("ctrl+r", "tab"), key.WithHelp("ctrl+r/tab", "list all matches (search line)")),
 
 		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
 	}
-	k.Search.SetEnabled(false)
-	k.NextMatch.SetEnabled(false)
-	k.PrevMatch.SetEnabled(false)
+	k.setMode(focusText, false)
 	return k
+}
+
+// setMode turns on the bindings that work with focus f; n and N work once
+// a search is kept.
+func (k *keyMap) setMode(f focus, searching bool) {
+	line := f == focusSearch
+	for _, b := range []*key.Binding{&k.Keep, &k.Cancel, &k.History, &k.Results} {
+		b.SetEnabled(line)
+	}
+	k.NextMatch.SetEnabled(searching && f == focusText)
+	k.PrevMatch.SetEnabled(searching && f == focusText)
 }
 
 // mouseHelp describes what the mouse does; the mouse has no key bindings
@@ -69,8 +86,7 @@ var mouseHelp = []key.Help{
 // that it fits 80 columns.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
-		relabel(k.Down, "j/k", "scroll"), relabel(k.PageDown, "space/b", "page"),
-		relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
+		relabel(k.Down, "j/k", "scroll"), relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
 		relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
@@ -99,7 +115,22 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.Open, k.Close},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Help, k.Quit},
+		{k.Search, k.NextMatch, k.PrevMatch, k.Finder, k.Help, k.Quit},
+		{k.Keep, k.Cancel, k.History, k.Results},
+	}
+}
+
+// searchHelp is the footer's help while the search line has focus.
+func (k keyMap) searchHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Keep, "enter", "keep"), relabel(k.Results, "tab", "all"), relabel(k.Cancel, "esc", "cancel"),
+	}
+}
+
+// pickHelp is the footer's help in the results list and the topic finder.
+func (k keyMap) pickHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "↑/↓", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
 	}
 }
 
@@ -112,19 +143,20 @@ func (k keyMap) allBindings() []key.Binding {
 	return all
 }
 
-// KeyTable returns the reader's keys as a Markdown table, for the README.
-// It lists the bindings that the reader has when it starts, plus the mouse.
+// KeyTable returns the reader's keys as a Markdown table, for the README:
+// every binding, whatever mode it works in, plus the mouse.
 func KeyTable() string {
 	var b strings.Builder
 	b.WriteString("| Key | Action |\n| --- | --- |\n")
 	row := func(h key.Help) {
-		keys := strings.ReplaceAll(h.Key, "/", "` `")
+		keys := h.Key
+		if keys != "/" {
+			keys = strings.ReplaceAll(keys, "/", "` `")
+		}
 		b.WriteString("| `" + keys + "` | " + h.Desc + " |\n")
 	}
 	for _, kb := range defaultKeyMap().allBindings() {
-		if kb.Enabled() {
-			row(kb.Help())
-		}
+		row(kb.Help())
 	}
 	for _, h := range mouseHelp {
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")

@@ -1,5 +1,7 @@
 package ui
 
+import "brief/briefing"
+
 // renderedMsg carries a topic rendered off the update loop; key says which
 // topic, width and style it was rendered for, so stale results are known.
 type renderedMsg struct {
@@ -11,3 +13,13 @@ type renderedMsg struct {
 // resizeDoneMsg ends the wait after a resize; gen is the resize count when
 // the wait began, so a newer resize restarts the wait.
 type resizeDoneMsg struct{ gen int }
+
+// indexedMsg carries the search index, built off the update loop.
+type indexedMsg struct{ ix *briefing.Index }
+
+// countedMsg carries the counts of a query across the briefing; gen is the
+// search's generation when the count began, so stale counts are dropped.
+type countedMsg struct {
+	gen    int
+	counts briefing.Counts
+}

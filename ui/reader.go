@@ -23,6 +23,11 @@ type reader struct {
 	shown    renderKey
 	rendered bool
 	hasText  bool
+	// plain is the text without styles, lines joined by "\n", and starts
+	// the byte offset of each line in it; both are made when a search
+	// first needs them.
+	plain *plainLines
+	hl    highlights
 }
 
 func newReader() reader {
@@ -58,6 +63,7 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
+	r.plain = nil
 	switch {
 	case !same || atTop:
 		r.vp.GotoTop()
@@ -142,6 +148,7 @@ func (r reader) View() string {
 			continue
 		}
 		line, lw := r.lines[j], r.width(j)
+		line = r.hl.apply(j, line)
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)

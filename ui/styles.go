@@ -21,6 +21,9 @@ type styles struct {
 
 	overlay, overlayTitle lipgloss.Style
 
+	// match marks a search match in the text, matchCurrent the current one.
+	match, matchCurrent lipgloss.Style
+
 	help help.Styles
 }
 
@@ -52,6 +55,12 @@ func newStyles(isDark bool) styles {
 
 	s.overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.overlayTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+
+	// Underline and reverse video still tell matches apart without colour.
+	s.match = lipgloss.NewStyle().Background(ld(lipgloss.Color("#FFE27A"), lipgloss.Color("#E8C547"))).
+		Foreground(lipgloss.Color("#1F1F1F")).Underline(true)
+	s.matchCurrent = lipgloss.NewStyle().Background(ld(lipgloss.Color("#E8590C"), lipgloss.Color("#FF8A3D"))).
+		Foreground(lipgloss.Color("#000000")).Bold(true)
 
 	s.help = help.DefaultStyles(isDark)
 	return s

@@ -33,6 +33,10 @@ func (m Model) body(h int) []string {
 	switch {
 	case len(m.b.Topics) == 0:
 		lines = fit([]string{m.st.placeholder.Render("This briefing has no topics to show.")}, m.width, h)
+	case m.focus == focusResults:
+		return fit(strings.Split(m.results.View(), "\n"), m.width, h)
+	case m.focus == focusFinder:
+		return fit(strings.Split(m.finder.View(), "\n"), m.width, h)
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
 		text := strings.Split(m.reader.View(), "\n")
@@ -95,9 +99,19 @@ func (m Model) footer() string {
 		right = fmt.Sprintf("%d%% · %d min ", pct, m.readingMinutes(m.current))
 	}
 	left := " "
-	if m.notice != "" {
+	switch {
+	case m.notice != "":
 		left += m.st.notice.Render(m.notice)
-	} else {
+	case m.focus == focusSearch || m.focus == focusText && !m.search.query.Empty():
+		left = m.searchLine()
+		if m.focus == focusSearch {
+			right = "" // room for the counts
+		}
+		keys := "  " + m.help.ShortHelpView(m.footerKeys())
+		if m.focus == focusSearch && ansi.StringWidth(left+keys+right)+1 < m.width {
+			left += keys
+		}
+	default:
 		hm := m.help
 		hm.SetWidth(max(m.width-ansi.StringWidth(right)-2, 0))
 		left += hm.ShortHelpView(m.footerKeys())
@@ -112,6 +126,10 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.overlayHelp()
 	case m.focus == focusList:
 		return m.keys.listHelp()
+	case m.focus == focusSearch:
+		return m.keys.searchHelp()
+	case m.focus == focusResults || m.focus == focusFinder:
+		return m.keys.pickHelp()
 	}
 	return m.keys.ShortHelp()
 }

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"brief/briefing"
+)
+
+// plainLines is the reader's text without styles: the lines joined by
+// "\n", so that a phrase wrapped onto the next line is found, and where
+// each line starts in it.
+type plainLines struct {
+	text   string
+	starts []int
+}
+
+// plainText makes the text's plain form once per text shown.
+func (r *reader) plainText() *plainLines {
+	if r.plain != nil {
+		return r.plain
+	}
+	p := &plainLines{starts: make([]int, len(r.lines))}
+	var b strings.Builder
+	for i, l := range r.lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		p.starts[i] = b.Len()
+		b.WriteString(ansi.Strip(l))
+	}
+	p.text = b.String()
+	r.plain = p
+	return p
+}
+
+// span is the part of one match on one line, in cells.
+type span struct {
+	line, start, end int
+	match            int
+}
+
+// highlights are the matches of a query on the text shown, found once per
+// (rendering, query) and drawn on the visible lines only.
+type highlights struct {
+	// key, rendered and query say what the spans were found for.
+	key      renderKey
+	rendered bool
+	query    string
+	valid    bool
+
+	spans []span // in order of line, then cell
+	first []int  // the line where each match starts
+	cur   int    // the current match, or -1
+
+	on, current lipgloss.Style
+}
+
+// count is the number of matches on the text.
+func (h highlights) count() int { return len(h.first) }
+
+// findSpans maps the matches of q in p back to cells of the lines.
+func findSpans(p *plainLines, q briefing.Query) ([]span, []int) {
+	var spans []span
+	var first []int
+	for n, rg := range q.FindAll(p.text) {
+		l := sort.SearchInts(p.starts, rg.Start+1) - 1
+		first = append(first, l)
+		for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
+			ls := p.starts[l]
+			le := len(p.text)
+			if l+1 < len(p.starts) {
+				le = p.starts[l+1] - 1
+			}
+			a, e := max(rg.Start, ls), min(rg.End, le)
+			// The white space a match spans between lines is Glamour's
+			// indent and padding: leave it plain.
+			for a < e && isBlank(p.text[a]) {
+				a++
+			}
+			for e > a && isBlank(p.text[e-1]) {
+				e--
+			}
+			if a >= e {
+				continue
+			}
+			line := p.text[ls:le]
+			col := ansi.StringWidth(line[:a-ls])
+			spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
+		}
+	}
+	return spans, first
+}
+
+// apply highlights the matches on line i of the text.
+func (h highlights) apply(i int, line string) string {
+	k := sort.Search(len(h.spans), func(j int) bool { return h.spans[j].line >= i })
+	var ranges []lipgloss.Range
+	for ; k < len(h.spans) && h.spans[k].line == i; k++ {
+		sp := h.spans[k]
+		st := h.on
+		if sp.match == h.cur {
+			st = h.current
+		}
+		ranges = append(ranges, lipgloss.NewRange(sp.start, sp.end, st))
+	}
+	if len(ranges) == 0 {
+		return line
+	}
+	return lipgloss.StyleRanges(line, ranges...)
+}
+
+// reveal scrolls so that line is on screen, with some text above it.
+func (r *reader) reveal(line int) {
+	off, h := r.vp.YOffset(), r.vp.Height()
+	if line >= off && line < off+h {
+		return
+	}
+	r.vp.SetYOffset(max(line-h/4, 0))
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
