@@ -188,23 +188,34 @@ func sanitizeField(s string, p Pos, field string, diags *Diagnostics) string {
 // remembers the last lookup, so that a run of increasing offsets on one
 // long line costs time linear in the line, not quadratic.
 type lineIndex struct {
-	text   string
-	starts []int // byte offset of the start of each line
+	text string
+	// starts holds the byte offset of the start of each line, as far as
+	// the text has been scanned: most files are asked for positions near
+	// their top only, so lines are found as lookups need them.
+	starts []int
+	done   bool // starts holds every line
 	// last lookup, to resume the column count
 	lastLine, lastOff, lastCol int
 }
 
 func newLineIndex(text string) *lineIndex {
-	starts := make([]int, 1, strings.Count(text, "\n")+1)
-	for i := 0; ; {
-		j := strings.IndexByte(text[i:], '\n')
-		if j < 0 {
-			break
+	return &lineIndex{text: text, starts: []int{0}, lastLine: -1}
+}
+
+// scan finds line starts until one is past off or the text ends.
+func (x *lineIndex) scan(off int) {
+	for !x.done {
+		last := x.starts[len(x.starts)-1]
+		if last > off {
+			return
 		}
-		i += j + 1
-		starts = append(starts, i)
+		j := strings.IndexByte(x.text[last:], '\n')
+		if j < 0 {
+			x.done = true
+			return
+		}
+		x.starts = append(x.starts, last+j+1)
 	}
-	return &lineIndex{text: text, starts: starts, lastLine: -1}
 }
 
 // pos returns the position of byte offset off in file. Offsets outside the
@@ -216,6 +227,7 @@ func (x *lineIndex) pos(file string, off int) Pos {
 	if off > len(x.text) {
 		off = len(x.text)
 	}
+	x.scan(off)
 	// Binary search for the last line start <= off.
 	lo, hi := 0, len(x.starts)-1
 	for lo < hi {
@@ -238,6 +250,7 @@ func (x *lineIndex) pos(file string, off int) Pos {
 
 // clamp moves p to the nearest position inside the text.
 func (x *lineIndex) clamp(p Pos) Pos {
+	x.scan(len(x.text))
 	if p.Line > len(x.starts) {
 		p.Line = len(x.starts)
 	}
