@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// highlighted reports whether word is on the screen (captured with its
+// escape sequences) right after a background colour, as the search
+// highlights draw it.
+func highlighted(screen, word string) bool {
+	for rest := screen; ; {
+		i := strings.Index(rest, word)
+		if i < 0 {
+			return false
+		}
+		if m := trailingEscapes.FindString(rest[:i]); strings.Contains(m, "[48;") || strings.Contains(m, ";48;") {
+			return true
+		}
+		rest = rest[i+len(word):]
+	}
+}
+
+// trailingEscapes matches the escape sequences right before a position.
+var trailingEscapes = regexp.MustCompile(`(\x1b\[[0-9;:]*m)+$`)
+
+// TestTmuxSearch searches the embedded briefing in a real terminal, as a
+// new reader would: /novoross is highlighted in its topic, n walks every
+// match across topics and wraps, /zelensky finds every spelling, and the
+// results list and the topic finder open what they show.
+func TestTmuxSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := filepath.Join(t.TempDir(), "brief")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-search-%d", os.Getpid())}
+	script := fmt.Sprintf("%q --style dark; echo E2E-DONE $?; sleep 60", bin)
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
+		"-e", "TERM=xterm-256color", "sh", "-c", script)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	colour := func() string { return s.run("capture-pane", "-e", "-p", "-t", "e2e") }
+
+	s.waitFor("the first frame", contains("US security guarantees", "1/7", "Bottom line"))
+	s.keys("/", "novoross")
+	s.waitFor("the counts", contains("/novoross", "none here · 5 in 4 topics"))
+	s.keys("Enter", "n")
+	s.waitFor("the first match", contains("3/7", "▸3 Territory", "1/2 here · 5 in 4 topics"))
+	if sc := colour(); !highlighted(sc, "Novoross") {
+		t.Errorf("Novoross is not highlighted in Territory:\n%s", sc)
+	}
+	// n walks every match, topic after topic, and wraps with a notice.
+	walk := []string{"2/2 here", "4/7", "6/7", "7/7"}
+	for _, want := range walk {
+		s.keys("n")
+		s.waitFor("n to "+want, contains(want))
+		if sc := colour(); !highlighted(sc, "Novoross") {
+			t.Errorf("at %s, the match is not highlighted:\n%s", want, sc)
+		}
+	}
+	s.keys("n")
+	s.waitFor("the wrap", contains("3/7", "Search wrapped to the first topic"))
+
+	// Every spelling of the actor; the line says which were added.
+	s.keys("/", "zelensky")
+	s.waitFor("the aliases", contains("/zelensky", "also: Zelenskiy, Zelenskyy"))
+	sc := colour()
+	for _, w := range []string{"Zelenskiy", "Zelenskyy", "Zelensky "} {
+		if !highlighted(sc, strings.TrimSpace(w)) {
+			t.Errorf("%s is not highlighted:\n%s", w, sc)
+		}
+	}
+
+	// The results list opens the topic of the match chosen.
+	s.keys("Tab")
+	s.waitFor("the results list", contains("matches for “zelensky”", "Bottom line", "1/"))
+	s.keys("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+	s.waitFor("the match opened", contains("2/7", "▸2 Security guarantees", "/zelensky"))
+	if sc := colour(); !highlighted(sc, "Zelensk") {
+		t.Errorf("the opened match is not highlighted:\n%s", sc)
+	}
+
+	// The topic finder.
+	s.keys(":")
+	s.waitFor("the finder", contains("7 of 7 topics"))
+	s.keys("ratif")
+	s.waitFor("the finder filtered", contains("Ratification", "of 7 topics"))
+	s.keys("Enter")
+	s.waitFor("the topic opened", contains("5/7", "▸5 Ratification"))
+
+	s.keys("q")
+	s.waitFor("the program to end", contains("E2E-DONE 0"))
+}
