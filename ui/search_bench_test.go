@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"brief/briefing"
+	"brief/internal/render"
+	"brief/internal/synth"
+)
+
+// The synthetic briefing of the search benchmarks: 1,000 topics, 20 MiB of
+// Markdown, generated once into the temporary directory (the same one the
+// briefing package's benchmarks use).
+var (
+	synthOnce sync.Once
+	synthDir  string
+	synthErr  error
+)
+
+func synthModel(b *testing.B) Model {
+	b.Helper()
+	synthOnce.Do(func() {
+		synthDir = filepath.Join(os.TempDir(), "brief-synth-1000-20MiB-seed1")
+		done := filepath.Join(synthDir, ".complete")
+		if _, err := os.Stat(done); err == nil {
+			return
+		}
+		if synthErr = synth.Generate(synthDir, 1000, 20<<20, 1); synthErr == nil {
+			synthErr = os.WriteFile(done, nil, 0o644)
+		}
+	})
+	if synthErr != nil {
+		b.Fatal(synthErr)
+	}
+	br, err := briefing.Load(synthDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return send(b, New(br, Options{Style: render.Dark}), sizeMsg(120, 40))
+}
+
+// BenchmarkSearchKeystrokeUI is one key typed in the search line on the
+// synthetic briefing, as the reader does it: the key through Update (the
+// query compiled, the current topic's rendered text searched and its
+// matches mapped to cells), the count across the briefing (a command,
+// run here at once), and the frame with the visible matches highlighted.
+// ns/key is the mean over the keys of the query, worst-ns/key the slowest
+// key; local-ns/key is the frame shown at once, before the count returns.
+func BenchmarkSearchKeystrokeUI(b *testing.B) {
+	// The index is built once, when the search line first opens.
+	base := press(b, synthModel(b), "/", "esc")
+	for _, query := range []string{"zelensky security guarantees", "the agreement", "Kraków"} {
+		b.Run(strings.ReplaceAll(query, " ", "_"), func(b *testing.B) {
+			keys := []rune(query)
+			per := make([]time.Duration, len(keys))
+			local := make([]time.Duration, len(keys))
+			cpu := make([]time.Duration, len(keys))
+			n := 0
+			for b.Loop() {
+				m := press(b, base, "/")
+				for i, r := range keys {
+					start, c := time.Now(), cpuTime()
+					tm, cmd := m.Update(keyPress(string(r)))
+					m = tm.(Model)
+					_ = m.View()
+					local[i] += time.Since(start)
+					for _, msg := range run(cmd) {
+						var more tea.Cmd
+						tm, more = m.Update(msg)
+						m = tm.(Model)
+						if more != nil {
+							run(more)
+						}
+					}
+					_ = m.View()
+					per[i] += time.Since(start)
+					cpu[i] += cpuTime() - c
+				}
+				if !m.search.counted {
+					b.Fatal("the count did not come back")
+				}
+				n++
+			}
+			report := func(d []time.Duration, unit string) {
+				var total, worst time.Duration
+				slowest := 0
+				for i, x := range d {
+					total += x
+					if x > worst {
+						worst, slowest = x, i
+					}
+				}
+				b.ReportMetric(float64(total.Nanoseconds())/float64(n*len(d)), unit+"/key")
+				b.ReportMetric(float64(worst.Nanoseconds())/float64(n), "worst-"+unit+"/key")
+				b.Logf("%s: slowest after %q", unit, string(keys[:slowest+1]))
+			}
+			report(per, "ns")
+			report(cpu, "cpu-ns")
+			report(local, "local-ns")
+		})
+	}
+}
