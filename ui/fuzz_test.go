@@ -15,6 +15,7 @@ var fuzzKeys = []string{
 	"j", "k", "up", "down", "ctrl+d", "ctrl+u", "space", "f", "b", "pgdown", "pgup",
 	"g", "G", "home", "end", "l", "h", "tab", "shift+tab", "]", "[", "left", "right",
 	"1", "2", "4", "9", "t", "enter", "esc", "?", "/", "n", "N", "x",
+	":", "e", "r", "d",
 }
 
 // The window sizes the fuzz test uses; each new width costs renders.

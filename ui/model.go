@@ -217,6 +217,8 @@ func (m *Model) layout() {
 		m.list.SetSize(ow, oh)
 		m.reader.SetSize(m.width, h)
 	}
+	m.results.SetSize(m.width, h)
+	m.finder.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 

@@ -94,6 +94,7 @@ func (m Model) resultsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
+		m.stop()
 		return m, tea.Quit
 	case key.Matches(msg, k.Close):
 		m.setFocus(focusText)

@@ -112,6 +112,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k, s := m.keys, &m.search
 	switch {
 	case msg.String() == "ctrl+c":
+		m.stop()
 		return m, tea.Quit
 	case key.Matches(msg, k.Cancel):
 		return m.cancelSearch()

@@ -140,6 +140,14 @@ func (m Model) wheel(ms tea.Mouse) Model {
 	if m.showHelp || m.focus == focusList && !m.wide() {
 		return m
 	}
+	switch m.focus {
+	case focusResults:
+		m.results.rows.move(d)
+		return m
+	case focusFinder:
+		m.finder.rows.move(d)
+		return m
+	}
 	if d < 0 {
 		m.reader.vp.ScrollUp(-d)
 	} else {
@@ -173,7 +181,7 @@ func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 func (m Model) listAt(x, y int) (lx, ly int, ok bool) {
 	var left, top int
 	switch {
-	case m.showHelp:
+	case m.showHelp, m.focus == focusResults, m.focus == focusFinder:
 		return 0, 0, false
 	case m.wide():
 		left, top = 0, 1
