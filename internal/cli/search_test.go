@@ -144,3 +144,27 @@ func TestSearchHostile(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchLoadErrors: brief search loads the text only, so a citation of
+// an unknown source, which costs no text, does not fail it (brief check
+// still reports it); a topic that could not be read makes the search
+// incomplete and exits 2 with the reason.
+func TestSearchLoadErrors(t *testing.T) {
+	dir := writeBriefing(t, "---\ntitle: Talks\n---\n\nZelensky met the envoys [@ghost].\n")
+	out, errw, code := run(t, "search", "--color", "never", "envoys", dir)
+	if code != 0 || errw != "" || !strings.Contains(out, "talks:5: Zelensky met the envoys") {
+		t.Errorf("search with an unknown source: exit %d, stdout %q, stderr %q; want 0 and the match", code, out, errw)
+	}
+	out, errw, code = run(t, "check", dir)
+	if code == 0 || !strings.Contains(out+errw, `unknown source "ghost"`) {
+		t.Errorf("check with an unknown source: exit %d, stdout %q, stderr %q; want the error", code, out, errw)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "broken.md"), []byte("---\ntitle: [unclosed\n---\nenvoys\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errw, code = run(t, "search", "--color", "never", "envoys", dir)
+	if code != 2 || !strings.Contains(out, "talks:5:") || !strings.Contains(errw, "broken.md") || !strings.Contains(errw, "topic skipped") {
+		t.Errorf("search with a skipped topic: exit %d, stdout %q, stderr %q; want 2, the match and the reason", code, out, errw)
+	}
+}
