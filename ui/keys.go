@@ -116,8 +116,16 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.Open, k.Close},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Finder, k.Help, k.Quit},
-		{k.Keep, k.Cancel, k.History, k.Results},
+		// The search line's keys work only there, where ? types; the
+		// help lists them all the same, so they can be found.
+		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},
 	}
+}
+
+// shown returns an enabled copy of b, for the help.
+func shown(b key.Binding) key.Binding {
+	b.SetEnabled(true)
+	return b
 }
 
 // searchHelp is the footer's help while the search line has focus.

@@ -329,3 +329,20 @@ func TestSearchRenderedPhraseAcrossWrap(t *testing.T) {
 		t.Errorf("current match %q, want %q", got, phrase)
 	}
 }
+
+// TestSearchHelpTellsTheTruth checks that n and N are in the help only
+// once a search is kept.
+func TestSearchHelpTellsTheTruth(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 100, 40)
+	if h := plain(press(t, m, "?")); strings.Contains(h, "next match") || !strings.Contains(h, "find a topic") {
+		t.Errorf("help before a search:\n%s", h)
+	}
+	m = press(t, typeText(t, press(t, m, "/"), "bridge"), "enter")
+	if h := plain(press(t, m, "?")); !strings.Contains(h, "next match") || !strings.Contains(h, "previous match") {
+		t.Errorf("help with a search kept:\n%s", h)
+	}
+	m = press(t, m, "/", "esc")
+	if m.keys.NextMatch.Enabled() {
+		t.Error("n is still on after the search was cancelled")
+	}
+}
