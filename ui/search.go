@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -359,79 +357,4 @@ func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
 		return m.open(i)
 	}
 	return m, nil
-}
-
-// searchStatus is the search's counts, for the search line and footer:
-// "2/5 here · 14 in 6 topics", and the other spellings searched.
-func (m Model) searchStatus() string {
-	s, hl := m.search, m.reader.hl
-	if s.query.Empty() {
-		return ""
-	}
-	var parts []string
-	switch {
-	case !hl.valid:
-	case hl.count() == 0:
-		parts = append(parts, "none here")
-	case hl.cur >= 0:
-		parts = append(parts, fmt.Sprintf("%d/%d here", hl.cur+1, hl.count()))
-	default:
-		parts = append(parts, fmt.Sprintf("%d here", hl.count()))
-	}
-	switch {
-	case !s.counted:
-		parts = append(parts, "counting…")
-	case s.counts.Total == 0:
-		parts = []string{"no matches"}
-	default:
-		// Places counts the timeline as one topic.
-		parts = append(parts, fmt.Sprintf("%d in %d %s", s.counts.Total, s.counts.Places(), plural(s.counts.Places(), "topic", "topics")))
-	}
-	if alts := spellings(s.query); len(alts) > 0 {
-		parts = append(parts, "also: "+strings.Join(alts, ", "))
-	}
-	return strings.Join(parts, " · ")
-}
-
-// spellings are the other spellings q matched, less those that only add
-// a first name to another: "also: Zelenskiy, Zelenskyy" for "zelensky",
-// not "Volodymyr Zelensky" too.
-func spellings(q briefing.Query) []string {
-	alts := q.Alternatives()
-	names := append([]string{q.Text()}, alts...)
-	var out []string
-	for _, a := range alts {
-		a = cleanLine(a)
-		if same(q.Text(), a) {
-			continue
-		}
-		if sp := strings.LastIndexByte(a, ' '); sp >= 0 {
-			if slices.ContainsFunc(names, func(n string) bool { return same(n, a[sp+1:]) }) {
-				continue
-			}
-		}
-		out = append(out, a)
-	}
-	return out
-}
-
-// same reports whether two spellings are the same but for case and
-// diacritics.
-func same(a, b string) bool {
-	r := briefing.Compile(strings.ToLower(a), nil).FindAll(b)
-	return len(r) == 1 && r[0].Start == 0 && r[0].End == len(b)
-}
-
-// searchLine is the footer while the search line has focus, or while a
-// search is kept.
-func (m Model) searchLine() string {
-	status := m.searchStatus()
-	if m.focus == focusSearch {
-		line := " " + m.search.input.View()
-		if status != "" {
-			line += "  " + m.st.footerInfo.Render(status)
-		}
-		return line
-	}
-	return " " + m.st.footerInfo.Render("/"+cleanLine(m.search.query.Text())+"  "+status)
 }
