@@ -114,15 +114,40 @@ func (m Model) resultsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // match.
 func (m Model) openMatch(mt briefing.Match) (Model, tea.Cmd) {
 	m.setFocus(focusText)
+	if mt.Topic == "" {
+		return m.openEvent(mt)
+	}
 	i, ok := m.topicIdx[mt.Topic]
-	if mt.Topic == "" || !ok {
-		snip, _ := m.ix.Snippet(mt, 200)
-		m.notice = "Timeline: " + cleanLine(snip)
+	if !ok {
 		return m, nil
 	}
 	m.search.land, m.search.nth, m.search.skipped = landNth, mt.N, 0
 	m.reader.hl.valid = false
 	return m.open(i)
+}
+
+// openEvent shows a timeline match in the status line, as the reader has
+// no timeline view, and opens the first topic the event belongs to.
+func (m Model) openEvent(mt briefing.Match) (Model, tea.Cmd) {
+	if mt.Event < 0 || mt.Event >= len(m.b.Timeline) {
+		return m, nil
+	}
+	ev := m.b.Timeline[mt.Event]
+	snip, _ := m.ix.Snippet(mt, 200)
+	notice := "Timeline"
+	if d := ev.Date.Long(); d != "" {
+		notice += ", " + d
+	}
+	notice += ": " + cleanLine(snip)
+	for _, id := range ev.Topics {
+		if i, ok := m.topicIdx[id]; ok {
+			m, cmd := m.open(i)
+			m.notice = notice
+			return m, cmd
+		}
+	}
+	m.notice = notice
+	return m, nil
 }
 
 // View draws a title line, the visible rows and a position line.

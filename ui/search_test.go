@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -344,5 +345,26 @@ func TestSearchHelpTellsTheTruth(t *testing.T) {
 	m = press(t, m, "/", "esc")
 	if m.keys.NextMatch.Enabled() {
 		t.Error("n is still on after the search was cancelled")
+	}
+}
+
+// TestResultsTimelineMatch checks that a timeline match shows the event
+// and opens the topic it belongs to.
+func TestResultsTimelineMatch(t *testing.T) {
+	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "zelensky"), "tab")
+	i := slices.IndexFunc(m.results.matches, func(mt briefing.Match) bool { return mt.Topic == "" })
+	if i < 0 {
+		t.Fatal("no timeline match listed")
+	}
+	if !strings.Contains(plain(press(t, m, strings.Split(strings.Repeat("j", i), "")...)), "Timeline") {
+		t.Error("the timeline match is not labelled Timeline")
+	}
+	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter")
+	ev := m.b.Timeline[m.results.matches[i].Event]
+	if got := footerLine(m); !strings.Contains(got, "Timeline, "+ev.Date.Long()) {
+		t.Errorf("footer %q, want the event", got)
+	}
+	if len(ev.Topics) > 0 && m.b.Topics[m.current].ID != ev.Topics[0] {
+		t.Errorf("opened %s, want the event's topic %s", m.b.Topics[m.current].ID, ev.Topics[0])
 	}
 }
