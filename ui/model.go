@@ -174,6 +174,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m = m.wheel(msg.Mouse())
 	case tea.MouseClickMsg:
 		m, cmd = m.click(msg.Mouse())
+	case tea.PasteMsg:
+		m, cmd = m.paste(msg)
 	case indexedMsg:
 		m, cmd = m.indexed(msg)
 	case countedMsg:

@@ -358,3 +358,23 @@ func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
 	}
 	return m, nil
 }
+
+// paste puts pasted text in the search line or the finder, on one line.
+func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
+	msg.Content = cleanLine(msg.Content)
+	var cmd tea.Cmd
+	switch m.focus {
+	case focusSearch:
+		s := &m.search
+		before := s.input.Value()
+		s.input, cmd = s.input.Update(msg)
+		if s.input.Value() != before {
+			m.fitInput()
+			cmd = tea.Batch(cmd, m.requery())
+		}
+	case focusFinder:
+		m.finder.input, cmd = m.finder.input.Update(msg)
+		m.finder.filter()
+	}
+	return m, cmd
+}

@@ -368,3 +368,14 @@ func TestResultsTimelineMatch(t *testing.T) {
 		t.Errorf("opened %s, want the event's topic %s", m.b.Topics[m.current].ID, ev.Topics[0])
 	}
 }
+
+func TestSearchPaste(t *testing.T) {
+	m := press(t, newTestModel(t, render.Dark, 100, 30), "/")
+	m = send(t, m, tea.PasteMsg{Content: "harbour\n bridge"})
+	if got := m.search.input.Value(); got != "harbour bridge" {
+		t.Errorf("pasted %q, want harbour bridge", got)
+	}
+	if got := currentMatch(t, m); got != "harbour bridge" {
+		t.Errorf("current match %q", got)
+	}
+}
