@@ -103,3 +103,32 @@ func TestCitedBadOffsets(t *testing.T) {
 		t.Errorf("got %q (%d refs), want %q", got, len(refs), want)
 	}
 }
+
+func TestAbout(t *testing.T) {
+	b := &Briefing{
+		Title:    "Talks",
+		Subtitle: "What was *agreed*",
+		AsOf:     Date{Year: 2026, Month: 1, Day: 25},
+		Summary:  "Second source first [@b]; then both [@a; @b]. Unknown [@zz].",
+		Sources: []Source{
+			{ID: "a", Outlet: "Outlet A", Title: "First", Author: "Ann", Kind: KindNews, URL: "https://a.example/x"},
+			{ID: "b", Outlet: "Outlet B", Title: "Second", Date: Date{Year: 2026, Month: 1}, DateNote: "inferred"},
+		},
+	}
+	want := `# Talks
+
+*What was \*agreed\**
+
+As of 25 January 2026.
+
+Second source first \[2\]; then both \[1, 2\]. Unknown \[?zz\].
+
+## Sources
+
+1. Outlet A, *First*; by Ann; news; https://a\.example/x
+1. Outlet B, *Second*, January 2026 (inferred)
+`
+	if got := b.About(); got != want {
+		t.Errorf("About() =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -17,6 +17,7 @@ type keyMap struct {
 	Next, Prev key.Binding
 	Jump       key.Binding
 	Topics     key.Binding
+	About      key.Binding
 	Open       key.Binding
 	Close      key.Binding
 
@@ -44,8 +45,9 @@ func defaultKeyMap() keyMap {
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "[", "h", "left"), key.WithHelp("shift+tab/[/h/←", "previous topic")),
 		Jump:   key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "go to topic")),
 		Topics: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topic list")),
+		About:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "summary and sources")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic (list)")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list or help")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help or summary")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
@@ -114,7 +116,7 @@ func relabel(b key.Binding, keys, desc string) key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Next, k.Prev, k.Jump, k.Topics, k.Open, k.Close},
+		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
 		{k.Search, k.NextMatch, k.PrevMatch, k.Finder, k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.

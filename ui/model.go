@@ -73,7 +73,10 @@ type Model struct {
 	helpOffset int
 	notice     string
 
-	current       int
+	current int
+	// about shows the briefing's front page (summary and sources) in
+	// place of the current topic.
+	about         bool
 	width, height int
 	sized         bool
 	// resizeGen counts resizes; waiting is set while a resize burst is
@@ -281,7 +284,11 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 func (m Model) text(i int) string {
 	md, ok := m.texts[i]
 	if !ok {
-		md, _ = m.b.Cited(m.b.Topics[i])
+		if i == aboutTopic {
+			md = m.b.About()
+		} else {
+			md, _ = m.b.Cited(m.b.Topics[i])
+		}
 		m.texts[i] = md
 	}
 	return md
@@ -302,7 +309,8 @@ func (m *Model) refresh() tea.Cmd {
 	if len(m.b.Topics) == 0 || !m.sized {
 		return nil
 	}
-	k := m.keyFor(m.current)
+	i := m.shownTopic()
+	k := m.keyFor(i)
 	m.abandon()
 	if out, ok := m.cache.get(k); ok {
 		if m.reader.shown != k || !m.reader.rendered {
@@ -310,8 +318,8 @@ func (m *Model) refresh() tea.Cmd {
 		}
 		return m.prefetch()
 	}
-	if !m.reader.hasText || m.reader.shown.topic != m.current {
-		m.reader.setText(k, plainText(m.text(m.current), k.width), false)
+	if !m.reader.hasText || m.reader.shown.topic != i {
+		m.reader.setText(k, plainText(m.text(i), k.width), false)
 	}
 	return m.request(k)
 }
@@ -331,7 +339,9 @@ func (m *Model) request(k renderKey) tea.Cmd {
 // paged past stops taking the CPU. It also forgets the Markdown of topics
 // far from the current one, so memory does not grow with topics visited.
 func (m *Model) abandon() {
-	near := func(i int) bool { return i >= m.current-1 && i <= m.current+1 }
+	near := func(i int) bool {
+		return i >= m.current-1 && i <= m.current+1 || i == aboutTopic && m.about
+	}
 	for k, cancel := range m.inflight {
 		if near(k.topic) && k == m.keyFor(k.topic) {
 			continue
@@ -385,7 +395,7 @@ func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
 		out = plainText(m.text(msg.key.topic), msg.key.width)
 	}
 	m.cache.put(msg.key, out)
-	if msg.key != m.keyFor(m.current) {
+	if msg.key != m.keyFor(m.shownTopic()) {
 		return m, nil // a neighbour, or stale
 	}
 	m.reader.setText(msg.key, out, true)
@@ -397,8 +407,26 @@ func (m Model) open(i int) (Model, tea.Cmd) {
 	if i < 0 || i >= len(m.b.Topics) {
 		return m, nil
 	}
-	m.current = i
+	m.current, m.about = i, false
 	m.list.setCurrent(i)
+	return m, m.refresh()
+}
+
+// aboutTopic stands for the briefing's front page where a topic index is
+// expected: in render keys, the cache and the Markdown memo.
+const aboutTopic = -1
+
+// shownTopic is the topic index of what the reading pane shows.
+func (m Model) shownTopic() int {
+	if m.about {
+		return aboutTopic
+	}
+	return m.current
+}
+
+// showAbout shows or hides the front page.
+func (m Model) showAbout(on bool) (Model, tea.Cmd) {
+	m.about = on
 	return m, m.refresh()
 }
 

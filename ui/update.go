@@ -35,6 +35,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.setFocus(focusList)
 		}
 		return m, nil
+	case key.Matches(msg, k.About):
+		return m.showAbout(!m.about)
+	case m.about && m.focus == focusText && key.Matches(msg, k.Close):
+		return m.showAbout(false)
 	case key.Matches(msg, k.Next):
 		return m.open(m.current + 1)
 	case key.Matches(msg, k.Prev):

@@ -83,7 +83,10 @@ func (m Model) header() string {
 	if n := len(m.b.Diagnostics); n > 0 {
 		right = m.st.problem.Render(fmt.Sprintf("⚠ %d %s ", n, plural(n, "problem", "problems")))
 	}
-	if len(m.b.Topics) > 0 {
+	switch {
+	case m.about:
+		right += m.st.position.Render("summary ")
+	case len(m.b.Topics) > 0:
 		right += m.st.position.Render(fmt.Sprintf("%d/%d ", m.current+1, len(m.b.Topics)))
 	}
 	return m.st.header.Render(spread(left, right, w))
@@ -97,6 +100,9 @@ func (m Model) footer() string {
 			pct = 100
 		}
 		right = fmt.Sprintf("%d%% · %d min ", pct, m.readingMinutes(m.current))
+		if m.about {
+			right = fmt.Sprintf("%d%% ", pct)
+		}
 	}
 	left := " "
 	switch {

@@ -89,22 +89,13 @@ func printStyle(s render.Style, tty bool) render.Style {
 }
 
 // printable assembles the Markdown that print renders: the briefing's
-// heading and summary when the whole briefing is printed, then each topic
-// with its numbered citations and sources.
+// front page when the whole briefing is printed, then each topic with its
+// numbered citations and sources.
 func printable(b *briefing.Briefing, topics []*briefing.Topic, whole bool) string {
 	var md strings.Builder
 	if whole {
-		fmt.Fprintf(&md, "# %s\n\n", b.Title)
-		if b.Subtitle != "" {
-			fmt.Fprintf(&md, "*%s*\n\n", b.Subtitle)
-		}
-		if !b.AsOf.IsZero() {
-			fmt.Fprintf(&md, "As of %s.\n\n", b.AsOf.Long())
-		}
-		if b.Summary != "" {
-			md.WriteString(b.Summary)
-			md.WriteString("\n\n")
-		}
+		md.WriteString(b.About())
+		md.WriteString("\n")
 	}
 	for i, t := range topics {
 		body, _ := b.Cited(t)
