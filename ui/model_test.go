@@ -179,6 +179,11 @@ func TestNarrowLayout(t *testing.T) {
 	if !strings.Contains(plain(wide), "How it got here") {
 		t.Error("80 columns does not show the list")
 	}
+	// With the list hidden, the header names the topic.
+	m = press(t, m, "3")
+	if header := screenLines(m)[0]; !strings.Contains(header, "How it got here · 3/4") {
+		t.Errorf("narrow header does not name the topic: %q", header)
+	}
 }
 
 func TestHelpOverlay(t *testing.T) {

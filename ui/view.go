@@ -87,7 +87,12 @@ func (m Model) header() string {
 	case m.about:
 		right += m.st.position.Render("summary ")
 	case len(m.b.Topics) > 0:
-		right += m.st.position.Render(fmt.Sprintf("%d/%d ", m.current+1, len(m.b.Topics)))
+		pos := fmt.Sprintf("%d/%d ", m.current+1, len(m.b.Topics))
+		if !m.wide() {
+			// The list that names the topic is hidden: the header does.
+			pos = ansi.Truncate(m.list.titles[m.current], max(w/2, 8), "…") + " · " + pos
+		}
+		right += m.st.position.Render(pos)
 	}
 	return m.st.header.Render(spread(left, right, w))
 }
