@@ -11,10 +11,10 @@ import (
 // a file full of them does not bury every other diagnostic.
 const maxControlWarnings = 10
 
-// isControl reports whether r must not reach a terminal: C0 and C1 control
+// IsControl reports whether r must not reach a terminal: C0 and C1 control
 // characters other than newline and tab, DEL, and the bidirectional
 // override and isolate characters that can reorder what a reader sees.
-func isControl(r rune) bool {
+func IsControl(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':
 		return false
@@ -81,7 +81,7 @@ func HasControl(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && n == 1) || isControl(r) {
+		if (r == utf8.RuneError && n == 1) || IsControl(r) {
 			return true
 		}
 		i += n
@@ -101,7 +101,7 @@ func Sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for _, r := range s {
-		if isControl(r) {
+		if IsControl(r) {
 			r = placeholder(r)
 		}
 		b.WriteRune(r)
@@ -149,7 +149,7 @@ func neutralize(text string, file string, diags *Diagnostics) string {
 	n := 0
 	var rest Pos // where the unlisted replacements start
 	for i, r := range text {
-		if !isControl(r) {
+		if !IsControl(r) {
 			b.WriteRune(r)
 			continue
 		}
@@ -176,7 +176,7 @@ func sanitizeField(s string, p Pos, field string, diags *Diagnostics) string {
 		return s
 	}
 	for _, r := range s {
-		if isControl(r) {
+		if IsControl(r) {
 			diags.warn(p, "%s in %s replaced by %c", controlName(r), field, placeholder(r))
 			break
 		}

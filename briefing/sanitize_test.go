@@ -10,7 +10,7 @@ import (
 // path must agree with.
 func hasControlRef(s string) bool {
 	for _, r := range s {
-		if isControl(r) {
+		if IsControl(r) {
 			return true
 		}
 	}

@@ -159,7 +159,7 @@ func plainLine(b *strings.Builder, line string) {
 				}
 			}
 		}
-		if c < utf8.RuneSelf && !isControl(rune(c)) {
+		if c < utf8.RuneSelf && !IsControl(rune(c)) {
 			b.WriteByte(c)
 			i++
 			continue
@@ -222,7 +222,7 @@ func writeRuneSafe(b *strings.Builder, r rune, invalid bool) {
 	switch {
 	case invalid:
 		r = utf8.RuneError
-	case isControl(r):
+	case IsControl(r):
 		r = placeholder(r)
 	}
 	b.WriteRune(r)

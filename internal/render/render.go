@@ -4,6 +4,8 @@
 package render
 
 import (
+	"brief/briefing"
+
 	"context"
 	"fmt"
 	"strings"
@@ -173,25 +175,13 @@ func splitBlocks(md string, size int) []string {
 // remove.
 func Clean(s string) string {
 	// strings.Map also turns bytes that are not UTF-8 into U+FFFD.
-	if strings.IndexFunc(s, isControl) < 0 && utf8.ValidString(s) {
+	if strings.IndexFunc(s, briefing.IsControl) < 0 && utf8.ValidString(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if isControl(r) {
+		if briefing.IsControl(r) {
 			return -1
 		}
 		return r
 	}, s)
-}
-
-func isControl(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return false
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
 }
