@@ -4,12 +4,12 @@
 package render
 
 import (
-	"brief/briefing"
-
 	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"brief/briefing"
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
