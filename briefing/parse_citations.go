@@ -20,8 +20,7 @@ const maxCitationLen = 2000
 func ScanCitations(s string) []Citation {
 	var out []Citation
 	lineStart := true
-	var fence byte // fence character while inside a fenced code block
-	fenceLen := 0
+	var fence fences
 	var spans codeSpans
 	for i := 0; i < len(s); {
 		if lineStart {
@@ -33,16 +32,7 @@ func ScanCitations(s string) []Citation {
 				end += i
 			}
 			line := s[i:end]
-			if fence != 0 {
-				if c, n, rest := fenceOf(line); c == fence && n >= fenceLen && strings.TrimSpace(rest) == "" {
-					fence = 0
-				}
-				i = end + 1
-				lineStart = true
-				continue
-			}
-			if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
-				fence, fenceLen = c, n
+			if fence.code(line) {
 				i = end + 1
 				lineStart = true
 				continue
@@ -83,6 +73,28 @@ func ScanCitations(s string) []Citation {
 
 // citeStop marks the bytes ScanCitations stops at.
 var citeStop = [256]bool{'\n': true, '\\': true, '`': true, '[': true}
+
+// fences follows the fenced code blocks of a text, line by line.
+type fences struct {
+	c byte // the fence character while inside a block, else 0
+	n int  // the opening fence's length
+}
+
+// code reports whether line belongs to a fenced code block, its opening
+// and closing fences included, and moves past it.
+func (f *fences) code(line string) bool {
+	if f.c != 0 {
+		if c, n, rest := fenceOf(line); c == f.c && n >= f.n && strings.TrimSpace(rest) == "" {
+			f.c = 0
+		}
+		return true
+	}
+	if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
+		f.c, f.n = c, n
+		return true
+	}
+	return false
+}
 
 // fenceOf reports the fence character and length if line opens or closes
 // a fenced code block (up to three spaces, then three or more ` or ~).

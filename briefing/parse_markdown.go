@@ -249,8 +249,7 @@ type section struct {
 // fenced code blocks.
 func sections(text string, off int) []section {
 	var out []section
-	var fence byte
-	fenceLen := 0
+	var fence fences
 	for i := off; i < len(text); {
 		end := strings.IndexByte(text[i:], '\n')
 		next := len(text)
@@ -260,14 +259,10 @@ func sections(text string, off int) []section {
 			end = len(text) - i
 		}
 		line := text[i : i+end]
-		if fence != 0 {
-			if c, n, rest := fenceOf(line); c == fence && n >= fenceLen && strings.TrimSpace(rest) == "" {
-				fence = 0
+		if !fence.code(line) {
+			if h, _, ok := atxHeading(text, i, 2); ok {
+				out = append(out, section{title: h, start: i, next: next})
 			}
-		} else if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
-			fence, fenceLen = c, n
-		} else if h, _, ok := atxHeading(text, i, 2); ok {
-			out = append(out, section{title: h, start: i, next: next})
 		}
 		i = next
 	}

@@ -34,8 +34,7 @@ func Quotes(s string) []Quote {
 	open := -1 // offset of the open mark, or -1
 	textStart := 0
 	lineStart := true
-	var fence byte
-	fenceLen := 0
+	var fence fences
 	for i := 0; i < len(s); {
 		if lineStart {
 			lineStart = false
@@ -49,16 +48,7 @@ func Quotes(s string) []Quote {
 			if strings.TrimSpace(line) == "" {
 				open = -1 // a blank line ends the paragraph
 			}
-			if fence != 0 {
-				if c, n, rest := fenceOf(line); c == fence && n >= fenceLen && strings.TrimSpace(rest) == "" {
-					fence = 0
-				}
-				i = end + 1
-				lineStart = true
-				continue
-			}
-			if c, n, rest := fenceOf(line); c != 0 && !(c == '`' && strings.IndexByte(rest, '`') >= 0) {
-				fence, fenceLen = c, n
+			if fence.code(line) {
 				open = -1
 				i = end + 1
 				lineStart = true
