@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"brief/briefing"
+	"brief/internal/patho"
+	"brief/internal/render"
+)
+
+// pathoBriefing writes the pathological briefing to a temporary directory
+// and loads it.
+func pathoBriefing(t testing.TB) *briefing.Briefing {
+	t.Helper()
+	dir := t.TempDir()
+	if err := patho.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	b, err := briefing.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds := b.Diagnostics.Errors(); len(ds) > 0 {
+		t.Fatalf("pathological briefing has errors:\n%v", ds)
+	}
+	return b
+}
+
+// update feeds msg through Update without running the commands it returns,
+// as if they were still running.
+func update(m Model, msg tea.Msg) (Model, tea.Cmd) {
+	tm, cmd := m.Update(msg)
+	return tm.(Model), cmd
+}
+
+// textLine returns the screen line that shows s, or "".
+func textLine(m Model, s string) string {
+	for _, l := range screenLines(m) {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestPathologicalTopics opens each pathological topic with its render
+// left in flight: the plain text shows at once, keys keep working, moving
+// away cancels the render, and a finished render replaces the plain text.
+func TestPathologicalTopics(t *testing.T) {
+	b := pathoBriefing(t)
+	cases := patho.Cases()
+	for i, c := range cases {
+		if i == 0 {
+			continue // the ordinary topic
+		}
+		t.Run(c.ID, func(t *testing.T) {
+			// The first render command is not run: nothing renders
+			// unless the test runs it.
+			m, _ := update(New(b, Options{Style: render.Dark}), sizeMsg(120, 40))
+			m, cmd := update(m, keyPress(strconv.Itoa(i+1)))
+			k := m.keyFor(i)
+			if m.Current() != i || cmd == nil || m.reader.rendered || m.inflight[k] == nil {
+				t.Fatalf("topic %d, command %v, rendered %v, in flight %v: want its render left to a command",
+					m.Current(), cmd != nil, m.reader.rendered, m.inflight[k] != nil)
+			}
+			// Plain text: the marker at the pane's left edge, no margin.
+			if l := textLine(m, c.Marker); !strings.Contains(l, "│"+c.Marker) {
+				t.Fatalf("plain text not shown at once; marker line %q:\n%s", l, plain(m))
+			}
+
+			// Keys work while the render runs.
+			m, _ = update(m, keyPress("j"))
+			if got := m.reader.vp.YOffset(); got != 1 {
+				t.Errorf("j while rendering: offset %d, want 1", got)
+			}
+			busy := m
+			far := 0 // a topic that is not a neighbour
+			if i <= 2 {
+				far = len(b.Topics) - 1
+			}
+			m, _ = update(m, keyPress(strconv.Itoa(far+1)))
+			if m.Current() != far || !strings.Contains(plain(m), cases[far].Marker) {
+				t.Errorf("after moving away: topic %d, want %d", m.Current(), far)
+			}
+			if m.inflight[k] != nil {
+				t.Error("moving away left the render in flight")
+			}
+			msgs := run(cmd)
+			if len(msgs) != 1 {
+				t.Fatalf("render command gave %d messages", len(msgs))
+			}
+			if r, ok := msgs[0].(renderedMsg); !ok || r.key != k || !errors.Is(r.err, context.Canceled) {
+				t.Errorf("abandoned render gave %#v, want a cancelled renderedMsg for %+v", msgs[0], k)
+			}
+
+			// Quitting while the render runs stops it.
+			q, qcmd := update(busy, keyPress("q"))
+			if qcmd == nil {
+				t.Fatal("q while rendering: no command")
+			}
+			if _, ok := qcmd().(tea.QuitMsg); !ok || len(q.inflight) != 0 {
+				t.Errorf("q while rendering: quit %v, %d renders in flight", ok, len(q.inflight))
+			}
+		})
+	}
+}
+
+// TestPathologicalRenderArrives runs each pathological topic's render and
+// checks that the rendered text replaces the plain text, with the
+// reader's place kept.
+func TestPathologicalRenderArrives(t *testing.T) {
+	b := pathoBriefing(t)
+	for i, c := range patho.Cases() {
+		if i == 0 {
+			continue
+		}
+		t.Run(c.ID, func(t *testing.T) {
+			m, _ := update(New(b, Options{Style: render.Dark}), sizeMsg(120, 40))
+			m, cmd := update(m, keyPress(strconv.Itoa(i+1)))
+			k := m.keyFor(i)
+			msgs := run(cmd)
+			if len(msgs) != 1 {
+				t.Fatalf("render command gave %d messages", len(msgs))
+			}
+			if r, ok := msgs[0].(renderedMsg); !ok || r.key != k || r.err != nil {
+				t.Fatalf("render gave %T for %+v, err %v", msgs[0], k, msgs[0].(renderedMsg).err)
+			}
+			m, _ = update(m, msgs[0])
+			if !m.reader.rendered || m.reader.shown != k || m.inflight[k] != nil {
+				t.Fatalf("after the render: rendered %v, shown %+v, in flight %v", m.reader.rendered, m.reader.shown, m.inflight[k] != nil)
+			}
+			// Rendered text: Glamour's margin before the marker.
+			if l := textLine(m, c.Marker); !strings.Contains(l, "│  "+c.Marker) {
+				t.Errorf("rendered text not shown; marker line %q:\n%s", l, plain(m))
+			}
+			if m.notice != "" {
+				t.Errorf("notice after the render: %q", m.notice)
+			}
+			// Every line fits the window.
+			for n, l := range screenLines(m) {
+				if w := ansi.StringWidth(l); w > 120 {
+					t.Errorf("line %d is %d wide", n, w)
+					break
+				}
+			}
+		})
+	}
+}
