@@ -75,9 +75,10 @@ func contains(subs ...string) func(string) bool {
 	}
 }
 
-// TestTmux opens the reader in tmux, pages to the third topic, scrolls,
-// resizes the window and quits, and checks that the shell comes back.
-func TestTmux(t *testing.T) {
+// tmuxBinary builds brief for an end-to-end test in tmux, or skips the
+// test where tmux is missing or with -short.
+func tmuxBinary(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test")
 	}
@@ -90,6 +91,13 @@ func TestTmux(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// TestTmux opens the reader in tmux, pages to the third topic, scrolls,
+// resizes the window and quits, and checks that the shell comes back.
+func TestTmux(t *testing.T) {
+	bin := tmuxBinary(t)
 	data, err := filepath.Abs("testdata/brief")
 	if err != nil {
 		t.Fatal(err)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -34,18 +33,7 @@ var trailingEscapes = regexp.MustCompile(`(\x1b\[[0-9;:]*m)+$`)
 // match across topics and wraps, /zelensky finds every spelling, and the
 // results list and the topic finder open what they show.
 func TestTmuxSearch(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	bin := filepath.Join(t.TempDir(), "brief")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := tmuxBinary(t)
 	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-search-%d", os.Getpid())}
 	script := fmt.Sprintf("%q --style dark; echo E2E-DONE $?; sleep 60", bin)
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
