@@ -117,7 +117,7 @@ func MarkdownContext(ctx context.Context, md string, style Style, width int) (st
 	if err != nil {
 		return "", err
 	}
-	chunks := splitBlocks(Clean(md), chunkSize)
+	chunks := splitBlocks(flatten(Clean(md), indentLimit(style, width)), chunkSize)
 	parts := make([]string, 0, len(chunks))
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
