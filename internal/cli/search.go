@@ -25,6 +25,10 @@ const (
 // about four times what a 20 MiB briefing needs.
 const searchMemory = 512 << 20
 
+// searchFullIndex makes brief search index every text, not only those
+// that may match; tests set it to compare the two.
+var searchFullIndex = false
+
 // snippetWidth caps a snippet on a terminal, where a whole paragraph on
 // one line would wrap into a wall of text.
 const snippetWidth = 160
@@ -82,7 +86,7 @@ an error, as with grep.`,
 			if err != nil {
 				return loadFailure(cmd, err)
 			}
-			s := searcher{out: out, mark: mark, json: asJSON}
+			s := searcher{out: out, mark: mark, json: asJSON, full: searchFullIndex}
 			if mark {
 				s.width = snippetWidth
 			}
@@ -136,6 +140,9 @@ type searcher struct {
 	mark  bool
 	json  bool
 	width int // snippet width in bytes, 0 for the whole line
+	// full indexes every text rather than those that may match, as the
+	// reader does: the same output, slower; tests compare the two.
+	full bool
 }
 
 // jsonMatch is one line of --json output.
@@ -153,7 +160,10 @@ type jsonMatch struct {
 // run searches b for query, writes the matches and returns their number.
 func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, error) {
 	q := briefing.Compile(query, b.Actors)
-	ix := briefing.NewIndex(b)
+	ix := briefing.NewIndexFor(b, q)
+	if s.full {
+		ix = briefing.NewIndex(b)
+	}
 	ms := ix.Search(q)
 	if alts := q.Alternatives(); len(alts) > 0 && !s.json {
 		fmt.Fprintf(errw, "brief: also matching %s (spellings of %s)\n",

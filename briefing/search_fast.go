@@ -1,0 +1,298 @@
+package briefing
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// A search from the command line runs one query once, so building the
+// plain, folded text of every topic (most of a search's time) is wasted on
+// the topics that cannot match. A prefilter looks for an anchor of each
+// spelling in a text's Markdown as it is: a piece of the spelling that
+// any match must contain, letters and digits only. Turning Markdown into
+// plain text only deletes bytes (markup, link targets, whole lines) or
+// puts characters that are not letters or digits in place of others (a
+// space for "|", placeholders for control characters), and folding maps
+// each rune on its own; so where the plain, folded text holds the anchor,
+// the Markdown holds its letters in order, each from a rune that folds to
+// it, with nothing between them but markup that plain text deletes. The
+// prefilter accepts every such place: it may let through a text that has
+// no match, never the reverse.
+
+// letterFreq ranks ASCII letters by how often they occur in English text
+// (per mille), to anchor on a rare one; digits count as rare.
+var letterFreq = [26]uint8{
+	82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
+}
+
+// minAnchor is the shortest anchor chosen where the spelling allows: one
+// rare letter alone occurs in most pages of prose.
+const minAnchor = 4
+
+// anchorsOf returns the anchors of a folded spelling, rarest first: for
+// each of its runs of ASCII letters and digits, the tail of the run of at
+// least minAnchor bytes (or the whole run if shorter) that starts with
+// the rarest letter. Every match holds each of them. It returns nil when
+// the spelling has no ASCII letter or digit.
+func anchorsOf(folded string) []string {
+	type anchor struct {
+		s    string
+		freq int
+	}
+	var as []anchor
+	for i := 0; i < len(folded); {
+		if !isAlnum(folded[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(folded) && isAlnum(folded[j]) {
+			j++
+		}
+		run := folded[i:j]
+		best := anchor{freq: 1000}
+		for k := 0; k == 0 || k+minAnchor <= len(run); k++ {
+			f := 0 // digits are rare
+			if c := run[k]; 'a' <= c && c <= 'z' {
+				f = int(letterFreq[c-'a'])
+			}
+			// Rarer first letter, then longer tail.
+			if f < best.freq || f == best.freq && len(run)-k > len(best.s) {
+				best = anchor{run[k:], f}
+			}
+		}
+		as = append(as, best)
+		i = j
+	}
+	slices.SortStableFunc(as, func(a, b anchor) int { return a.freq - b.freq })
+	var out []string
+	for _, a := range as {
+		out = append(out, a.s)
+	}
+	return out
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
+}
+
+// markupGap marks the ASCII bytes that plain text may delete between two
+// letters of a line (see plainLine): code ticks, emphasis, strikethrough,
+// image and link openings, and the backslash of an escape.
+var markupGap = func() (t [128]bool) {
+	for _, c := range []byte("`*_~![\\") {
+		t[c] = true
+	}
+	return t
+}()
+
+// prefilter says which texts may match a query; see mayMatch.
+type prefilter struct {
+	// anchors holds the anchors of each spelling. nil means no
+	// filtering: a spelling without an anchor may match anywhere.
+	anchors [][]string
+}
+
+func newPrefilter(q Query) prefilter {
+	var p prefilter
+	for _, n := range q.needles {
+		a := anchorsOf(n.lower)
+		if a == nil {
+			return prefilter{}
+		}
+		p.anchors = append(p.anchors, a)
+	}
+	return p
+}
+
+// mayMatch reports whether text, Markdown as a Doc's Text before plain
+// text is made of it, may hold a match. It is false only when no
+// spelling can match.
+func (p prefilter) mayMatch(text string) bool {
+	if p.anchors == nil {
+		return true
+	}
+	for _, as := range p.anchors {
+		if !slices.ContainsFunc(as, func(a string) bool { return !hasAnchor(text, a) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAnchor reports whether the letters of anchor a occur in s in order,
+// matched as plain text and folding would match them (see the comment at
+// the top of this file).
+func hasAnchor(s, a string) bool {
+	c := a[0]
+	// Where the anchor starts with an ASCII letter or digit of s.
+	for _, b := range [2]byte{c, upper(c)} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], b)
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			if anchorRest(s, i, a[1:]) {
+				return true
+			}
+		}
+		if upper(c) == c {
+			break
+		}
+	}
+	// Where it starts inside the folded form of another rune: "ź" folds
+	// to "z", "ß" to "ss", and so on.
+	for i := 0; i < len(s); {
+		j := nextNonASCII(s, i)
+		if j < 0 {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		f := foldRune(r, true)
+		if r == utf8.RuneError && size == 1 {
+			f = "\uFFFD"
+		}
+		i = j + size
+		for k := 0; k < len(f); k++ {
+			if f[k] != c {
+				continue
+			}
+			rest := f[k:]
+			switch {
+			case strings.HasPrefix(a, rest):
+				if anchorRest(s, i, a[len(rest):]) {
+					return true
+				}
+			case strings.HasPrefix(rest, a):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func upper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
+// nextNonASCII returns the index of the first byte at or after i that is
+// not ASCII, or -1, looking at eight bytes at a time.
+func nextNonASCII(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&msb != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return -1
+}
+
+// anchorRest reports whether a, the rest of an anchor, follows in s from
+// i, with markup that plain text deletes allowed before each letter.
+func anchorRest(s string, i int, a string) bool {
+	for len(a) > 0 {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case markupGap[c]:
+				i++
+				continue
+			case c == ']' && i+1 < len(s) && s[i+1] == '(':
+				// A link's target, deleted up to the first ")" of the
+				// line.
+				end := strings.IndexByte(s[i:], ')')
+				if end < 0 || strings.IndexByte(s[i:i+end], '\n') >= 0 {
+					return false
+				}
+				i += end + 1
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != a[0] {
+				return false
+			}
+			a = a[1:]
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		f := foldRune(r, true)
+		if r == utf8.RuneError && size == 1 {
+			f = "\uFFFD"
+		}
+		switch {
+		case strings.HasPrefix(a, f):
+			// Marks fold to nothing and so pass too.
+			a = a[len(f):]
+		case strings.HasPrefix(f, a):
+			return true
+		default:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// NewIndexFor builds the index of b for one search of q: like NewIndex,
+// but leaving out the texts that provably have no match of q, which makes
+// building it much cheaper for a rare word. Its Search(q) returns the same
+// matches, with the same snippets, as NewIndex(b).Search(q), except that
+// Match.Doc numbers the texts of this index. For any other query it is
+// incomplete.
+func NewIndexFor(b *Briefing, q Query) *Index {
+	if q.Empty() {
+		return &Index{parts: [][2]int{{0, 0}}}
+	}
+	p := newPrefilter(q)
+	// The same texts, in the same order, as NewIndex.
+	var docs []Doc
+	for _, t := range b.Topics {
+		line := t.BodyPos.Line
+		if line == 0 {
+			line = 1
+		}
+		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: line, Text: t.Body})
+	}
+	for i, e := range b.Timeline {
+		line := e.Pos.Line
+		if line == 0 {
+			line = 1
+		}
+		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: line, Text: e.Text})
+	}
+
+	all := make([]indexDoc, len(docs))
+	kept := make([]bool, len(docs))
+	ix := &Index{}
+	ix.each(len(docs), func(i int) {
+		d := docs[i]
+		if !p.mayMatch(d.Text) {
+			return
+		}
+		d.Text = plainText(d.Text)
+		all[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+		kept[i] = true
+	})
+	for i, k := range kept {
+		if k {
+			ix.docs = append(ix.docs, all[i])
+		}
+	}
+	ix.parts = partition(ix.docs, workers())
+	return ix
+}

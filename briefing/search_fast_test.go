@@ -1,0 +1,279 @@
+package briefing_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"brief/briefing"
+	"brief/internal/hostile"
+	"brief/internal/synth"
+)
+
+// searchResult renders every match of q in ix with what brief search
+// prints of it: place, file, line, range and snippets, whole and cut.
+func searchResult(ix *briefing.Index, q briefing.Query) []string {
+	var out []string
+	for _, m := range ix.Search(q) {
+		s0, h0 := ix.Snippet(m, 0)
+		s1, h1 := ix.Snippet(m, 40)
+		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%d-%d|%q|%v|%q|%v",
+			m.Topic, m.Event, ix.Doc(m.Doc).File, m.Line, m.Start, m.End, s0, h0, s1, h1))
+	}
+	return out
+}
+
+// compareFast checks that NewIndexFor finds what NewIndex finds for each
+// query, and returns how many queries had a match.
+func compareFast(t *testing.T, b *briefing.Briefing, queries []string) int {
+	t.Helper()
+	full := briefing.NewIndex(b)
+	hits := 0
+	for _, text := range queries {
+		q := briefing.Compile(text, b.Actors)
+		want := searchResult(full, q)
+		got := searchResult(briefing.NewIndexFor(b, q), q)
+		if !slices.Equal(got, want) {
+			t.Errorf("query %q: NewIndexFor finds %d matches, NewIndex %d; first difference:\n%s",
+				text, len(got), len(want), firstDiff(got, want))
+			continue
+		}
+		if len(want) > 0 {
+			hits++
+		}
+	}
+	return hits
+}
+
+func firstDiff(got, want []string) string {
+	for i := range max(len(got), len(want)) {
+		g, w := "(none)", "(none)"
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(want) {
+			w = want[i]
+		}
+		if g != w {
+			return "got  " + g + "\nwant " + w
+		}
+	}
+	return ""
+}
+
+// fixedQueries are the hard cases: words split by markup, phrases over
+// line breaks, accents, aliases, case, characters special elsewhere.
+var fixedQueries = []string{
+	"zelensky", "Zelensky", "ZELENSKY", "zelenskyy", "Zelenskiy", "Volodymyr Zelensky",
+	"kraków", "krakow", "Kraków", "KRAKOW", "łódź", "lodz", "Genève", "geneve", "strasse", "straße",
+	"security guarantees", "Security Guarantees", "security  guarantees", "guarantees for",
+	"the", "a", "e", "th", "and the", "of the", "2026", "billion", "$500 billion",
+	"src-063", "[@src", "@src-0", "**", "*", "_", "`", "](", "a.b", "(.*)", "^$", "\\d+", "|", "--",
+	"sanctions vote", "vote in", "told reporters", "erdogan", "Erdoğan",
+	"novoross", "ceasefire", "Ceasefire", "donetsk", "timeline", "orbán", "orban",
+	"ǅ", "ß", "æ", "ss", "ae", "oe", "x", "q", "z", "zz", "ﬁ", "İ", "ı",
+}
+
+// queriesFrom picks queries out of b's own texts: pieces of the Markdown
+// as written (markup included) and of the plain text (so markup-split
+// words such as **Zel**ensky appear whole), each also in upper case and
+// with its first letter capitalised, and every actor spelling.
+func queriesFrom(b *briefing.Briefing, r *rand.Rand, n int) []string {
+	var texts []string
+	for _, tp := range b.Topics {
+		texts = append(texts, tp.Body)
+	}
+	for _, e := range b.Timeline {
+		texts = append(texts, e.Text)
+	}
+	ix := briefing.NewIndex(b)
+	for i := range ix.Len() {
+		texts = append(texts, ix.Doc(i).Text)
+	}
+	qs := slices.Clone(fixedQueries)
+	for _, a := range b.Actors {
+		qs = append(qs, a.Name, strings.ToLower(a.Name))
+		for _, s := range a.Aliases {
+			qs = append(qs, s, strings.ToLower(s), strings.ToUpper(s))
+		}
+	}
+	if len(texts) == 0 {
+		return qs
+	}
+	for range n {
+		s := texts[r.IntN(len(texts))]
+		if s == "" {
+			continue
+		}
+		i := r.IntN(len(s))
+		j := min(len(s), i+1+r.IntN(24))
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		for j < len(s) && !utf8.RuneStart(s[j]) {
+			j++
+		}
+		q := s[i:j]
+		if strings.TrimSpace(q) == "" {
+			continue
+		}
+		qs = append(qs, q, strings.ToLower(q), strings.ToUpper(q))
+	}
+	return qs
+}
+
+// corpus returns every briefing the repository keeps for tests, loaded as
+// brief search loads them.
+func corpus(t *testing.T) map[string]*briefing.Briefing {
+	t.Helper()
+	var paths []string
+	for _, pattern := range []string{"testdata/good/*", "testdata/broken/*", "../testdata/hostile/*", "../ui/testdata/brief"} {
+		ps, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			if !strings.HasSuffix(p, ".golden") {
+				paths = append(paths, p)
+			}
+		}
+	}
+	dir, single := hostile.Copy(t)
+	paths = append(paths, dir, single)
+	for _, topics := range []int{3, 40} {
+		d := filepath.Join(t.TempDir(), fmt.Sprint("synth", topics))
+		if err := synth.Generate(d, topics, int64(topics)*6000, int64(topics)); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, d)
+	}
+	bs := map[string]*briefing.Briefing{}
+	for _, p := range paths {
+		b, err := briefing.LoadWith(p, briefing.LoadOptions{SkipCitations: true})
+		if err != nil {
+			continue // nothing to search
+		}
+		bs[p] = b
+	}
+	if len(bs) < 10 {
+		t.Fatalf("only %d briefings loaded", len(bs))
+	}
+	return bs
+}
+
+// TestNewIndexForMatchesNewIndex runs many queries over every test
+// briefing with both indexes and expects the same matches and snippets.
+func TestNewIndexForMatchesNewIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for p, b := range corpus(t) {
+		t.Run(p, func(t *testing.T) {
+			qs := queriesFrom(b, r, 300)
+			hits := compareFast(t, b, qs)
+			// Queries cut from the briefing's own text must mostly match,
+			// or the comparison proves little.
+			if len(b.Topics)+len(b.Timeline) > 0 && hits < len(qs)/4 {
+				t.Errorf("only %d of %d queries match", hits, len(qs))
+			}
+		})
+	}
+}
+
+// TestNewIndexForSkips checks that the prefilter does leave out texts
+// without a match, and keeps those with one, on the synthetic briefing.
+func TestNewIndexForSkips(t *testing.T) {
+	d := t.TempDir()
+	if err := synth.Generate(d, 40, 40*20000, 7); err != nil {
+		t.Fatal(err)
+	}
+	b, err := briefing.LoadWith(d, briefing.LoadOptions{SkipCitations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := len(b.Topics) + len(b.Timeline)
+	for _, tc := range []struct {
+		query      string
+		atMost     int
+		wantSearch bool
+	}{
+		{"security guarantees", all / 2, true}, // in 3 of 120 texts
+		{"qqqxqqq", 0, false},
+		{"zelensky", all, true},
+	} {
+		q := briefing.Compile(tc.query, b.Actors)
+		ix := briefing.NewIndexFor(b, q)
+		if ix.Len() > tc.atMost {
+			t.Errorf("%q: %d of %d texts indexed, want at most %d", tc.query, ix.Len(), all, tc.atMost)
+		}
+		if got := len(ix.Search(q)) > 0; got != tc.wantSearch {
+			t.Errorf("%q: found matches %v, want %v", tc.query, got, tc.wantSearch)
+		}
+	}
+}
+
+// TestNewIndexForMarkup covers what plain text removes between letters
+// and what folding turns into letters, one topic at a time.
+func TestNewIndexForMarkup(t *testing.T) {
+	bodies := []string{
+		"**Zel**ensky said", "Zel*ens*ky", "Ze`l`ensky", "Zel_ensky", "Zel~~en~~sky", "[Zel](http://x)ensky",
+		"![Zel](img.png)ensky", "Zel[ens](a(b)ky", "Zel\\*ensky", "Zel\\ensky", "Zelen\u0301sky", "Zélénský",
+		"ZELENSKY", "zelen\nsky", "zelen sky", "Zelen|sky", "> Zelensky", "# Zelensky #", "- [x] Zelensky",
+		"```\nZel**ensky\n```", "~~~\nZelensky", "| Zel | ensky |\n|---|---|", "Zelen\x1bsky", "Zelen\u200bsky",
+		"Straße", "STRASSE", "strasse", "Æsir", "aesir", "ﬁnal", "final", "Łódź", "lodz", "Kraków", "Krakow",
+		"security\n\nguarantees", "security **guarantees**", "security\tguarantees", "se*cu*rity guar[an](x)tees",
+		"İstanbul", "istanbul", "Istanbul", "ǅemal", "dzemal", "Dž", "\xffzelensky", "zelensky\xff",
+		"Zelensk[y]", "Zelensk[y](x)", "Zelen[@s]sky", "Zelen](x)sky", "Zelen](x\n)sky",
+	}
+	queries := []string{
+		"zelensky", "Zelensky", "ZELENSKY", "zelen sky", "strasse", "straße", "aesir", "æsir", "final", "fi",
+		"lodz", "łódź", "krakow", "Kraków", "security guarantees", "istanbul", "İstanbul", "dzemal", "dž",
+		"ǅ", "y", "ensky", "zelensk", "ss", "e", "\u0301", "[y]", "@s",
+	}
+	for _, body := range bodies {
+		b := &briefing.Briefing{
+			Topics:   []*briefing.Topic{{ID: "t", Body: body}},
+			Timeline: []briefing.Event{{Text: body}},
+			Actors:   []briefing.Actor{{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy"}}},
+		}
+		compareFast(t, b, queries)
+	}
+}
+
+// FuzzSearchFast compares the two indexes on a small briefing directory
+// made of the fuzzed texts: a topic file, a timeline event and an actor.
+func FuzzSearchFast(f *testing.F) {
+	f.Add("**Zel**ensky met [Duda](x) in Kraków.\n\nSecurity\nguarantees.", "Zelenskiy", "zelensky")
+	f.Add("Straße and ﬁnal `co`de", "Strasse", "strasse")
+	f.Add("| a | b |\n|---|---|\n| Zel | ensky |", "Zel", "zel ensky")
+	f.Add("```\n**x**\n```\nx", "X", "X")
+	f.Add("Łódź, Genève, İstanbul", "Lodz", "lodz")
+	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
+	f.Fuzz(func(t *testing.T, body, event, query string) {
+		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
+			event = "Zelensky"
+		}
+		meta := fmt.Sprintf("title: T\nactors:\n  - name: Volodymyr Zelenskyy\n    aliases: [%q]\ntimeline:\n  - date: 2025-01-01\n    text: %q\n", event, event)
+		fsys := fstest.MapFS{
+			"briefing.yaml": {Data: []byte(meta)},
+			"a.md":          {Data: []byte("# A\n\n" + body)},
+			"b.md":          {Data: []byte("# B\n\nZelensky and " + event + "\n" + body)},
+		}
+		b, err := briefing.LoadFSWith(fsys, ".", briefing.LoadOptions{SkipCitations: true})
+		if err != nil {
+			return
+		}
+		// The texts as given too, without the loader's checks.
+		raw := &briefing.Briefing{
+			Topics:   []*briefing.Topic{{ID: "raw", Body: body}},
+			Timeline: []briefing.Event{{Text: event}},
+			Actors:   b.Actors,
+		}
+		for _, br := range []*briefing.Briefing{b, raw} {
+			compareFast(t, br, []string{query, strings.ToLower(query), event})
+		}
+	})
+}
