@@ -467,3 +467,14 @@ func TestHugeTopicShowsPlainTextFirst(t *testing.T) {
 		t.Errorf("plain text stand-in has %d lines; it should be cut short", n)
 	}
 }
+
+func TestPlainTextShowsCitationMarkers(t *testing.T) {
+	md, _ := testBriefing(t).Cited(testBriefing(t).Topics[0])
+	if !strings.Contains(md, `\[1\]`) {
+		t.Fatalf("test topic has no escaped marker to show:\n%s", md)
+	}
+	got := plainText(md, 200)
+	if strings.Contains(got, `\[`) || !strings.Contains(got, "[1]") {
+		t.Errorf("plain text shows escaped markers:\n%s", got)
+	}
+}

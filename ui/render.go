@@ -72,8 +72,13 @@ func plainText(md string, width int) string {
 		}
 		md = md[:cut] + "\n\n…"
 	}
+	// Citation markers are escaped for Markdown; shown raw, they read
+	// as they will once rendered.
+	md = citationMarks.Replace(md)
 	return ansi.Wrap(render.Clean(md), max(width, 1), "")
 }
+
+var citationMarks = strings.NewReplacer(`\[`, "[", `\]`, "]")
 
 // renderCache is a least-recently-used cache of rendered topics, bounded by
 // entries and bytes, so memory does not grow with the topics visited.
