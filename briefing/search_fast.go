@@ -92,11 +92,21 @@ type prefilter struct {
 	// anchors holds the anchors of each spelling. nil means no
 	// filtering: a spelling without an anchor may match anywhere.
 	anchors [][]string
+	// span is the length of the longest spelling, folded.
+	span int
+	// lines says that a match lies within the lines around its anchor
+	// (see windows): no spelling starts or ends with a space, which
+	// would take in the white space of lines before or after.
+	lines bool
 }
 
 func newPrefilter(q Query) prefilter {
-	var p prefilter
+	p := prefilter{lines: true}
 	for _, n := range q.needles {
+		p.span = max(p.span, len(n.lower))
+		if n.lower[0] == ' ' || n.lower[len(n.lower)-1] == ' ' {
+			p.lines = false
+		}
 		a := anchorsOf(n.lower)
 		if a == nil {
 			return prefilter{}
@@ -125,6 +135,13 @@ func (p prefilter) mayMatch(text string) bool {
 // matched as plain text and folding would match them (see the comment at
 // the top of this file).
 func hasAnchor(s, a string) bool {
+	return len(anchorStarts(s, a, true)) > 0
+}
+
+// anchorStarts returns where in s anchor a may start, in no particular
+// order: the first one only if first is set, otherwise all.
+func anchorStarts(s, a string, first bool) []int {
+	var at []int
 	c := a[0]
 	// Where the anchor starts with an ASCII letter or digit of s.
 	for _, b := range [2]byte{c, upper(c)} {
@@ -135,7 +152,9 @@ func hasAnchor(s, a string) bool {
 			}
 			i += j + 1
 			if anchorRest(s, i, a[1:]) {
-				return true
+				if at = append(at, i-1); first {
+					return at
+				}
 			}
 		}
 		if upper(c) == c {
@@ -160,17 +179,15 @@ func hasAnchor(s, a string) bool {
 				continue
 			}
 			rest := f[k:]
-			switch {
-			case strings.HasPrefix(a, rest):
-				if anchorRest(s, i, a[len(rest):]) {
-					return true
+			if strings.HasPrefix(a, rest) && anchorRest(s, i, a[len(rest):]) || strings.HasPrefix(rest, a) {
+				if at = append(at, j); first {
+					return at
 				}
-			case strings.HasPrefix(rest, a):
-				return true
+				break
 			}
 		}
 	}
-	return false
+	return at
 }
 
 func upper(c byte) byte {
@@ -248,12 +265,155 @@ func anchorRest(s string, i int, a string) bool {
 	return true
 }
 
+// windows returns the parts of d, a topic's Markdown, that may hold a
+// match, as plain text, each with its first line: every match of the
+// full plain text lies wholly within one of them, and none crosses from
+// one to the next. It returns d's whole plain text when the parts would
+// not save work, and nothing when d cannot match.
+//
+// A match holds an anchor of its spelling, on one line. The lines it
+// takes in before that line are all of them text of the match, but the
+// first; so counting the bytes that fold to one byte each (printable
+// ASCII but space) of the lines before the anchor's, a match cannot
+// start before the line where the count reaches the spelling's length.
+// The same holds after it.
+func (p prefilter) windows(d Doc) []Doc {
+	if p.anchors == nil {
+		return []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)}}
+	}
+	s := d.Text
+	var starts []int
+	for _, as := range p.anchors {
+		if slices.ContainsFunc(as, func(a string) bool { return !hasAnchor(s, a) }) {
+			continue
+		}
+		starts = append(starts, anchorStarts(s, as[0], false)...)
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	whole := []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(s)}}
+	if !p.lines || d.Event >= 0 {
+		return whole
+	}
+	lines := lineStarts(s)
+	// Lines of about 70 bytes: windows around this many anchors would
+	// cover most of the text anyway.
+	if len(starts)*(3+2*p.span/40) > len(lines)/2 {
+		return whole
+	}
+	t := newLineText(s, lines)
+	var ranges [][2]int
+	for _, at := range starts {
+		la, _ := slices.BinarySearch(lines, int32(at+1))
+		la-- // the line that holds at
+		lo, n := la, 0
+		for lo > 0 && n < p.span {
+			lo--
+			n += t.weight(lo)
+		}
+		hi, n := la, 0
+		for hi+1 < len(lines) && n < p.span {
+			hi++
+			n += t.weight(hi)
+		}
+		ranges = append(ranges, [2]int{lo, hi})
+	}
+	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
+	var out []Doc
+	var b strings.Builder
+	for i := 0; i < len(ranges); {
+		lo, hi := ranges[i][0], ranges[i][1]
+		for i++; i < len(ranges) && ranges[i][0] <= hi+1; i++ {
+			hi = max(hi, ranges[i][1])
+		}
+		b.Reset()
+		for l := lo; l <= hi; l++ {
+			if l > lo {
+				b.WriteByte('\n')
+			}
+			b.WriteString(t.plain(l))
+		}
+		out = append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line + lo, Text: b.String()})
+	}
+	return out
+}
+
+// lineText makes the plain text of single lines of a Markdown text, as
+// plainText makes it of the whole: the same lines in the same code
+// fences.
+type lineText struct {
+	s      string
+	starts []int32
+	// fence holds the code fence open at the start of each line.
+	fence []string
+	memo  map[int]string
+}
+
+func newLineText(s string, starts []int32) *lineText {
+	t := &lineText{s: s, starts: starts, fence: make([]string, len(starts)), memo: map[int]string{}}
+	fence := ""
+	for l := range starts {
+		t.fence[l] = fence
+		trimmed := strings.TrimLeft(strings.TrimSuffix(t.line(l), "\r"), " \t")
+		if f := codeFence(trimmed); f != "" {
+			switch {
+			case fence == "":
+				fence = f
+			case strings.HasPrefix(trimmed, fence):
+				fence = ""
+			}
+		}
+	}
+	return t
+}
+
+// line returns line l of the Markdown.
+func (t *lineText) line(l int) string {
+	end := len(t.s)
+	if l+1 < len(t.starts) {
+		end = int(t.starts[l+1]) - 1
+	}
+	return t.s[t.starts[l]:end]
+}
+
+// plain returns the plain text of line l.
+func (t *lineText) plain(l int) string {
+	if p, ok := t.memo[l]; ok {
+		return p
+	}
+	var p string
+	if f := t.fence[l]; f != "" {
+		// Within a fence: the fence's line first, which plain text
+		// makes empty.
+		p = plainText(f + "\n" + t.line(l))[1:]
+	} else {
+		p = plainText(t.line(l))
+	}
+	t.memo[l] = p
+	return p
+}
+
+// weight returns the number of bytes of line l's plain text that fold
+// to one byte other than a space each: a match that takes in the whole
+// line takes in at least as many bytes of its spelling.
+func (t *lineText) weight(l int) int {
+	n := 0
+	for _, c := range []byte(t.plain(l)) {
+		if c > ' ' && c < 0x7f {
+			n++
+		}
+	}
+	return n
+}
+
 // NewIndexFor builds the index of b for one search of q: like NewIndex,
-// but leaving out the texts that provably have no match of q, which makes
-// building it much cheaper for a rare word. Its Search(q) returns the same
-// matches, with the same snippets, as NewIndex(b).Search(q), except that
-// Match.Doc numbers the texts of this index. For any other query it is
-// incomplete.
+// but leaving out the text that provably holds no match of q (whole
+// topics, and the lines of a topic far from any candidate), which makes
+// building it much cheaper for a rare word. Its Search(q) returns the
+// same matches, with the same lines and snippets, as NewIndex(b).Search(q);
+// only Match.Doc, Match.N and the ranges, which number the texts of this
+// index, differ. For any other query it is incomplete.
 func NewIndexFor(b *Briefing, q Query) *Index {
 	if q.Empty() {
 		return &Index{parts: [][2]int{{0, 0}}}
@@ -276,22 +436,15 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: line, Text: e.Text})
 	}
 
-	all := make([]indexDoc, len(docs))
-	kept := make([]bool, len(docs))
+	parts := make([][]indexDoc, len(docs))
 	ix := &Index{}
 	ix.each(len(docs), func(i int) {
-		d := docs[i]
-		if !p.mayMatch(d.Text) {
-			return
+		for _, d := range p.windows(docs[i]) {
+			parts[i] = append(parts[i], indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)})
 		}
-		d.Text = plainText(d.Text)
-		all[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
-		kept[i] = true
 	})
-	for i, k := range kept {
-		if k {
-			ix.docs = append(ix.docs, all[i])
-		}
+	for _, ds := range parts {
+		ix.docs = append(ix.docs, ds...)
 	}
 	ix.parts = partition(ix.docs, workers())
 	return ix

@@ -16,14 +16,16 @@ import (
 )
 
 // searchResult renders every match of q in ix with what brief search
-// prints of it: place, file, line, range and snippets, whole and cut.
+// prints of it: place, file, line and snippets, whole and cut, with the
+// match's range in them. (Ranges in the texts of the index differ: the
+// index for one query holds only parts of them.)
 func searchResult(ix *briefing.Index, q briefing.Query) []string {
 	var out []string
 	for _, m := range ix.Search(q) {
 		s0, h0 := ix.Snippet(m, 0)
 		s1, h1 := ix.Snippet(m, 40)
-		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%d-%d|%q|%v|%q|%v",
-			m.Topic, m.Event, ix.Doc(m.Doc).File, m.Line, m.Start, m.End, s0, h0, s1, h1))
+		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%q|%v|%q|%v",
+			m.Topic, m.Event, ix.Doc(m.Doc).File, m.Line, s0, h0, s1, h1))
 	}
 	return out
 }
@@ -183,8 +185,8 @@ func TestNewIndexForMatchesNewIndex(t *testing.T) {
 	}
 }
 
-// TestNewIndexForSkips checks that the prefilter does leave out texts
-// without a match, and keeps those with one, on the synthetic briefing.
+// TestNewIndexForSkips checks that the index for one query leaves out
+// text without a match, and keeps what has one, on a synthetic briefing.
 func TestNewIndexForSkips(t *testing.T) {
 	d := t.TempDir()
 	if err := synth.Generate(d, 40, 40*20000, 7); err != nil {
@@ -194,20 +196,29 @@ func TestNewIndexForSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := len(b.Topics) + len(b.Timeline)
+	size := func(ix *briefing.Index) int {
+		n := 0
+		for i := range ix.Len() {
+			n += len(ix.Doc(i).Text)
+		}
+		return n
+	}
+	all := size(briefing.NewIndex(b))
 	for _, tc := range []struct {
 		query      string
-		atMost     int
+		atMost     int // per cent of the text
 		wantSearch bool
 	}{
-		{"security guarantees", all / 2, true}, // in 3 of 120 texts
+		{"security guarantees", 15, true}, // in 3 of 120 texts
 		{"qqqxqqq", 0, false},
-		{"zelensky", all, true},
+		{"zelensky", 40, true}, // in every topic, every 1.4 KB
+		{"Kraków", 40, true},
 	} {
 		q := briefing.Compile(tc.query, b.Actors)
 		ix := briefing.NewIndexFor(b, q)
-		if ix.Len() > tc.atMost {
-			t.Errorf("%q: %d of %d texts indexed, want at most %d", tc.query, ix.Len(), all, tc.atMost)
+		t.Logf("%q: %d of %d bytes indexed", tc.query, size(ix), all)
+		if got := size(ix); got*100 > all*tc.atMost {
+			t.Errorf("%q: %d of %d bytes indexed, want at most %d%%", tc.query, got, all, tc.atMost)
 		}
 		if got := len(ix.Search(q)) > 0; got != tc.wantSearch {
 			t.Errorf("%q: found matches %v, want %v", tc.query, got, tc.wantSearch)
@@ -227,13 +238,31 @@ func TestNewIndexForMarkup(t *testing.T) {
 		"security\n\nguarantees", "security **guarantees**", "security\tguarantees", "se*cu*rity guar[an](x)tees",
 		"İstanbul", "istanbul", "Istanbul", "ǅemal", "dzemal", "Dž", "\xffzelensky", "zelensky\xff",
 		"Zelensk[y]", "Zelensk[y](x)", "Zelen[@s]sky", "Zelen](x)sky", "Zelen](x\n)sky",
+		// Matches over several lines, some of them empty in plain text.
+		"security\n\n\n\nguarantees", "security\n|---|---|\nguarantees", "security\n```\nguarantees\n```",
+		"security\n**\n\n`` \n> \n#\nguarantees", "Volodymyr\n**\nZelensky", "a\nb\nc\nd\ne\nf\ng\nzelensky",
+		"a b\nc d\ne f\ng zelensky security\nguarantees", "Zelensky\nsecurity\n\nguarantees\nh i j k",
+		"```\n" + strings.Repeat("filler line\n", 80) + "**Zel**ensky\n```\n**Zel**ensky",
+		"~~~\n```\n**Zel**ensky\n~~~\n**Zel**ensky", "    ```\nZel**ensky\n ```x\nZel**ensky",
+		"Zelensky\n" + strings.Repeat("\u0301\n", 30) + "security guarantees",
+		"Zelen\u0301\u0301\nsky\n\u00e9\u00e9\nZelensky Zelensky Zelenskiy\nZelenskyy",
+		// Lines that weigh less than their bytes: spaces, accents.
+		"a\nb" + strings.Repeat(" ", 40) + "c\nd e f g h i j\nzelensky",
+		"e\n" + strings.Repeat("\u1ebf ", 15) + "\nzelensky",
 	}
 	queries := []string{
 		"zelensky", "Zelensky", "ZELENSKY", "zelen sky", "strasse", "straße", "aesir", "æsir", "final", "fi",
 		"lodz", "łódź", "krakow", "Kraków", "security guarantees", "istanbul", "İstanbul", "dzemal", "dž",
-		"ǅ", "y", "ensky", "zelensk", "ss", "e", "\u0301", "[y]", "@s",
+		"ǅ", "y", "ensky", "zelensk", "ss", "e", "\u0301", "[y]", "@s", "a b c d e f g zelensky",
+		"zelensky security guarantees", "Volodymyr Zelensky", "security guarantees h", "guarantees h i j",
+		"zelensky security", "sky security", "lorem", "amet lorem", "ipsum", " zelensky", "zelensky ",
+		"amet zelen", "sky lorem", "g zelensky security guarantees",
+		"a b c d e f g h i j zelensky", "e" + strings.Repeat(" e", 15) + " zelensky",
 	}
+	// Long stretches around, so that only parts of the text are indexed.
+	filler := strings.Repeat("lorem ipsum dolor sit amet\n", 60)
 	for _, body := range bodies {
+		body = filler + body + "\n" + filler + body
 		b := &briefing.Briefing{
 			Topics:   []*briefing.Topic{{ID: "t", Body: body}},
 			Timeline: []briefing.Event{{Text: body}},
@@ -266,9 +295,12 @@ func FuzzSearchFast(f *testing.F) {
 		if err != nil {
 			return
 		}
-		// The texts as given too, without the loader's checks.
+		// The texts as given too, without the loader's checks, and inside
+		// long stretches of other text.
+		filler := strings.Repeat("lorem ipsum dolor sit amet\n", 40)
 		raw := &briefing.Briefing{
-			Topics:   []*briefing.Topic{{ID: "raw", Body: body}},
+			Topics: []*briefing.Topic{{ID: "raw", Body: body},
+				{ID: "long", Body: filler + body + "\n" + filler + body + "\n" + filler}},
 			Timeline: []briefing.Event{{Text: event}},
 			Actors:   b.Actors,
 		}
