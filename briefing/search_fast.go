@@ -135,57 +135,92 @@ func (p prefilter) mayMatch(text string) bool {
 // matched as plain text and folding would match them (see the comment at
 // the top of this file).
 func hasAnchor(s, a string) bool {
-	return len(anchorStarts(s, a, true)) > 0
+	var sc scan
+	return len(sc.anchorStarts(s, a, true)) > 0
 }
 
-// anchorStarts returns where in s anchor a may start, in no particular
-// order: the first one only if first is set, otherwise all.
-func anchorStarts(s, a string, first bool) []int {
+// scan remembers, for one text, where the bytes that may start an anchor
+// are, so that several anchors take one pass each over the text.
+type scan struct {
+	byByte    map[byte][]int // an ASCII letter or digit, in either case
+	nonASCII  []int          // the first byte of each rune that is not ASCII
+	nonASCIIs bool           // whether nonASCII is set
+}
+
+// anchorStarts returns where in s anchor a may start: the first place
+// found only if first is set, otherwise all, in no particular order.
+func (sc *scan) anchorStarts(s, a string, first bool) []int {
 	var at []int
 	c := a[0]
 	// Where the anchor starts with an ASCII letter or digit of s.
-	for _, b := range [2]byte{c, upper(c)} {
-		for i := 0; ; {
-			j := strings.IndexByte(s[i:], b)
-			if j < 0 {
-				break
+	for _, i := range sc.positions(s, c, first) {
+		if anchorRest(s, i+1, a[1:]) {
+			if at = append(at, i); first {
+				return at
 			}
-			i += j + 1
-			if anchorRest(s, i, a[1:]) {
-				if at = append(at, i-1); first {
-					return at
-				}
-			}
-		}
-		if upper(c) == c {
-			break
 		}
 	}
 	// Where it starts inside the folded form of another rune: "ź" folds
 	// to "z", "ß" to "ss", and so on.
-	for i := 0; i < len(s); {
-		j := nextNonASCII(s, i)
-		if j < 0 {
-			break
+	if !sc.nonASCIIs {
+		for i := 0; i < len(s); {
+			j := nextNonASCII(s, i)
+			if j < 0 {
+				break
+			}
+			sc.nonASCII = append(sc.nonASCII, j)
+			_, size := utf8.DecodeRuneInString(s[j:])
+			i = j + size
 		}
+		sc.nonASCIIs = true
+	}
+	for _, j := range sc.nonASCII {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		f := foldRune(r, true)
 		if r == utf8.RuneError && size == 1 {
 			f = "\uFFFD"
 		}
-		i = j + size
 		for k := 0; k < len(f); k++ {
 			if f[k] != c {
 				continue
 			}
 			rest := f[k:]
-			if strings.HasPrefix(a, rest) && anchorRest(s, i, a[len(rest):]) || strings.HasPrefix(rest, a) {
+			if strings.HasPrefix(a, rest) && anchorRest(s, j+size, a[len(rest):]) || strings.HasPrefix(rest, a) {
 				if at = append(at, j); first {
 					return at
 				}
 				break
 			}
 		}
+	}
+	return at
+}
+
+// positions returns where c occurs in s in either case. Unless all is
+// needed (first is unset), it is not remembered.
+func (sc *scan) positions(s string, c byte, first bool) []int {
+	if at, ok := sc.byByte[c]; ok {
+		return at
+	}
+	var at []int
+	for _, b := range [2]byte{c, upper(c)} {
+		for i := 0; ; {
+			j := strings.IndexByte(s[i:], b)
+			if j < 0 {
+				break
+			}
+			at = append(at, i+j)
+			i += j + 1
+		}
+		if upper(c) == c {
+			break
+		}
+	}
+	if !first {
+		if sc.byByte == nil {
+			sc.byByte = map[byte][]int{}
+		}
+		sc.byByte[c] = at
 	}
 	return at
 }
@@ -282,25 +317,39 @@ func (p prefilter) windows(d Doc) []Doc {
 		return []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)}}
 	}
 	s := d.Text
+	// Spellings share anchors ("zelensky" in "volodymyr zelensky"):
+	// each is looked for once.
+	found := map[string][]int{}
+	var sc scan
+	startsOf := func(a string) []int {
+		at, ok := found[a]
+		if !ok {
+			at = sc.anchorStarts(s, a, false)
+			found[a] = at
+		}
+		return at
+	}
 	var starts []int
 	for _, as := range p.anchors {
-		if slices.ContainsFunc(as, func(a string) bool { return !hasAnchor(s, a) }) {
+		if slices.ContainsFunc(as, func(a string) bool { return len(startsOf(a)) == 0 }) {
 			continue
 		}
-		starts = append(starts, anchorStarts(s, as[0], false)...)
+		starts = append(starts, startsOf(as[0])...)
 	}
 	if len(starts) == 0 {
 		return nil
 	}
-	whole := []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(s)}}
+	whole := func() []Doc {
+		return []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(s)}}
+	}
 	if !p.lines || d.Event >= 0 {
-		return whole
+		return whole()
 	}
 	lines := lineStarts(s)
 	// Lines of about 70 bytes: windows around this many anchors would
 	// cover most of the text anyway.
 	if len(starts)*(3+2*p.span/40) > len(lines)/2 {
-		return whole
+		return whole()
 	}
 	t := newLineText(s, lines)
 	var ranges [][2]int
@@ -347,11 +396,15 @@ type lineText struct {
 	starts []int32
 	// fence holds the code fence open at the start of each line.
 	fence []string
-	memo  map[int]string
+	memo  []string
+	done  []bool
 }
 
 func newLineText(s string, starts []int32) *lineText {
-	t := &lineText{s: s, starts: starts, fence: make([]string, len(starts)), memo: map[int]string{}}
+	t := &lineText{s: s, starts: starts, fence: make([]string, len(starts)), memo: make([]string, len(starts)), done: make([]bool, len(starts))}
+	if !strings.Contains(s, "```") && !strings.Contains(s, "~~~") {
+		return t // no fences
+	}
 	fence := ""
 	for l := range starts {
 		t.fence[l] = fence
@@ -379,8 +432,8 @@ func (t *lineText) line(l int) string {
 
 // plain returns the plain text of line l.
 func (t *lineText) plain(l int) string {
-	if p, ok := t.memo[l]; ok {
-		return p
+	if t.done[l] {
+		return t.memo[l]
 	}
 	var p string
 	if f := t.fence[l]; f != "" {
@@ -390,7 +443,7 @@ func (t *lineText) plain(l int) string {
 	} else {
 		p = plainText(t.line(l))
 	}
-	t.memo[l] = p
+	t.memo[l], t.done[l] = p, true
 	return p
 }
 
