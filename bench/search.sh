@@ -20,15 +20,16 @@ if [[ ${#queries[@]} -eq 0 ]]; then
 fi
 
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "briefing: $dir ($(du -sh "$dir" | cut -f1), $(ls "$dir"/*.md | wc -l) topics)"
 for q in "${queries[@]}"; do
 	echo
 	echo "query: $q ($("$bin" search "$q" "$dir" 2>/dev/null | wc -l) matches by brief, $(grep -ri -- "$q" "$dir" | wc -l) lines by grep -ri)"
 	if command -v hyperfine >/dev/null; then
-		hyperfine --warmup 2 --runs 10 --style basic \
-			-n "brief search" "$bin search '$q' '$dir' >/dev/null" \
-			-n "grep -ri" "grep -ri -- '$q' '$dir' >/dev/null"
+		# -N: no shell, whose start-up would count against both.
+		hyperfine -N --warmup 2 --runs 15 --style basic \
+			-n "brief search" "$bin search '$q' '$dir'" \
+			-n "grep -ri" "grep -ri -- '$q' '$dir'"
 	else
 		for cmd in "$bin search '$q' '$dir'" "grep -ri -- '$q' '$dir'"; do
 			start=$(date +%s%N)
@@ -37,3 +38,5 @@ for q in "${queries[@]}"; do
 		done
 	fi
 done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
