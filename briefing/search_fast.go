@@ -8,7 +8,7 @@ import (
 
 // A search from the command line runs one query once, so building the
 // plain, folded text of every topic (most of a search's time) is wasted on
-// the topics that cannot match. A prefilter looks for an anchor of each
+// the topics, and the parts of topics, that cannot match. A prefilter looks for an anchor of each
 // spelling in a text's Markdown as it is: a piece of the spelling that
 // any match must contain, letters and digits only. Turning Markdown into
 // plain text only deletes bytes (markup, link targets, whole lines) or
@@ -116,29 +116,6 @@ func newPrefilter(q Query) prefilter {
 	return p
 }
 
-// mayMatch reports whether text, Markdown as a Doc's Text before plain
-// text is made of it, may hold a match. It is false only when no
-// spelling can match.
-func (p prefilter) mayMatch(text string) bool {
-	if p.anchors == nil {
-		return true
-	}
-	for _, as := range p.anchors {
-		if !slices.ContainsFunc(as, func(a string) bool { return !hasAnchor(text, a) }) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasAnchor reports whether the letters of anchor a occur in s in order,
-// matched as plain text and folding would match them (see the comment at
-// the top of this file).
-func hasAnchor(s, a string) bool {
-	var sc scan
-	return len(sc.anchorStarts(s, a, true)) > 0
-}
-
 // scan remembers, for one text, where the bytes that may start an anchor
 // are, so that several anchors take one pass each over the text.
 type scan struct {
@@ -147,17 +124,17 @@ type scan struct {
 	nonASCIIs bool           // whether nonASCII is set
 }
 
-// anchorStarts returns where in s anchor a may start: the first place
-// found only if first is set, otherwise all, in no particular order.
-func (sc *scan) anchorStarts(s, a string, first bool) []int {
+// anchorStarts returns every place where anchor a may start in s, in no
+// particular order: where its letters occur in order, matched as plain
+// text and folding would match them (see the comment at the top of this
+// file).
+func (sc *scan) anchorStarts(s, a string) []int {
 	var at []int
 	c := a[0]
 	// Where the anchor starts with an ASCII letter or digit of s.
-	for _, i := range sc.positions(s, c, first) {
+	for _, i := range sc.positions(s, c) {
 		if anchorRest(s, i+1, a[1:]) {
-			if at = append(at, i); first {
-				return at
-			}
+			at = append(at, i)
 		}
 	}
 	// Where it starts inside the folded form of another rune: "ź" folds
@@ -186,9 +163,7 @@ func (sc *scan) anchorStarts(s, a string, first bool) []int {
 			}
 			rest := f[k:]
 			if strings.HasPrefix(a, rest) && anchorRest(s, j+size, a[len(rest):]) || strings.HasPrefix(rest, a) {
-				if at = append(at, j); first {
-					return at
-				}
+				at = append(at, j)
 				break
 			}
 		}
@@ -196,9 +171,8 @@ func (sc *scan) anchorStarts(s, a string, first bool) []int {
 	return at
 }
 
-// positions returns where c occurs in s in either case. Unless all is
-// needed (first is unset), it is not remembered.
-func (sc *scan) positions(s string, c byte, first bool) []int {
+// positions returns where c occurs in s in either case.
+func (sc *scan) positions(s string, c byte) []int {
 	if at, ok := sc.byByte[c]; ok {
 		return at
 	}
@@ -216,12 +190,10 @@ func (sc *scan) positions(s string, c byte, first bool) []int {
 			break
 		}
 	}
-	if !first {
-		if sc.byByte == nil {
-			sc.byByte = map[byte][]int{}
-		}
-		sc.byByte[c] = at
+	if sc.byByte == nil {
+		sc.byByte = map[byte][]int{}
 	}
+	sc.byByte[c] = at
 	return at
 }
 
@@ -324,7 +296,7 @@ func (p prefilter) windows(d Doc) []Doc {
 	startsOf := func(a string) []int {
 		at, ok := found[a]
 		if !ok {
-			at = sc.anchorStarts(s, a, false)
+			at = sc.anchorStarts(s, a)
 			found[a] = at
 		}
 		return at
