@@ -1,0 +1,48 @@
+package briefing_test
+
+import (
+	"testing"
+
+	"brief/briefing"
+)
+
+// BenchmarkIndexFor builds the index for one query, as brief search does,
+// on the synthetic briefing: a name with aliases in every topic, a rare
+// word with a diacritic, and a phrase of two common words. Compare with
+// BenchmarkIndexBuild, the whole index.
+func BenchmarkIndexFor(b *testing.B) {
+	br := loadSynth(b)
+	for _, query := range []string{"zelensky", "kraków", "security guarantees"} {
+		b.Run(query, func(b *testing.B) {
+			q := briefing.Compile(query, br.Actors)
+			cpu := cpuTime()
+			for b.Loop() {
+				briefing.NewIndexFor(br, q)
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// BenchmarkSearchCommandFast is BenchmarkSearchCommand with the index for
+// the one query that brief search now builds.
+func BenchmarkSearchCommandFast(b *testing.B) {
+	dir := synthBriefing(b)
+	cpu := cpuTime()
+	for b.Loop() {
+		br, err := briefing.LoadWith(dir, briefing.LoadOptions{SkipCitations: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := briefing.Compile("zelensky", br.Actors)
+		ix := briefing.NewIndexFor(br, q)
+		ms := ix.Search(q)
+		if len(ms) < 1000 {
+			b.Fatalf("%d matches", len(ms))
+		}
+		for _, m := range ms {
+			ix.Snippet(m, 0)
+		}
+	}
+	reportCPU(b, cpu)
+}
