@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"brief/briefing"
+	"brief/content"
 	"brief/internal/render"
+	"brief/internal/synth"
 )
 
 // benchModel is the reader at 120x40 with every topic rendered and cached.
@@ -73,5 +76,52 @@ func BenchmarkOpenHugeTopic(b *testing.B) {
 	for b.Loop() {
 		tm, _ := base.Update(keyPress("2"))
 		_ = tm.(Model).View()
+	}
+}
+
+// BenchmarkPage is one key press of paging down or up through the longest
+// topic of the embedded briefing, plus the frame.
+func BenchmarkPage(b *testing.B) {
+	bf, err := briefing.LoadFS(content.FS, ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := send(b, New(bf, Options{Style: render.Dark}), sizeMsg(120, 40))
+	m = press(b, m, "6") // "Where sources differ", the longest
+	down, up := keyPress("space"), keyPress("b")
+	i := 0
+	for b.Loop() {
+		k := down
+		if i%8 >= 4 {
+			k = up
+		}
+		i++
+		tm, _ := m.Update(k)
+		m = tm.(Model)
+		_ = m.View()
+	}
+}
+
+// BenchmarkFirstRender is the render of a 20 KB topic that is not in the
+// cache, at the text width of a 120x40 window, as the reader's command
+// runs it.
+func BenchmarkFirstRender(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Generate(dir, 1, 20<<10, 1); err != nil {
+		b.Fatal(err)
+	}
+	bf, err := briefing.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := send(b, New(bf, Options{Style: render.Dark}), sizeMsg(120, 40))
+	k := m.keyFor(0)
+	md := m.text(0)
+	slots := make(chan struct{}, 1)
+	for b.Loop() {
+		msg := renderCmd(context.Background(), slots, k, md)().(renderedMsg)
+		if msg.err != nil {
+			b.Fatal(msg.err)
+		}
 	}
 }
