@@ -445,21 +445,7 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 	}
 	p := newPrefilter(q)
 	// The same texts, in the same order, as NewIndex.
-	var docs []Doc
-	for _, t := range b.Topics {
-		line := t.BodyPos.Line
-		if line == 0 {
-			line = 1
-		}
-		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: line, Text: t.Body})
-	}
-	for i, e := range b.Timeline {
-		line := e.Pos.Line
-		if line == 0 {
-			line = 1
-		}
-		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: line, Text: e.Text})
-	}
+	docs := searchDocs(b)
 
 	parts := make([][]indexDoc, len(docs))
 	ix := &Index{}

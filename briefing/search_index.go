@@ -56,24 +56,23 @@ type Match struct {
 	Range
 }
 
+// searchDocs lists the texts an index searches: every topic body in
+// reading order, then the timeline events.
+func searchDocs(b *Briefing) []Doc {
+	docs := make([]Doc, 0, len(b.Topics)+len(b.Timeline))
+	for _, t := range b.Topics {
+		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Text: t.Body})
+	}
+	for i, e := range b.Timeline {
+		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: max(e.Pos.Line, 1), Text: e.Text})
+	}
+	return docs
+}
+
 // NewIndex builds the search index of b: every topic body in reading
 // order, then the timeline events.
 func NewIndex(b *Briefing) *Index {
-	var docs []Doc
-	for _, t := range b.Topics {
-		line := t.BodyPos.Line
-		if line == 0 {
-			line = 1
-		}
-		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: line, Text: t.Body})
-	}
-	for i, e := range b.Timeline {
-		line := e.Pos.Line
-		if line == 0 {
-			line = 1
-		}
-		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: line, Text: e.Text})
-	}
+	docs := searchDocs(b)
 
 	ix := &Index{docs: make([]indexDoc, len(docs))}
 	ix.each(len(docs), func(i int) {
