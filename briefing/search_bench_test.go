@@ -1,10 +1,7 @@
 package briefing_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,36 +10,20 @@ import (
 )
 
 // The synthetic briefing the benchmarks run on: 1,000 topics, 20 MiB of
-// Markdown. It is generated once into the temporary directory and reused,
-// since the generator is deterministic.
+// Markdown, generated once into the temporary directory and reused.
 const (
 	synthTopics = 1000
 	synthSize   = 20 << 20
 	synthSeed   = 1
 )
 
-var (
-	synthOnce sync.Once
-	synthDir  string
-	synthErr  error
-)
-
 func synthBriefing(b *testing.B) string {
 	b.Helper()
-	synthOnce.Do(func() {
-		synthDir = filepath.Join(os.TempDir(), "brief-synth-1000-20MiB-seed1")
-		done := filepath.Join(synthDir, ".complete")
-		if _, err := os.Stat(done); err == nil {
-			return
-		}
-		if synthErr = synth.Generate(synthDir, synthTopics, synthSize, synthSeed); synthErr == nil {
-			synthErr = os.WriteFile(done, nil, 0o644)
-		}
-	})
-	if synthErr != nil {
-		b.Fatal(synthErr)
+	dir, err := synth.Cached(synthTopics, synthSize, synthSeed)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return synthDir
+	return dir
 }
 
 func loadSynth(b *testing.B) *briefing.Briefing {

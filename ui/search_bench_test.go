@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -15,31 +12,16 @@ import (
 	"brief/internal/synth"
 )
 
-// The synthetic briefing of the search benchmarks: 1,000 topics, 20 MiB of
-// Markdown, generated once into the temporary directory (the same one the
-// briefing package's benchmarks use).
-var (
-	synthOnce sync.Once
-	synthDir  string
-	synthErr  error
-)
-
+// synthModel is the reader at 120x40 on the synthetic briefing of the
+// search benchmarks: 1,000 topics, 20 MiB of Markdown, the same copy the
+// briefing package's benchmarks use.
 func synthModel(b *testing.B) Model {
 	b.Helper()
-	synthOnce.Do(func() {
-		synthDir = filepath.Join(os.TempDir(), "brief-synth-1000-20MiB-seed1")
-		done := filepath.Join(synthDir, ".complete")
-		if _, err := os.Stat(done); err == nil {
-			return
-		}
-		if synthErr = synth.Generate(synthDir, 1000, 20<<20, 1); synthErr == nil {
-			synthErr = os.WriteFile(done, nil, 0o644)
-		}
-	})
-	if synthErr != nil {
-		b.Fatal(synthErr)
+	dir, err := synth.Cached(1000, 20<<20, 1)
+	if err != nil {
+		b.Fatal(err)
 	}
-	br, err := briefing.Load(synthDir)
+	br, err := briefing.Load(dir)
 	if err != nil {
 		b.Fatal(err)
 	}

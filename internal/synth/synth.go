@@ -252,3 +252,19 @@ func (g *gen) list(b *strings.Builder) {
 	}
 	b.WriteString("\n")
 }
+
+// Cached returns a directory holding the briefing Generate writes for these
+// arguments, generating it into the system's temporary directory the first
+// time: the output is deterministic, so benchmarks in several packages and
+// runs can share one copy.
+func Cached(topics int, size int64, seed int64) (string, error) {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("brief-synth-%d-%dMiB-seed%d", topics, size>>20, seed))
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir, nil
+	}
+	if err := Generate(dir, topics, size, seed); err != nil {
+		return "", err
+	}
+	return dir, os.WriteFile(done, nil, 0o644)
+}
