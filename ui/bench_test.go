@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
@@ -24,13 +22,18 @@ func benchModel(b *testing.B) Model {
 
 // BenchmarkScroll is one key press of scrolling plus the frame it draws.
 func BenchmarkScroll(b *testing.B) {
-	m := press(b, benchModel(b), "3")
-	down, up := keyPress("j"), keyPress("k")
+	benchKeys(b, press(b, benchModel(b), "3"), "j", "k", 10)
+}
+
+// benchKeys presses forward n times, then back n times, and so on, each
+// press followed by the frame, as the program does.
+func benchKeys(b *testing.B, m Model, forward, back string, n int) {
+	fwd, bwd := keyPress(forward), keyPress(back)
 	i := 0
 	for b.Loop() {
-		k := down
-		if i%20 >= 10 {
-			k = up
+		k := fwd
+		if i%(2*n) >= n {
+			k = bwd
 		}
 		i++
 		tm, _ := m.Update(k)
@@ -41,20 +44,7 @@ func BenchmarkScroll(b *testing.B) {
 
 // BenchmarkSwitchTopic is paging to a cached topic plus the frame.
 func BenchmarkSwitchTopic(b *testing.B) {
-	m := benchModel(b)
-	next, prev := keyPress("l"), keyPress("h")
-	i := 0
-	for b.Loop() {
-		k := next
-		if i%6 >= 3 {
-			k = prev
-		}
-		i++
-		var tm tea.Model
-		tm, _ = m.Update(k)
-		m = tm.(Model)
-		_ = m.View()
-	}
+	benchKeys(b, benchModel(b), "l", "h", 3)
 }
 
 // hugeBriefing has one 5 MB topic of long paragraphs.
@@ -87,19 +77,7 @@ func BenchmarkPage(b *testing.B) {
 		b.Fatal(err)
 	}
 	m := send(b, New(bf, Options{Style: render.Dark}), sizeMsg(120, 40))
-	m = press(b, m, "6") // "Where sources differ", the longest
-	down, up := keyPress("space"), keyPress("b")
-	i := 0
-	for b.Loop() {
-		k := down
-		if i%8 >= 4 {
-			k = up
-		}
-		i++
-		tm, _ := m.Update(k)
-		m = tm.(Model)
-		_ = m.View()
-	}
+	benchKeys(b, press(b, m, "6"), "space", "b", 4) // "Where sources differ"
 }
 
 // BenchmarkFirstRender is the render of a 20 KB topic that is not in the
