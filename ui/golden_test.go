@@ -29,6 +29,7 @@ func TestGolden(t *testing.T) {
 		{"search", []string{"/", "b", "r", "i", "d", "g", "e"}},
 		{"search-results", []string{"/", "b", "r", "i", "d", "g", "e", "tab"}},
 		{"finder", []string{":", "p", "e", "o"}},
+		{"summary", []string{"i"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, style := range []render.Style{render.Dark, render.NoTTY} {
