@@ -76,9 +76,6 @@ func (m Model) openFinder() (Model, tea.Cmd) {
 func (m Model) finderKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k, f := m.keys, &m.finder
 	switch {
-	case msg.String() == "ctrl+c":
-		m.stop()
-		return m, tea.Quit
 	case key.Matches(msg, k.Close):
 		m.setFocus(focusText)
 		return m, nil

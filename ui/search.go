@@ -109,9 +109,6 @@ func (m Model) counted(msg countedMsg) Model {
 func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k, s := m.keys, &m.search
 	switch {
-	case msg.String() == "ctrl+c":
-		m.stop()
-		return m, tea.Quit
 	case key.Matches(msg, k.Cancel):
 		return m.cancelSearch()
 	case key.Matches(msg, k.Keep):

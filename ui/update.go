@@ -11,6 +11,11 @@ const wheelLines = 3
 func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.notice = "" // a key press acknowledges the notice
 	k := m.keys
+	// ctrl+c quits from every mode; q only where it is not typed.
+	if msg.String() == "ctrl+c" {
+		m.stop()
+		return m, tea.Quit
+	}
 	switch m.focus {
 	case focusSearch:
 		return m.searchKey(msg)
