@@ -27,22 +27,5 @@ func BenchmarkIndexFor(b *testing.B) {
 // BenchmarkSearchCommandFast is BenchmarkSearchCommand with the index for
 // the one query that brief search now builds.
 func BenchmarkSearchCommandFast(b *testing.B) {
-	dir := synthBriefing(b)
-	cpu := cpuTime()
-	for b.Loop() {
-		br, err := briefing.LoadWith(dir, briefing.LoadOptions{SkipCitations: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		q := briefing.Compile("zelensky", br.Actors)
-		ix := briefing.NewIndexFor(br, q)
-		ms := ix.Search(q)
-		if len(ms) < 1000 {
-			b.Fatalf("%d matches", len(ms))
-		}
-		for _, m := range ms {
-			ix.Snippet(m, 0)
-		}
-	}
-	reportCPU(b, cpu)
+	benchSearchCommand(b, briefing.NewIndexFor)
 }
