@@ -128,12 +128,16 @@ type loader struct {
 	check bool
 	// noCites skips citations, as LoadOptions.SkipCitations asks.
 	noCites bool
+	// regular holds the files that their directory listing shows to be
+	// regular files, which need no stat before they are opened. It is
+	// not changed once workers share it.
+	regular map[string]bool
 }
 
 // newWorker returns a loader sharing l's file system and options, with
 // its own diagnostics and Markdown parser, for another goroutine.
 func (l *loader) newWorker() *loader {
-	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check, noCites: l.noCites}
+	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check, noCites: l.noCites, regular: l.regular}
 	if l.check {
 		w.md = newMarkdown()
 	}
@@ -208,7 +212,7 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 	// Only regular files are read from a directory: opening a named pipe
 	// would wait for a writer forever. A file the user names may be a
 	// pipe, as in brief <(command).
-	if name != l.top {
+	if name != l.top && !l.regular[name] {
 		if fi, err := fs.Stat(l.fsys, name); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 			return fail(Pos{File: file}, "not a regular file")
 		}
@@ -222,7 +226,8 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 		return fail(Pos{File: file}, "%s", errText(err))
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil {
+	fi, err := f.Stat()
+	if err == nil {
 		if fi.IsDir() {
 			return fail(Pos{File: file}, "is a directory")
 		}
@@ -230,14 +235,24 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 			return fail(Pos{File: file}, "file is %d bytes, over the %d MiB limit", fi.Size(), MaxFileSize>>20)
 		}
 	}
-	data, err := readAll(f)
+	data, err := readAll(f, fi)
 	if err != nil {
 		return fail(Pos{File: file}, "%s", errText(err))
 	}
 	if len(data) > MaxFileSize {
 		return fail(Pos{File: file}, "file is over the %d MiB limit", MaxFileSize>>20)
 	}
-	data = normalize(data)
+	// The same as normalize, in two steps.
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	// data is not changed after this: the string can share its bytes
+	// rather than copy them.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	if !HasControl(text) {
+		// No carriage return, NUL, invalid UTF-8 or control character:
+		// the usual file needs none of the passes below.
+		return text, newLineIndex(text), nil
+	}
+	data = lineFeeds(data)
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return fail(newLineIndex(string(data[:i])).pos(file, i), "binary data (NUL byte), not a text file")
 	}
@@ -252,17 +267,15 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 		}
 		return fail(newLineIndex(string(data[:i])).pos(file, i), "invalid UTF-8 (byte 0x%02X)", data[i])
 	}
-	// data is not changed after this: the string can share its bytes
-	// rather than copy them.
-	text := neutralize(unsafe.String(unsafe.SliceData(data), len(data)), file, &l.diags)
+	text = neutralize(unsafe.String(unsafe.SliceData(data), len(data)), file, &l.diags)
 	return text, newLineIndex(text), nil
 }
 
-// readAll reads f up to one byte past MaxFileSize, in one read for a file
-// whose size it knows.
-func readAll(f fs.File) ([]byte, error) {
+// readAll reads f up to one byte past MaxFileSize, in one read for a
+// regular file, whose size fi (which may be nil) gives.
+func readAll(f fs.File, fi fs.FileInfo) ([]byte, error) {
 	size := 0
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
+	if fi != nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
 		size = int(fi.Size())
 	}
 	// One byte more, to see the end of the file (or that it grew).
@@ -291,8 +304,12 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 	}
 	hasMeta := false
 	var files []string
+	l.regular = make(map[string]bool, len(entries))
 	for _, e := range entries {
 		n := e.Name()
+		if e.Type().IsRegular() {
+			l.regular[path.Join(dir, n)] = true
+		}
 		switch {
 		case strings.HasPrefix(n, "."):
 		case n == MetaFile:

@@ -1,13 +1,8 @@
 package briefing
 
 import (
-	"errors"
 	"fmt"
 	"strings"
-
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
-	"github.com/goccy/go-yaml/token"
 )
 
 // yamlReader turns a YAML syntax tree into briefing values, reporting
@@ -22,240 +17,116 @@ type yamlReader struct {
 	lines *lineIndex
 }
 
-// pos returns the position of a node's first token in the file.
-func (y *yamlReader) pos(n ast.Node) Pos {
-	switch v := n.(type) {
-	case nil:
-		return Pos{File: y.file}
-	case *ast.MappingNode:
-		// A block mapping's own token is its first ':'; its first key
-		// is where a reader looks.
-		if len(v.Values) > 0 && v.Values[0] != nil && v.Values[0].Key != nil && !v.IsFlowStyle {
-			return y.pos(v.Values[0].Key)
-		}
-	case *ast.MappingValueNode:
-		if v.Key != nil {
-			return y.pos(v.Key)
-		}
-	}
-	return y.tokenPos(n.GetToken())
-}
-
-func (y *yamlReader) tokenPos(tk *token.Token) Pos {
-	if tk == nil || tk.Position == nil || tk.Position.Line < 1 {
-		return Pos{File: y.file}
-	}
-	col := tk.Position.Column
-	if col < 1 {
-		col = 1
-	}
-	p := Pos{File: y.file, Line: tk.Position.Line + y.lineOffset, Col: col}
-	if y.lines != nil {
-		p = y.lines.clamp(p)
-	}
-	return p
-}
-
 // parse parses src and returns the body of its single document, nil for
-// an empty one. It reports a syntax error and returns ok false.
-func (y *yamlReader) parse(src string) (body ast.Node, ok bool) {
-	defer func() {
-		// The YAML library is third-party code; a panic on strange input
-		// becomes an error rather than a crash.
-		if r := recover(); r != nil {
-			y.diags.errorf(Pos{File: y.file}, "cannot parse YAML")
-			body, ok = nil, false
-		}
-	}()
-	if off, ok := flowDepthOK(src); !ok {
-		y.diags.errorf(y.offsetPos(src, off), "YAML nested more than %d levels deep", maxFlowDepth)
+// an empty one. It reports a syntax error and returns ok false. The plain
+// block form that briefings are written in is read by a fast reader (see
+// yaml_fast.go); anything else goes to the full YAML parser.
+func (y *yamlReader) parse(src string) (body *ynode, ok bool) {
+	if n, ok := y.parseFast(src); ok {
+		return n, true
+	}
+	return y.parseFull(src)
+}
+
+// unwrap reports an alias, which is refused: aliases are not needed in a
+// briefing and can blow up in size.
+func (y *yamlReader) unwrap(n *ynode) (*ynode, bool) {
+	if n != nil && n.kind == yAlias {
+		y.diags.errorf(n.inner, "YAML aliases are not supported")
 		return nil, false
 	}
-	f, err := parser.ParseBytes([]byte(src), 0)
-	if err != nil {
-		var ye interface {
-			GetToken() *token.Token
-			GetMessage() string
-		}
-		if errors.As(err, &ye) {
-			y.diags.errorf(y.tokenPos(ye.GetToken()), "YAML syntax error: %s", Sanitize(ye.GetMessage()))
-		} else {
-			y.diags.errorf(Pos{File: y.file}, "YAML syntax error: %s", Sanitize(err.Error()))
-		}
-		return nil, false
-	}
-	for _, d := range f.Docs {
-		if d == nil || d.Body == nil {
-			continue
-		}
-		if _, isComment := d.Body.(*ast.CommentGroupNode); isComment {
-			continue
-		}
-		if body != nil {
-			y.diags.errorf(y.pos(d.Body), "more than one YAML document")
-			break
-		}
-		body = d.Body
-	}
-	return body, true
+	return n, true
 }
 
-// maxFlowDepth bounds the nesting of [ and { in YAML: the parser's cost
-// grows fast with it, and no briefing needs more than a few levels.
-const maxFlowDepth = 100
-
-// flowDepthOK reports whether the [ and { nesting of src stays within
-// maxFlowDepth, and if not, the offset where it goes over. It ignores
-// quoting and comments, so it can only overestimate, which a real
-// briefing is far from.
-func flowDepthOK(src string) (int, bool) {
-	depth := 0
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '[', '{':
-			depth++
-			if depth > maxFlowDepth {
-				return i, false
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		}
+// at returns where n starts, anchors and tags included.
+func (y *yamlReader) at(n *ynode) Pos {
+	if n == nil {
+		return Pos{File: y.file}
 	}
-	return 0, true
-}
-
-// offsetPos returns the position of byte offset off in the YAML text src.
-func (y *yamlReader) offsetPos(src string, off int) Pos {
-	p := newLineIndex(src).pos(y.file, off)
-	p.Line += y.lineOffset
-	return p
-}
-
-// unwrap strips anchors and tags from n. Aliases are refused: they are not
-// needed in a briefing and can blow up in size.
-func (y *yamlReader) unwrap(n ast.Node) (ast.Node, bool) {
-	for {
-		switch v := n.(type) {
-		case *ast.AnchorNode:
-			n = v.Value
-		case *ast.TagNode:
-			n = v.Value
-		case *ast.AliasNode:
-			y.diags.errorf(y.pos(v), "YAML aliases are not supported")
-			return nil, false
-		case *ast.CommentGroupNode:
-			return nil, true
-		default:
-			return n, true
-		}
-	}
+	return n.pos
 }
 
 // kindName names the YAML type of n for a message.
-func kindName(n ast.Node) string {
-	switch n.(type) {
-	case *ast.MappingNode, *ast.MappingValueNode:
-		return "a mapping"
-	case *ast.SequenceNode:
-		return "a list"
-	case nil, *ast.NullNode:
+func kindName(n *ynode) string {
+	switch {
+	case n == nil || n.kind == yNull:
 		return "nothing"
+	case n.kind == yMap:
+		return "a mapping"
+	case n.kind == ySeq:
+		return "a list"
 	}
 	return "text"
 }
 
 // fields calls f for each key of the mapping n, reporting keys that are
 // not in known. what names the mapping in messages ("" for the top level).
-func (y *yamlReader) fields(n ast.Node, what string, known []string, f func(key string, v ast.Node, kp Pos)) bool {
+func (y *yamlReader) fields(n *ynode, what string, known []string, f func(key string, v *ynode, kp Pos)) bool {
 	n, ok := y.unwrap(n)
 	if !ok {
 		return false
 	}
-	var pairs []*ast.MappingValueNode
-	switch m := n.(type) {
-	case nil, *ast.NullNode:
+	switch {
+	case n == nil || n.kind == yNull:
 		return true
-	case *ast.MappingNode:
-		pairs = m.Values
-	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{m}
-	default:
+	case n.kind != yMap:
 		if what == "" {
-			y.diags.errorf(y.pos(n), "want a mapping of fields, got %s", kindName(n))
+			y.diags.errorf(n.inner, "want a mapping of fields, got %s", kindName(n))
 		} else {
-			y.diags.errorf(y.pos(n), "%s: want a mapping of fields, got %s", what, kindName(n))
+			y.diags.errorf(n.inner, "%s: want a mapping of fields, got %s", what, kindName(n))
 		}
 		return false
 	}
-	for _, p := range pairs {
-		if p == nil || p.Key == nil {
-			continue
-		}
-		kp := y.pos(p.Key)
-		key := ""
-		if tk := p.Key.GetToken(); tk != nil {
-			key = tk.Value
-		}
-		if !contains(known, key) {
-			msg := fmt.Sprintf("unknown field %q", Sanitize(key))
+	for _, p := range n.pairs {
+		if !contains(known, p.key) {
+			msg := fmt.Sprintf("unknown field %q", Sanitize(p.key))
 			if what != "" {
 				msg += " in " + what
 			}
-			if s := suggest(key, known); s != "" {
+			if s := suggest(p.key, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			y.diags.errorf(kp, "%s", msg)
+			y.diags.errorf(p.pos, "%s", msg)
 			continue
 		}
-		f(key, p.Value, kp)
+		f(p.key, p.val, p.pos)
 	}
 	return true
 }
 
 // str reads a scalar as text. Numbers, booleans and dates keep their
 // spelling in the file, so "as_of: 2026" and "title: 1984" work.
-func (y *yamlReader) str(n ast.Node, field string) (string, Pos, bool) {
-	p := y.pos(n)
+func (y *yamlReader) str(n *ynode, field string) (string, Pos, bool) {
+	p := y.at(n)
 	n, ok := y.unwrap(n)
 	if !ok {
 		return "", p, false
 	}
-	var s string
-	switch v := n.(type) {
-	case nil, *ast.NullNode:
+	switch {
+	case n == nil || n.kind == yNull:
 		return "", p, true
-	case *ast.StringNode:
-		s = v.Value
-	case *ast.LiteralNode:
-		if v.Value != nil {
-			s = v.Value.Value
-		}
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		s = v.GetToken().Value
-	default:
+	case n.kind != yScalar:
 		y.diags.errorf(p, "%s: want text, got %s", field, kindName(n))
 		return "", p, false
 	}
-	return sanitizeField(s, p, field, y.diags), p, true
+	return sanitizeField(n.text, p, field, y.diags), p, true
 }
 
 // list calls f for each entry of the sequence n, and reports whether n
 // is a list (or empty).
-func (y *yamlReader) list(n ast.Node, field string, f func(v ast.Node)) bool {
+func (y *yamlReader) list(n *ynode, field string, f func(v *ynode)) bool {
 	n, ok := y.unwrap(n)
 	if !ok {
 		return false
 	}
-	switch v := n.(type) {
-	case nil, *ast.NullNode:
-	case *ast.SequenceNode:
-		for _, e := range v.Values {
+	switch {
+	case n == nil || n.kind == yNull:
+	case n.kind == ySeq:
+		for _, e := range n.items {
 			f(e)
 		}
 	default:
-		y.diags.errorf(y.pos(n), "%s: want a list, got %s", field, kindName(n))
+		y.diags.errorf(n.inner, "%s: want a list, got %s", field, kindName(n))
 		return false
 	}
 	return true
@@ -268,9 +139,9 @@ type ref struct {
 }
 
 // strs reads a list of text values.
-func (y *yamlReader) strs(n ast.Node, field string) ([]ref, bool) {
+func (y *yamlReader) strs(n *ynode, field string) ([]ref, bool) {
 	var out []ref
-	ok := y.list(n, field, func(v ast.Node) {
+	ok := y.list(n, field, func(v *ynode) {
 		if s, p, ok := y.str(v, field); ok && s != "" {
 			out = append(out, ref{s, p})
 		}
@@ -280,7 +151,7 @@ func (y *yamlReader) strs(n ast.Node, field string) ([]ref, bool) {
 
 // date reads a date field, and reports whether one was given, even a
 // bad one.
-func (y *yamlReader) date(n ast.Node, field string) (Date, bool) {
+func (y *yamlReader) date(n *ynode, field string) (Date, bool) {
 	s, p, ok := y.str(n, field)
 	if !ok {
 		return Date{}, true
@@ -319,9 +190,9 @@ var metaFields = []string{"title", "subtitle", "as_of", "summary", "topics", "so
 
 // readMeta reads briefing fields from a YAML body, and reports whether
 // it was a mapping of fields.
-func (y *yamlReader) readMeta(body ast.Node, m *meta) bool {
+func (y *yamlReader) readMeta(body *ynode, m *meta) bool {
 	m.file = y.file
-	return y.fields(body, "", metaFields, func(key string, v ast.Node, kp Pos) {
+	return y.fields(body, "", metaFields, func(key string, v *ynode, kp Pos) {
 		switch key {
 		case "title":
 			var ok bool
@@ -337,20 +208,20 @@ func (y *yamlReader) readMeta(body ast.Node, m *meta) bool {
 		case "topics":
 			m.topics, m.topicsSet = y.strs(v, key)
 		case "sources":
-			y.list(v, key, func(e ast.Node) { y.readSource(e, m) })
+			y.list(v, key, func(e *ynode) { y.readSource(e, m) })
 		case "timeline":
-			y.list(v, key, func(e ast.Node) { y.readEvent(e, m) })
+			y.list(v, key, func(e *ynode) { y.readEvent(e, m) })
 		case "actors":
-			y.list(v, key, func(e ast.Node) { y.readActor(e, m) })
+			y.list(v, key, func(e *ynode) { y.readActor(e, m) })
 		}
 	})
 }
 
 var sourceFields = []string{"id", "title", "outlet", "author", "date", "date_note", "url", "kind"}
 
-func (y *yamlReader) readSource(n ast.Node, m *meta) {
-	s := Source{Pos: y.pos(n)}
-	ok := y.fields(n, "source", sourceFields, func(key string, v ast.Node, kp Pos) {
+func (y *yamlReader) readSource(n *ynode, m *meta) {
+	s := Source{Pos: y.at(n)}
+	ok := y.fields(n, "source", sourceFields, func(key string, v *ynode, kp Pos) {
 		switch key {
 		case "id":
 			s.ID, s.Pos, _ = y.str(v, "source id")
@@ -391,11 +262,11 @@ func (y *yamlReader) readSource(n ast.Node, m *meta) {
 
 var eventFields = []string{"date", "event", "topics", "sources"}
 
-func (y *yamlReader) readEvent(n ast.Node, m *meta) {
-	e := Event{Pos: y.pos(n)}
+func (y *yamlReader) readEvent(n *ynode, m *meta) {
+	e := Event{Pos: y.at(n)}
 	var topics, sources []ref
 	dated := false
-	ok := y.fields(n, "timeline entry", eventFields, func(key string, v ast.Node, kp Pos) {
+	ok := y.fields(n, "timeline entry", eventFields, func(key string, v *ynode, kp Pos) {
 		switch key {
 		case "date":
 			e.Date, dated = y.date(v, "timeline date")
@@ -429,9 +300,9 @@ func (y *yamlReader) readEvent(n ast.Node, m *meta) {
 
 var actorFields = []string{"name", "role", "aliases"}
 
-func (y *yamlReader) readActor(n ast.Node, m *meta) {
-	a := Actor{Pos: y.pos(n)}
-	ok := y.fields(n, "actor", actorFields, func(key string, v ast.Node, kp Pos) {
+func (y *yamlReader) readActor(n *ynode, m *meta) {
+	a := Actor{Pos: y.at(n)}
+	ok := y.fields(n, "actor", actorFields, func(key string, v *ynode, kp Pos) {
 		switch key {
 		case "name":
 			a.Name, _, _ = y.str(v, "name")
@@ -463,8 +334,8 @@ type topicMeta struct {
 
 var topicFields = []string{"id", "title", "summary", "tags"}
 
-func (y *yamlReader) readTopicMeta(body ast.Node, t *topicMeta) {
-	y.fields(body, "", topicFields, func(key string, v ast.Node, kp Pos) {
+func (y *yamlReader) readTopicMeta(body *ynode, t *topicMeta) {
+	y.fields(body, "", topicFields, func(key string, v *ynode, kp Pos) {
 		switch key {
 		case "id":
 			t.id, t.idPos, _ = y.str(v, "id")

@@ -118,7 +118,11 @@ func controlName(r rune) string {
 // order mark and turns \r\n and lone \r into \n. Line and column numbers
 // are unchanged by this, as editors count them the same way.
 func normalize(data []byte) []byte {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	return lineFeeds(bytes.TrimPrefix(data, []byte("\uFEFF")))
+}
+
+// lineFeeds turns \r\n and lone \r into \n.
+func lineFeeds(data []byte) []byte {
 	if bytes.IndexByte(data, '\r') < 0 {
 		return data
 	}
@@ -250,7 +254,11 @@ func (x *lineIndex) pos(file string, off int) Pos {
 
 // clamp moves p to the nearest position inside the text.
 func (x *lineIndex) clamp(p Pos) Pos {
-	x.scan(len(x.text))
+	// Only the lines up to p's are needed: a file's front matter is at
+	// its top.
+	for !x.done && len(x.starts) <= p.Line {
+		x.scan(x.starts[len(x.starts)-1])
+	}
 	if p.Line > len(x.starts) {
 		p.Line = len(x.starts)
 	}
