@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,30 +43,26 @@ func placeholder(r rune) rune {
 // or a byte that is not UTF-8 (such as a raw 0x9B, an 8-bit CSI to some
 // terminals), which Sanitize replaces by U+FFFD.
 func HasControl(s string) bool {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
 	i := 0
 	for i < len(s) {
-		// Printable ASCII eight bytes at a time: no byte with the high
-		// bit, none below 0x20 (newline and tab are checked one by one)
-		// and no DEL.
+		// Eight bytes at a time while they are ASCII; each test below is
+		// exact per byte on bytes without their top bit.
 		for i+8 <= len(s) {
-			v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			if v&highs != 0 {
+			v := load64(s, i)
+			a := v &^ msb
+			low := ^(a + 0x60*lsb) & msb // below 0x20
+			bad := low&^(zeroBytes(a^'\n'*lsb)|zeroBytes(a^'\t'*lsb)) | zeroBytes(a^0x7f*lsb)
+			if high := v & msb; high != 0 {
+				// Only the bytes before the first non-ASCII one count.
+				k := bits.TrailingZeros64(high) / 8
+				if bad&(1<<(8*k)-1) != 0 {
+					return true
+				}
+				i += k
 				break
 			}
-			low := (v - 0x20*ones) &^ v & highs
-			del := v ^ 0x7f*ones
-			del = (del - ones) &^ del & highs
-			if low|del != 0 {
-				for _, c := range []byte(s[i : i+8]) {
-					if (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
-						return true
-					}
-				}
+			if bad != 0 {
+				return true
 			}
 			i += 8
 		}
@@ -78,6 +75,15 @@ func HasControl(s string) bool {
 				return true
 			}
 			i++
+			continue
+		}
+		if 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A two-byte rune, as in most accented letters: a C1
+			// control is U+0080 to U+009F.
+			if c == 0xC2 && s[i+1] < 0xA0 {
+				return true
+			}
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
