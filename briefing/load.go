@@ -79,7 +79,7 @@ func LoadWith(path string, opts LoadOptions) (*Briefing, error) {
 	}
 	if fi.IsDir() {
 		display := func(name string) string { return filepath.Join(path, filepath.FromSlash(name)) }
-		return load(os.DirFS(path), ".", display, opts)
+		return load(dirFS(path), ".", display, opts)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -91,7 +91,7 @@ func LoadWith(path string, opts LoadOptions) (*Briefing, error) {
 		}
 		return filepath.Join(dir, filepath.FromSlash(name))
 	}
-	return load(os.DirFS(dir), base, display, opts)
+	return load(dirFS(dir), base, display, opts)
 }
 
 // LoadFS is Load over a file system: name is a directory ("." for the
