@@ -3,7 +3,11 @@ package briefing
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A search from the command line runs one query once, so building the
@@ -21,7 +25,8 @@ import (
 // no match, never the reverse.
 
 // letterFreq ranks ASCII letters by how often they occur in English text
-// (per mille), to anchor on a rare one; digits count as rare.
+// (per mille), to anchor on a rare one when the briefing is too small to
+// count its own; digits count as rare.
 var letterFreq = [26]uint8{
 	82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24, 67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1,
 }
@@ -30,12 +35,55 @@ var letterFreq = [26]uint8{
 // rare letter alone occurs in most pages of prose.
 const minAnchor = 4
 
-// anchorsOf returns the anchors of a folded spelling, rarest first: for
-// each of its runs of ASCII letters and digits, the tail of the run of at
-// least minAnchor bytes (or the whole run if shorter) that starts with
-// the rarest letter. Every match holds each of them. It returns nil when
-// the spelling has no ASCII letter or digit.
-func anchorsOf(folded string) []string {
+// alnumFreq is how often each ASCII letter and digit occurs (see
+// alnumIndex), per mille of the text, either case.
+type alnumFreq [36]int
+
+// alnumIndex numbers the lower-case ASCII letters and the digits from 0
+// to 35.
+func alnumIndex(c byte) int {
+	if c >= 'a' {
+		return int(c - 'a')
+	}
+	return 26 + int(c-'0')
+}
+
+// sampleFreq counts the letters and digits of the start of some of docs,
+// which are what the prefilter pays for with each candidate: a briefing's
+// own frequencies (citations make "c" common, for one) beat English's.
+func sampleFreq(docs []Doc) alnumFreq {
+	const (
+		take    = 2 << 10 // bytes from each text sampled
+		samples = 32
+	)
+	var hist [256]int
+	total := 0
+	for i := 0; i < len(docs); i += max(1, len(docs)/samples) {
+		s := docs[i].Text[:min(take, len(docs[i].Text))]
+		for j := 0; j < len(s); j++ {
+			hist[s[j]]++
+		}
+		total += len(s)
+	}
+	var f alnumFreq
+	for c := byte('a'); c <= 'z'; c++ {
+		f[alnumIndex(c)] = int(letterFreq[c-'a'])
+		if total >= 4<<10 {
+			f[alnumIndex(c)] = (hist[c] + hist[upper(c)]) * 1000 / total
+		}
+	}
+	for c := byte('0'); c <= '9' && total >= 4<<10; c++ {
+		f[alnumIndex(c)] = hist[c] * 1000 / total
+	}
+	return f
+}
+
+// anchorsOf returns the anchors of a folded spelling, rarest first by
+// freq: for each of its runs of ASCII letters and digits, the tail of the
+// run of at least minAnchor bytes (or the whole run if shorter) that
+// starts with the rarest letter. Every match holds each of them. It
+// returns nil when the spelling has no ASCII letter or digit.
+func anchorsOf(folded string, freq *alnumFreq) []string {
 	type anchor struct {
 		s    string
 		freq int
@@ -51,12 +99,9 @@ func anchorsOf(folded string) []string {
 			j++
 		}
 		run := folded[i:j]
-		best := anchor{freq: 1000}
+		best := anchor{freq: 1 << 30}
 		for k := 0; k == 0 || k+minAnchor <= len(run); k++ {
-			f := 0 // digits are rare
-			if c := run[k]; 'a' <= c && c <= 'z' {
-				f = int(letterFreq[c-'a'])
-			}
+			f := freq[alnumIndex(run[k])]
 			// Rarer first letter, then longer tail.
 			if f < best.freq || f == best.freq && len(run)-k > len(best.s) {
 				best = anchor{run[k:], f}
@@ -87,11 +132,33 @@ var markupGap = func() (t [128]bool) {
 	return t
 }()
 
-// prefilter says which texts may match a query; see mayMatch.
+// prefilter says which texts, and which lines of them, may match a
+// query; see windows.
 type prefilter struct {
-	// anchors holds the anchors of each spelling. nil means no
-	// filtering: a spelling without an anchor may match anywhere.
-	anchors [][]string
+	// anchors holds the anchors of each spelling, as indexes into uniq.
+	// nil means no filtering: a spelling without an anchor may match
+	// anywhere.
+	anchors [][]int
+	// uniq holds each anchor once: spellings share them ("zelensky" in
+	// "volodymyr zelensky").
+	uniq []string
+	// groups lists the anchors by their first byte, which one pass over
+	// a text looks for.
+	groups []anchorGroup
+	// group has the index in groups of each lower-case letter and digit,
+	// or -1.
+	group [256]int8
+	// firsts has the bit (see foldLetters) of each anchor's first byte.
+	firsts uint64
+	// firstBytes holds the bytes that may start an anchor: its first
+	// letter in either case, and the first bytes of the runes that fold
+	// to a spelling holding it.
+	firstBytes []byte
+	// follow marks the bytes that may follow one of firstBytes where an
+	// anchor starts: its second letter in either case, markup, and any
+	// byte of a rune that is not ASCII. (Anchors of one byte make all
+	// bytes pass.)
+	follow [256]bool
 	// span is the length of the longest spelling, folded.
 	span int
 	// lines says that a match lies within the lines around its anchor
@@ -100,101 +167,240 @@ type prefilter struct {
 	lines bool
 }
 
-func newPrefilter(q Query) prefilter {
+// anchorGroup is the anchors that start with one byte.
+type anchorGroup struct {
+	c   byte
+	ids []int
+}
+
+func newPrefilter(q Query, freq *alnumFreq) prefilter {
 	p := prefilter{lines: true}
+	for c := range p.group {
+		p.group[c] = -1
+	}
 	for _, n := range q.needles {
 		p.span = max(p.span, len(n.lower))
 		if n.lower[0] == ' ' || n.lower[len(n.lower)-1] == ' ' {
 			p.lines = false
 		}
-		a := anchorsOf(n.lower)
-		if a == nil {
+		as := anchorsOf(n.lower, freq)
+		if as == nil {
 			return prefilter{}
 		}
-		p.anchors = append(p.anchors, a)
+		var ids []int
+		for _, a := range as {
+			id := slices.Index(p.uniq, a)
+			if id < 0 {
+				id = len(p.uniq)
+				p.uniq = append(p.uniq, a)
+			}
+			ids = append(ids, id)
+		}
+		p.anchors = append(p.anchors, ids)
+		// Only the first anchor is looked for everywhere; the others,
+		// around its places (see windows).
+		a := as[0]
+		g := p.group[a[0]]
+		if g < 0 {
+			g = int8(len(p.groups))
+			p.groups = append(p.groups, anchorGroup{c: a[0]})
+			p.group[a[0]] = g
+			p.firsts |= 1 << alnumIndex(a[0])
+		}
+		if !slices.Contains(p.groups[g].ids, ids[0]) {
+			p.groups[g].ids = append(p.groups[g].ids, ids[0])
+		}
+		if len(a) == 1 {
+			p.follow = [256]bool{}
+			for b := range p.follow {
+				p.follow[b] = true
+			}
+		} else {
+			p.follow[a[1]], p.follow[upper(a[1])] = true, true
+		}
 	}
+	for b := range p.follow {
+		if b >= utf8.RuneSelf || b < utf8.RuneSelf && markupGap[b] || b == ']' {
+			p.follow[b] = true
+		}
+	}
+	for _, g := range p.groups {
+		p.firstBytes = append(p.firstBytes, g.c)
+		if u := upper(g.c); u != g.c {
+			p.firstBytes = append(p.firstBytes, u)
+		}
+	}
+	p.firstBytes = append(p.firstBytes, leadsOf(p.firsts)...)
 	return p
 }
 
-// scan remembers, for one text, where the bytes that may start an anchor
-// are, so that several anchors take one pass each over the text.
+var (
+	foldLettersOnce sync.Once
+	// foldLetterTab has, for each rune below tableSize, the bits
+	// (1<<alnumIndex) of the ASCII letters and digits in its folded
+	// lower-case spelling.
+	foldLetterTab [tableSize]uint64
+	// foldLetterHigh is the same for the few runes above tableSize whose
+	// lower case is ASCII (the Kelvin sign).
+	foldLetterHigh map[rune]uint64
+	// foldLetterLead has the bits of all the runes that a byte starts.
+	foldLetterLead [256]uint64
+)
+
+// leadsOf returns the bytes that start a rune, not ASCII, that folds to
+// a spelling holding one of the letters and digits of bits.
+func leadsOf(bits uint64) []byte {
+	foldLettersOnce.Do(buildFoldLetters)
+	var bs []byte
+	for b, m := range foldLetterLead {
+		if m&bits != 0 {
+			bs = append(bs, byte(b))
+		}
+	}
+	return bs
+}
+
+func buildFoldLetters() {
+	for r := rune(utf8.RuneSelf); r < tableSize; r++ {
+		foldLetterTab[r] = letterBits(foldRune(r, true))
+	}
+	foldLetterHigh = map[rune]uint64{}
+	for _, cr := range unicode.CaseRanges {
+		for r := max(cr.Lo, tableSize); r <= cr.Hi; r++ {
+			if m := letterBits(foldRune(rune(r), true)); m != 0 {
+				foldLetterHigh[rune(r)] = m
+			}
+		}
+	}
+	var b [utf8.UTFMax]byte
+	for r := rune(utf8.RuneSelf); r < tableSize; r++ {
+		utf8.EncodeRune(b[:], r)
+		foldLetterLead[b[0]] |= foldLetterTab[r]
+	}
+	for r, m := range foldLetterHigh {
+		utf8.EncodeRune(b[:], r)
+		foldLetterLead[b[0]] |= m
+	}
+}
+
+func letterBits(f string) uint64 {
+	var m uint64
+	for i := 0; i < len(f); i++ {
+		if isAlnum(f[i]) {
+			m |= 1 << alnumIndex(f[i])
+		}
+	}
+	return m
+}
+
+// foldLetters returns the bits (1<<alnumIndex) of the ASCII letters and
+// digits in the folded lower-case spelling of the rune r, not ASCII.
+func foldLetters(r rune) uint64 {
+	foldLettersOnce.Do(buildFoldLetters)
+	if r < tableSize {
+		return foldLetterTab[r]
+	}
+	return foldLetterHigh[r]
+}
+
+// scan finds, in one text, where each anchor of a prefilter may start;
+// it is reused from text to text.
 type scan struct {
-	byByte    map[byte][]int // an ASCII letter or digit, in either case
-	nonASCII  []int          // the first byte of each rune that is not ASCII
-	nonASCIIs bool           // whether nonASCII is set
+	p *prefilter
+	// starts holds the places of each anchor (of p.uniq), in order.
+	starts [][]int
+	// cands holds the starts of spellings' first anchors, in order.
+	cands []cand
+	// windows holds the parts of a text to index, as byte ranges.
+	windows [][2]int
+	// text holds the parts' plain text.
+	text arena
 }
 
-// anchorStarts returns every place where anchor a may start in s, in no
-// particular order: where its letters occur in order, matched as plain
-// text and folding would match them (see the comment at the top of this
-// file).
-func (sc *scan) anchorStarts(s, a string) []int {
-	var at []int
-	c := a[0]
-	// Where the anchor starts with an ASCII letter or digit of s.
-	for _, i := range sc.positions(s, c) {
-		if anchorRest(s, i+1, a[1:]) {
-			at = append(at, i)
-		}
-	}
-	// Where it starts inside the folded form of another rune: "ź" folds
-	// to "z", "ß" to "ss", and so on.
-	if !sc.nonASCIIs {
-		for i := 0; i < len(s); {
-			j := nextNonASCII(s, i)
-			if j < 0 {
-				break
-			}
-			sc.nonASCII = append(sc.nonASCII, j)
-			_, size := utf8.DecodeRuneInString(s[j:])
-			i = j + size
-		}
-		sc.nonASCIIs = true
-	}
-	for _, j := range sc.nonASCII {
-		r, size := utf8.DecodeRuneInString(s[j:])
-		f := foldRune(r, true)
-		if r == utf8.RuneError && size == 1 {
-			f = "\uFFFD"
-		}
-		for k := 0; k < len(f); k++ {
-			if f[k] != c {
-				continue
-			}
-			rest := f[k:]
-			if strings.HasPrefix(a, rest) && anchorRest(s, j+size, a[len(rest):]) || strings.HasPrefix(rest, a) {
-				at = append(at, j)
-				break
-			}
-		}
-	}
-	return at
+// cand is a place where a spelling may match: the start of its first
+// anchor.
+type cand struct {
+	at, spelling int
 }
 
-// positions returns where c occurs in s in either case.
-func (sc *scan) positions(s string, c byte) []int {
-	if at, ok := sc.byByte[c]; ok {
-		return at
+func newScan(p *prefilter) *scan {
+	return &scan{p: p, starts: make([][]int, len(p.uniq))}
+}
+
+// find sets sc.starts to every place where each anchor may start in s,
+// in order: where its letters occur in order, matched as plain text and
+// folding would match them (see the comment at the top of this file).
+func (sc *scan) find(s string) {
+	for i := range sc.starts {
+		sc.starts[i] = sc.starts[i][:0]
 	}
-	var at []int
-	for _, b := range [2]byte{c, upper(c)} {
-		for i := 0; ; {
+	p := sc.p
+	// Each first letter in either case, and each first byte of a rune
+	// that may fold to one: strings.IndexByte skips the text between
+	// quickly, and the byte after rules out most.
+	for _, b := range p.firstBytes {
+		for i := 0; ; i++ {
 			j := strings.IndexByte(s[i:], b)
 			if j < 0 {
 				break
 			}
-			at = append(at, i+j)
-			i += j + 1
-		}
-		if upper(c) == c {
-			break
+			i += j
+			if i+1 < len(s) && !p.follow[s[i+1]] {
+				continue
+			}
+			sc.at(s, i)
 		}
 	}
-	if sc.byByte == nil {
-		sc.byByte = map[byte][]int{}
+	if len(p.firstBytes) > 1 {
+		for _, st := range sc.starts {
+			slices.Sort(st)
+		}
 	}
-	sc.byByte[c] = at
-	return at
+}
+
+// at records the anchors that start at s[i], a byte that may start one.
+func (sc *scan) at(s string, i int) {
+	p := sc.p
+	if c := s[i]; c < utf8.RuneSelf {
+		if !alnumByte[c] {
+			return
+		}
+		for _, id := range p.groups[p.group[c|0x20]].ids {
+			if anchorRest(s, i+1, p.uniq[id][1:]) {
+				sc.starts[id] = append(sc.starts[id], i)
+			}
+		}
+		return
+	}
+	// Where an anchor starts inside the folded form of another rune: "ź"
+	// folds to "z", "ß" to "ss", and so on.
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 || foldLetters(r)&p.firsts == 0 {
+		return // folds to "\uFFFD", or to none of the first letters
+	}
+	f := foldRune(r, true)
+	for _, g := range p.groups {
+		for _, id := range g.ids {
+			if startsIn(s, i+size, f, p.uniq[id]) {
+				sc.starts[id] = append(sc.starts[id], i)
+			}
+		}
+	}
+}
+
+// startsIn reports whether anchor a starts inside f, the folded form of
+// a rune that ends at i in s, and goes on in s.
+func startsIn(s string, i int, f, a string) bool {
+	for k := 0; k < len(f); k++ {
+		if f[k] != a[0] {
+			continue
+		}
+		rest := f[k:]
+		if strings.HasPrefix(a, rest) && anchorRest(s, i, a[len(rest):]) || strings.HasPrefix(rest, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func upper(c byte) byte {
@@ -202,22 +408,6 @@ func upper(c byte) byte {
 		return c - 'a' + 'A'
 	}
 	return c
-}
-
-// nextNonASCII returns the index of the first byte at or after i that is
-// not ASCII, or -1, looking at eight bytes at a time.
-func nextNonASCII(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s, i)&msb != 0 {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return i
-		}
-	}
-	return -1
 }
 
 // anchorRest reports whether a, the rest of an anchor, follows in s from
@@ -272,164 +462,285 @@ func anchorRest(s string, i int, a string) bool {
 	return true
 }
 
-// windows returns the parts of d, a topic's Markdown, that may hold a
-// match, as plain text, each with its first line: every match of the
-// full plain text lies wholly within one of them, and none crosses from
-// one to the next. It returns d's whole plain text when the parts would
-// not save work, and nothing when d cannot match.
+// windows appends to out the parts of d, a topic's Markdown, that may
+// hold a match, as plain text, each with its first line: every match of
+// the full plain text lies wholly within one of them, and none crosses
+// from one to the next. It appends d's whole plain text when the parts
+// would not save work, and nothing when d cannot match. sc is scratch
+// space for one goroutine.
 //
 // A match holds an anchor of its spelling, on one line. The lines it
 // takes in before that line are all of them text of the match, but the
 // first; so counting the bytes that fold to one byte each (printable
 // ASCII but space) of the lines before the anchor's, a match cannot
 // start before the line where the count reaches the spelling's length.
-// The same holds after it.
-func (p prefilter) windows(d Doc) []Doc {
+// The same holds after it. Counting fewer bytes (see lineWeight) only
+// makes a part longer.
+func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
+	whole := func() []Doc {
+		return append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)})
+	}
 	if p.anchors == nil {
-		return []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)}}
+		return whole()
 	}
 	s := d.Text
-	// Spellings share anchors ("zelensky" in "volodymyr zelensky"):
-	// each is looked for once.
-	found := map[string][]int{}
-	var sc scan
-	startsOf := func(a string) []int {
-		at, ok := found[a]
-		if !ok {
-			at = sc.anchorStarts(s, a)
-			found[a] = at
+	sc.find(s)
+	cands := sc.cands[:0]
+	for sp, ids := range p.anchors {
+		for _, at := range sc.starts[ids[0]] {
+			cands = append(cands, cand{at, sp})
 		}
-		return at
 	}
-	var starts []int
-	for _, as := range p.anchors {
-		if slices.ContainsFunc(as, func(a string) bool { return len(startsOf(a)) == 0 }) {
-			continue
-		}
-		starts = append(starts, startsOf(as[0])...)
-	}
-	if len(starts) == 0 {
-		return nil
-	}
-	whole := func() []Doc {
-		return []Doc{{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(s)}}
+	sc.cands = cands
+	if len(cands) == 0 {
+		return out
 	}
 	if !p.lines || d.Event >= 0 {
 		return whole()
 	}
-	lines := lineStarts(s)
-	// Lines of about 70 bytes: windows around this many anchors would
-	// cover most of the text anyway.
-	if len(starts)*(3+2*p.span/40) > len(lines)/2 {
+	if len(p.anchors) > 1 {
+		slices.SortFunc(cands, func(a, b cand) int { return a.at - b.at })
+	}
+	// The window being made: the Markdown of its lines, s[lo:hi].
+	lo, hi := -1, -1
+	ws := sc.windows[:0]
+	flush := func() { ws = append(ws, [2]int{lo, hi}) }
+	// The line of the last candidate.
+	ls, le := -1, -1
+	for _, c := range cands {
+		if c.at >= le {
+			ls = strings.LastIndexByte(s[:c.at], '\n') + 1
+			le = len(s)
+			if j := strings.IndexByte(s[c.at:], '\n'); j >= 0 {
+				le = c.at + j
+			}
+		}
+		// A match that starts on an earlier line takes in the line up to
+		// the anchor, and the anchor; one that ends on a later line, the
+		// rest of the line.
+		single := len(p.anchors[c.spelling]) == 1
+		wlo, whi := ls, le
+		for n := lineWeight(s[ls:c.at]) + len(p.uniq[p.anchors[c.spelling][0]]); wlo > 0 && n < p.span; {
+			// Lines that reach the window join it whatever the count,
+			// unless they may be left out.
+			if single && wlo <= hi+1 {
+				break
+			}
+			e := wlo - 1
+			wlo = strings.LastIndexByte(s[:e], '\n') + 1
+			n += lineWeight(s[wlo:e])
+		}
+		for n := lineWeight(s[c.at:le]); whi < len(s) && n < p.span; {
+			b := whi + 1
+			whi = len(s)
+			if j := strings.IndexByte(s[b:], '\n'); j >= 0 {
+				whi = b + j
+			}
+			n += lineWeight(s[b:whi])
+		}
+		// A match of the spelling holds all its anchors.
+		if !single && !p.holdsAll(s, c.spelling, wlo, whi) {
+			continue
+		}
+		if lo >= 0 && wlo <= hi+1 {
+			hi = max(hi, whi)
+			continue
+		}
+		if lo >= 0 {
+			flush()
+		}
+		lo, hi = wlo, whi
+	}
+	if lo >= 0 {
+		flush()
+	}
+	sc.windows = ws
+	size := 0
+	for _, w := range ws {
+		size += w[1] - w[0]
+	}
+	if size > len(s)/2 {
+		// Not worth the pieces.
 		return whole()
 	}
-	t := newLineText(s, lines)
-	var ranges [][2]int
-	for _, at := range starts {
-		la, _ := slices.BinarySearch(lines, int32(at+1))
-		la-- // the line that holds at
-		lo, n := la, 0
-		for lo > 0 && n < p.span {
-			lo--
-			n += t.weight(lo)
-		}
-		hi, n := la, 0
-		for hi+1 < len(lines) && n < p.span {
-			hi++
-			n += t.weight(hi)
-		}
-		ranges = append(ranges, [2]int{lo, hi})
-	}
-	slices.SortFunc(ranges, func(a, b [2]int) int { return a[0] - b[0] })
-	var out []Doc
-	var b strings.Builder
-	for i := 0; i < len(ranges); {
-		lo, hi := ranges[i][0], ranges[i][1]
-		for i++; i < len(ranges) && ranges[i][0] <= hi+1; i++ {
-			hi = max(hi, ranges[i][1])
-		}
-		b.Reset()
-		for l := lo; l <= hi; l++ {
-			if l > lo {
-				b.WriteByte('\n')
-			}
-			b.WriteString(t.plain(l))
-		}
-		out = append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line + lo, Text: b.String()})
+	fences := codeFences(s)
+	line, lineAt := d.Line, 0 // line is the number of the line at lineAt
+	for _, w := range ws {
+		line += strings.Count(s[lineAt:w[0]], "\n")
+		lineAt = w[0]
+		md := s[w[0]:w[1]]
+		text := sc.text.add(len(md), func(b []byte) []byte { return appendPlain(b, md, fences.at(w[0])) })
+		out = append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Text: text})
 	}
 	return out
 }
 
-// lineText makes the plain text of single lines of a Markdown text, as
-// plainText makes it of the whole: the same lines in the same code
-// fences.
-type lineText struct {
-	s      string
-	starts []int32
-	// fence holds the code fence open at the start of each line.
-	fence []string
-	memo  []string
-	done  []bool
+// arena hands out strings built in large shared blocks rather than one
+// allocation each; it never writes a byte it handed out again.
+type arena struct {
+	buf []byte
 }
 
-func newLineText(s string, starts []int32) *lineText {
-	t := &lineText{s: s, starts: starts, fence: make([]string, len(starts)), memo: make([]string, len(starts)), done: make([]bool, len(starts))}
-	if !strings.Contains(s, "```") && !strings.Contains(s, "~~~") {
-		return t // no fences
+// add returns the text that build appends to a byte slice, given about
+// how long it will be.
+func (a *arena) add(hint int, build func([]byte) []byte) string {
+	const block = 256 << 10
+	if cap(a.buf)-len(a.buf) < hint+hint/8+16 {
+		a.buf = make([]byte, 0, max(block, 2*hint))
 	}
-	fence := ""
-	for l := range starts {
-		t.fence[l] = fence
-		trimmed := strings.TrimLeft(strings.TrimSuffix(t.line(l), "\r"), " \t")
-		if f := codeFence(trimmed); f != "" {
-			switch {
-			case fence == "":
-				fence = f
-			case strings.HasPrefix(trimmed, fence):
-				fence = ""
+	start := len(a.buf)
+	// If build outgrows the block, the strings handed out keep the old
+	// one.
+	a.buf = build(a.buf)
+	b := a.buf[start:]
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// holdsAll reports whether the Markdown s[lo:hi], whole lines, may hold
+// each anchor of spelling sp but the first: a match of sp holds them all.
+func (p *prefilter) holdsAll(s string, sp, lo, hi int) bool {
+	for _, id := range p.anchors[sp][1:] {
+		if !anchorIn(s, lo, hi, p.uniq[id]) {
+			return false
+		}
+	}
+	return true
+}
+
+// anchorIn reports whether anchor a may start in s[lo:hi], as scan.find
+// would find it.
+func anchorIn(s string, lo, hi int, a string) bool {
+	c := a[0]
+	bs := append([]byte{c, upper(c)}, leadsOf(1<<alnumIndex(c))...)
+	for k, b := range bs {
+		if k == 1 && b == c {
+			continue
+		}
+		for i := lo; i < hi; i++ {
+			j := strings.IndexByte(s[i:hi], b)
+			if j < 0 {
+				break
+			}
+			i += j
+			if b < utf8.RuneSelf {
+				if anchorRest(s, i+1, a[1:]) {
+					return true
+				}
+				continue
+			}
+			if r, size := utf8.DecodeRuneInString(s[i:]); (r != utf8.RuneError || size > 1) && startsIn(s, i+size, foldRune(r, true), a) {
+				return true
 			}
 		}
 	}
-	return t
+	return false
 }
 
-// line returns line l of the Markdown.
-func (t *lineText) line(l int) string {
-	end := len(t.s)
-	if l+1 < len(t.starts) {
-		end = int(t.starts[l+1]) - 1
+// lineWeight returns at most the number of bytes of a Markdown line's
+// plain text that fold to one byte other than a space each (see
+// windows): its ASCII letters and digits, but for those of a link's
+// target and of a task list's box, and none on a code fence's line.
+// Plain text deletes no other letter or digit. Counting from left to
+// right, it counts no more for the start of a line, up to an anchor,
+// than for the whole line.
+func lineWeight(line string) int {
+	t := strings.TrimLeft(line, " \t")
+	if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+		return 0
 	}
-	return t.s[t.starts[l]:end]
-}
-
-// plain returns the plain text of line l.
-func (t *lineText) plain(l int) string {
-	if t.done[l] {
-		return t.memo[l]
-	}
-	var p string
-	if f := t.fence[l]; f != "" {
-		// Within a fence: the fence's line first, which plain text
-		// makes empty.
-		p = plainText(f + "\n" + t.line(l))[1:]
-	} else {
-		p = plainText(t.line(l))
-	}
-	t.memo[l], t.done[l] = p, true
-	return p
-}
-
-// weight returns the number of bytes of line l's plain text that fold
-// to one byte other than a space each: a match that takes in the whole
-// line takes in at least as many bytes of its spelling.
-func (t *lineText) weight(l int) int {
 	n := 0
-	for _, c := range []byte(t.plain(l)) {
-		if c > ' ' && c < 0x7f {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case alnumByte[c]:
 			n++
+		case c == ']' && i+1 < len(line) && line[i+1] == '(':
+			k := strings.IndexByte(line[i:], ')')
+			if k < 0 {
+				return n
+			}
+			i += k
+		case c == '[' && strings.HasPrefix(line[i+1:], "x] "):
+			i += 3
 		}
 	}
 	return n
+}
+
+// alnumByte marks the ASCII letters, either case, and digits.
+var alnumByte = func() (t [256]bool) {
+	for c := 0; c < 128; c++ {
+		t[c] = isAlnum(byte(c)) || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
+
+// fenceLines holds the lines of a Markdown text that open or close a
+// code fence, in order, with the fence open after each.
+type fenceLines []struct {
+	start int // the line's first byte
+	after string
+}
+
+// codeFences finds the code fences of s as plainText sees them.
+func codeFences(s string) fenceLines {
+	var starts []int
+	for _, f := range []string{"```", "~~~"} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], f)
+			if j < 0 {
+				break
+			}
+			i += j
+			ls := strings.LastIndexByte(s[:i], '\n') + 1
+			if strings.Trim(s[ls:i], " \t") == "" {
+				starts = append(starts, ls)
+			}
+			// The rest of the line cannot start a fence.
+			if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+				i += j
+			} else {
+				break
+			}
+		}
+	}
+	if starts == nil {
+		return nil
+	}
+	slices.Sort(starts)
+	var fs fenceLines
+	open := ""
+	for _, ls := range starts {
+		f := codeFence(strings.TrimLeft(s[ls:], " \t"))
+		switch {
+		case open == "":
+			open = f
+		case f == open:
+			open = ""
+		default:
+			continue // text in the open fence
+		}
+		fs = append(fs, struct {
+			start int
+			after string
+		}{ls, open})
+	}
+	return fs
+}
+
+// at returns the code fence open at the start of the line that starts at
+// byte i.
+func (fs fenceLines) at(i int) string {
+	k, _ := slices.BinarySearchFunc(fs, i, func(f struct {
+		start int
+		after string
+	}, i int) int {
+		return f.start - i
+	})
+	if k == 0 {
+		return ""
+	}
+	return fs[k-1].after
 }
 
 // NewIndexFor builds the index of b for one search of q: like NewIndex,
@@ -443,17 +754,37 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 	if q.Empty() {
 		return &Index{parts: [][2]int{{0, 0}}}
 	}
-	p := newPrefilter(q)
 	// The same texts, in the same order, as NewIndex.
 	docs := searchDocs(b)
+	freq := sampleFreq(docs)
+	p := newPrefilter(q, &freq)
 
 	parts := make([][]indexDoc, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := newScan(&p)
+			var ds []Doc
+			// Texts one at a time to whichever goroutine is free: they
+			// differ in size.
+			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+				ds = p.windows(ds[:0], docs[i], sc)
+				if len(ds) == 0 {
+					continue
+				}
+				part := make([]indexDoc, len(ds))
+				for k, d := range ds {
+					part[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+				}
+				parts[i] = part
+			}
+		}()
+	}
+	wg.Wait()
 	ix := &Index{}
-	ix.each(len(docs), func(i int) {
-		for _, d := range p.windows(docs[i]) {
-			parts[i] = append(parts[i], indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)})
-		}
-	})
 	for _, ds := range parts {
 		ix.docs = append(ix.docs, ds...)
 	}

@@ -246,6 +246,19 @@ func TestNewIndexForMarkup(t *testing.T) {
 		"~~~\n```\n**Zel**ensky\n~~~\n**Zel**ensky", "    ```\nZel**ensky\n ```x\nZel**ensky",
 		"Zelensky\n" + strings.Repeat("\u0301\n", 30) + "security guarantees",
 		"Zelen\u0301\u0301\nsky\n\u00e9\u00e9\nZelensky Zelensky Zelenskiy\nZelenskyy",
+		// Letters that plain text deletes, just before or after a
+		// match's anchor or in the lines around it.
+		"a [b](ccccccccccccccccccccccccc) security\nguarantees", "security [g](uarantees-x-y-z-w)\nguarantees",
+		"- [x] x security\nguarantees", "- [x] [x] security\nguarantees", "```zzzzzzzzzzzzzzzzzzzzzzz\nsecurity\n```\nguarantees",
+		"security\n```zzzzzzzzzzzzzzzzzzzzzzz\nguarantees\n```", "lorem [Zel](x)ensky security\nguarantees",
+		"Zelensky [a](b)\nsecurity guarantees", "[Volodymyr](x)\nZelenskyy", "Volodymyr [x](y)\n[x] Zelenskyy",
+		// The second anchor of a spelling, looked for around the first.
+		"Volodymyr\n" + strings.Repeat("x\n", 30) + "Zelenskyy", "Volodymyr Źelenskyy", "\u1e7dolodymyr Zelenskyy",
+		"VOLODYMYR\nZELENSKYY", "Volodymyr\n\nZelen**skyy", "Volo**dymyr**\nZelenskyy", "Zelenskyy\nVolodymyr Zelenskyy",
+		"lorem ipsum dolor sit amet Zelensky security\nguarantees", "Zelensky said so at length to Volodymyr\nZelensky",
+		"[Z](x)elensky", "Z**elensky", "Z~~elensky~~", "K`rakow`",
+		// Letters from runes above the fold table: the Kelvin sign.
+		"\u212araków", "Zelens\u212ay",
 		// Lines that weigh less than their bytes: spaces, accents.
 		"a\nb" + strings.Repeat(" ", 40) + "c\nd e f g h i j\nzelensky",
 		"e\n" + strings.Repeat("\u1ebf ", 15) + "\nzelensky",
@@ -258,11 +271,14 @@ func TestNewIndexForMarkup(t *testing.T) {
 		"zelensky security", "sky security", "lorem", "amet lorem", "ipsum", " zelensky", "zelensky ",
 		"amet zelen", "sky lorem", "g zelensky security guarantees",
 		"a b c d e f g h i j zelensky", "e" + strings.Repeat(" e", 15) + " zelensky",
+		"b security guarantees", "x security guarantees", "x x security guarantees", "ensky security guarantees",
+		"zelensky b", "volodymyr zelenskyy", "volodymyr zelensky", "zelenskyy volodymyr zelenskyy", "lorem zelensky", "y volodymyr",
 	}
 	// Long stretches around, so that only parts of the text are indexed.
 	filler := strings.Repeat("lorem ipsum dolor sit amet\n", 60)
 	for _, body := range bodies {
-		body = filler + body + "\n" + filler + body
+		// At the very start and end of a text too.
+		body = body + "\n" + filler + body + "\n" + filler + body
 		b := &briefing.Briefing{
 			Topics:   []*briefing.Topic{{ID: "t", Body: body}},
 			Timeline: []briefing.Event{{Text: body}},

@@ -3,6 +3,7 @@ package briefing
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // plainText reduces Markdown to the text a reader sees, line for line, so
@@ -12,13 +13,19 @@ import (
 // placeholders, as Sanitize makes them, so no snippet can carry one to a
 // terminal.
 func plainText(md string) string {
-	var b strings.Builder
-	b.Grow(len(md))
-	fence := ""
+	b := appendPlain(make([]byte, 0, len(md)), md, "")
+	// b is not written again: the string can share its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendPlain appends the plain text of md, whole lines of a Markdown
+// text, to b, as plainText makes it when the code fence fence (or none)
+// is open before md's first line.
+func appendPlain(b []byte, md string, fence string) []byte {
 	first := true
 	for line := range strings.SplitSeq(md, "\n") {
 		if !first {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
 		first = false
 		line = strings.TrimSuffix(line, "\r")
@@ -34,15 +41,15 @@ func plainText(md string) string {
 			}
 		}
 		if fence != "" {
-			writeSafe(&b, line)
+			b = appendSafe(b, line)
 			continue
 		}
 		if isTableRule(trimmed) {
 			continue
 		}
-		plainLine(&b, stripBlockMarkers(trimmed))
+		b = plainLine(b, stripBlockMarkers(trimmed))
 	}
-	return b.String()
+	return b
 }
 
 // codeFence returns the fence that line opens or closes, or "".
@@ -97,8 +104,8 @@ var inlinePlain = func() (t [256]bool) {
 	return t
 }()
 
-// plainLine writes line without its inline markup.
-func plainLine(b *strings.Builder, line string) {
+// plainLine appends line without its inline markup to b.
+func plainLine(b []byte, line string) []byte {
 	linkClose, linkEnd := -1, -1
 	for i := 0; i < len(line); {
 		if i == linkClose {
@@ -111,7 +118,7 @@ func plainLine(b *strings.Builder, line string) {
 			j++
 		}
 		if j > i {
-			b.WriteString(line[i:j])
+			b = append(b, line[i:j]...)
 			i = j
 			continue
 		}
@@ -119,7 +126,7 @@ func plainLine(b *strings.Builder, line string) {
 		switch c {
 		case '\\':
 			if i+1 < len(line) && isASCIIPunct(line[i+1]) {
-				b.WriteByte(line[i+1])
+				b = append(b, line[i+1])
 				i += 2
 				continue
 			}
@@ -142,7 +149,7 @@ func plainLine(b *strings.Builder, line string) {
 				continue
 			}
 		case '|':
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			i++
 			continue
 		case '!':
@@ -160,14 +167,15 @@ func plainLine(b *strings.Builder, line string) {
 			}
 		}
 		if c < utf8.RuneSelf && !IsControl(rune(c)) {
-			b.WriteByte(c)
+			b = append(b, c)
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
-		writeRuneSafe(b, r, r == utf8.RuneError && size == 1)
+		b = appendRuneSafe(b, r, r == utf8.RuneError && size == 1)
 		i += size
 	}
+	return b
 }
 
 // linkAt finds the inline link [text](target) opening at i and returns
@@ -207,23 +215,24 @@ func isASCIIPunct(c byte) bool {
 	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
 
-// writeSafe writes s with control characters replaced.
-func writeSafe(b *strings.Builder, s string) {
+// appendSafe appends s with control characters replaced.
+func appendSafe(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		writeRuneSafe(b, r, r == utf8.RuneError && size == 1)
+		b = appendRuneSafe(b, r, r == utf8.RuneError && size == 1)
 		i += size
 	}
+	return b
 }
 
-// writeRuneSafe writes r, or a placeholder for a control character (see
+// appendRuneSafe appends r, or a placeholder for a control character (see
 // isControl) or a byte that is not UTF-8.
-func writeRuneSafe(b *strings.Builder, r rune, invalid bool) {
+func appendRuneSafe(b []byte, r rune, invalid bool) []byte {
 	switch {
 	case invalid:
 		r = utf8.RuneError
 	case IsControl(r):
 		r = placeholder(r)
 	}
-	b.WriteRune(r)
+	return utf8.AppendRune(b, r)
 }

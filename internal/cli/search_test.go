@@ -2,10 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"brief/briefing"
+	"brief/internal/synth"
 )
 
 // writeBriefing writes a briefing directory with one topic file and
@@ -166,5 +170,30 @@ func TestSearchLoadErrors(t *testing.T) {
 	out, errw, code = run(t, "search", "--color", "never", "envoys", dir)
 	if code != 2 || !strings.Contains(out, "talks:5:") || !strings.Contains(errw, "broken.md") || !strings.Contains(errw, "topic skipped") {
 		t.Errorf("search with a skipped topic: exit %d, stdout %q, stderr %q; want 2, the match and the reason", code, out, errw)
+	}
+}
+
+// BenchmarkSearchAfterLoad does in process what brief search does once
+// the briefing is loaded: compile the query, build the index for it,
+// search, and write every match as on a pipe. The briefing is the
+// synthetic one of the briefing benchmarks (1,000 topics, 20 MiB).
+func BenchmarkSearchAfterLoad(b *testing.B) {
+	dir, err := synth.Cached(1000, 20<<20, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	br, err := briefing.LoadWith(dir, briefing.LoadOptions{SkipCitations: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, query := range []string{"zelensky", "kraków", "security guarantees"} {
+		b.Run(strings.ReplaceAll(query, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				n, err := searcher{out: io.Discard}.run(io.Discard, br, query)
+				if err != nil || n == 0 {
+					b.Fatalf("%d matches, %v", n, err)
+				}
+			}
+		})
 	}
 }
