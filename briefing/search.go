@@ -170,30 +170,46 @@ func (q Query) FindAll(text string) []Range {
 		return nil
 	}
 	f := foldText(text, true)
-	return q.findFolded(&f, text, nil)
+	return q.findFolded(&f, text, nil, nil)
 }
 
-// findFolded appends the matches of q in the folded form f of orig.
-func (q Query) findFolded(f *folded, orig string, out []Range) []Range {
+// finder holds scratch space for findFolded, to reuse from text to text.
+type finder struct {
+	occ [][]int
+	at  []int
+	all []Range
+}
+
+// findFolded appends the matches of q in the folded form f of orig. sc,
+// if not nil, lends its space.
+func (q Query) findFolded(f *folded, orig string, out []Range, sc *finder) []Range {
 	if len(q.needles) == 1 {
 		return q.findNeedle(q.needles[0], f, orig, out, nil, false)
 	}
+	if sc == nil {
+		sc = &finder{}
+	}
 	// Every occurrence, overlapping ones too, of each needle that others
 	// are derived from; then each needle's candidates.
-	occ := make([][]int, len(q.needles))
+	for len(sc.occ) < len(q.needles) {
+		sc.occ = append(sc.occ, nil)
+	}
+	occ := sc.occ
 	for i, n := range q.needles {
 		if n.base < 0 {
-			occ[i] = occurrences(f.s, n.lower)
+			occ[i] = occurrences(f.s, n.lower, occ[i][:0])
 		}
 	}
-	var all []Range
+	all := sc.all[:0]
 	for i, n := range q.needles {
 		starts := occ[i]
 		if n.base >= 0 {
-			starts = derive(f.s, n, occ[n.base])
+			sc.at = derive(f.s, n, occ[n.base], sc.at[:0])
+			starts = sc.at
 		}
 		all = q.findNeedle(n, f, orig, all, starts, true)
 	}
+	sc.all = all
 	// Leftmost first, and the longer of two that start together.
 	slices.SortFunc(all, func(a, b Range) int {
 		if a.Start != b.Start {
@@ -219,14 +235,13 @@ func (q Query) count(f *folded, orig string, buf []Range) (int, []Range) {
 	if len(q.needles) == 1 && q.needles[0].exact == "" && !f.multi {
 		return countFolded(f.s, q.needles[0].lower), buf
 	}
-	buf = q.findFolded(f, orig, buf[:0])
+	buf = q.findFolded(f, orig, buf[:0], nil)
 	return len(buf), buf
 }
 
-// occurrences returns where n occurs in s, overlapping occurrences
-// included, in order.
-func occurrences(s, n string) []int {
-	var at []int
+// occurrences appends to at where n occurs in s, overlapping
+// occurrences included, in order.
+func occurrences(s, n string, at []int) []int {
 	for p := 0; p <= len(s)-len(n); {
 		i := strings.Index(s[p:], n)
 		if i < 0 {
@@ -238,10 +253,9 @@ func occurrences(s, n string) []int {
 	return at
 }
 
-// derive returns where n occurs in s, in order, given every occurrence
-// of its base.
-func derive(s string, n needle, base []int) []int {
-	var at []int
+// derive appends to at where n occurs in s, in order, given every
+// occurrence of its base.
+func derive(s string, n needle, base []int, at []int) []int {
 	for _, b := range base {
 		for _, o := range n.offsets {
 			if p := b - o; p >= 0 && strings.HasPrefix(s[p:], n.lower) {

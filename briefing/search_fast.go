@@ -154,6 +154,9 @@ type prefilter struct {
 	// letter in either case, and the first bytes of the runes that fold
 	// to a spelling holding it.
 	firstBytes []byte
+	// starters holds the bytes that may start each anchor of uniq, as
+	// firstBytes.
+	starters [][]byte
 	// follow marks the bytes that may follow one of firstBytes where an
 	// anchor starts: its second letter in either case, markup, and any
 	// byte of a rune that is not ASCII. (Anchors of one byte make all
@@ -231,6 +234,13 @@ func newPrefilter(q Query, freq *alnumFreq) prefilter {
 		}
 	}
 	p.firstBytes = append(p.firstBytes, leadsOf(p.firsts)...)
+	for _, a := range p.uniq {
+		bs := []byte{a[0]}
+		if u := upper(a[0]); u != a[0] {
+			bs = append(bs, u)
+		}
+		p.starters = append(p.starters, append(bs, leadsOf(1<<alnumIndex(a[0]))...))
+	}
 	return p
 }
 
@@ -600,7 +610,7 @@ func (a *arena) add(hint int, build func([]byte) []byte) string {
 // each anchor of spelling sp but the first: a match of sp holds them all.
 func (p *prefilter) holdsAll(s string, sp, lo, hi int) bool {
 	for _, id := range p.anchors[sp][1:] {
-		if !anchorIn(s, lo, hi, p.uniq[id]) {
+		if !anchorIn(s, lo, hi, p.uniq[id], p.starters[id]) {
 			return false
 		}
 	}
@@ -608,14 +618,9 @@ func (p *prefilter) holdsAll(s string, sp, lo, hi int) bool {
 }
 
 // anchorIn reports whether anchor a may start in s[lo:hi], as scan.find
-// would find it.
-func anchorIn(s string, lo, hi int, a string) bool {
-	c := a[0]
-	bs := append([]byte{c, upper(c)}, leadsOf(1<<alnumIndex(c))...)
-	for k, b := range bs {
-		if k == 1 && b == c {
-			continue
-		}
+// would find it; starters are the bytes that may start it.
+func anchorIn(s string, lo, hi int, a string, starters []byte) bool {
+	for _, b := range starters {
 		for i := lo; i < hi; i++ {
 			j := strings.IndexByte(s[i:hi], b)
 			if j < 0 {

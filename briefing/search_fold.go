@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
@@ -116,6 +117,21 @@ var asciiPlain = func() (t [256]bool) {
 	return t
 }()
 
+const spaces = 0x2020202020202020
+
+// printable8 reports whether the eight bytes of v are all printable
+// ASCII: none from 0x7f on, none below a space.
+func printable8(v uint64) bool {
+	below := (v - spaces) &^ v & msb
+	return (v&msb | below | zeroBytes(v^0x7f7f7f7f7f7f7f7f)) == 0
+}
+
+// upperBytes sets the top bit of each byte of v, all ASCII, that is an
+// upper-case letter, and no other.
+func upperBytes(v uint64) uint64 {
+	return (v + (0x80-'A')*lsb) &^ (v + (0x80-'Z'-1)*lsb) & msb
+}
+
 // foldText folds s for search. lower selects case folding.
 func foldText(s string, lower bool) folded {
 	buf := make([]byte, 0, len(s)+8)
@@ -136,7 +152,19 @@ func foldText(s string, lower bool) folded {
 		// Most text is runs of printable ASCII with single spaces: copy
 		// them whole.
 		j := i
-		for j < len(s) && asciiPlain[s[j]] && (s[j] != ' ' || j+1 == len(s) || asciiPlain[s[j+1]] && s[j+1] != ' ') {
+		for j < len(s) {
+			// Eight bytes at a time where they and the eight from the
+			// next one on are printable and no space follows a space.
+			if j+9 <= len(s) {
+				v, w := load64(s, j), load64(s, j+1)
+				if printable8(v) && printable8(w) && zeroBytes(v^spaces)&zeroBytes(w^spaces) == 0 {
+					j += 8
+					continue
+				}
+			}
+			if !asciiPlain[s[j]] || s[j] == ' ' && j+1 < len(s) && (!asciiPlain[s[j+1]] || s[j+1] == ' ') {
+				break
+			}
 			j++
 		}
 		if j > i {
@@ -144,6 +172,10 @@ func foldText(s string, lower bool) folded {
 			k := len(buf)
 			buf = append(buf, s[i:j]...)
 			if lower {
+				for ; k+8 <= len(buf); k += 8 {
+					v := binary.LittleEndian.Uint64(buf[k:])
+					binary.LittleEndian.PutUint64(buf[k:], v|upperBytes(v)>>2)
+				}
 				for ; k < len(buf); k++ {
 					if c := buf[k]; 'A' <= c && c <= 'Z' {
 						buf[k] = c + 'a' - 'A'

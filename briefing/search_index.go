@@ -153,9 +153,10 @@ func (ix *Index) Search(q Query) []Match {
 	ix.run(func(p int, lo, hi int) {
 		var out []Match
 		var buf []Range
+		var sc finder
 		for i := lo; i < hi; i++ {
 			d := &ix.docs[i]
-			buf = q.findFolded(&d.fold, d.Text, buf[:0])
+			buf = q.findFolded(&d.fold, d.Text, buf[:0], &sc)
 			line := 0
 			for n, r := range buf {
 				for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
@@ -166,7 +167,17 @@ func (ix *Index) Search(q Query) []Match {
 		}
 		results[p] = out
 	})
-	var all []Match
+	if len(results) == 1 {
+		return results[0]
+	}
+	n := 0
+	for _, r := range results {
+		n += len(r)
+	}
+	if n == 0 {
+		return nil
+	}
+	all := make([]Match, 0, n)
 	for _, r := range results {
 		all = append(all, r...)
 	}
@@ -267,14 +278,21 @@ func (ix *Index) Snippet(m Match, width int) (string, Range) {
 			le, suffix = runeStart(text, max(e, m.End)), "…"
 		}
 	}
-	line := strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return ' '
+	line := text[ls:le]
+	if strings.ContainsAny(line, "\n\t") {
+		b := []byte(line)
+		for i, c := range b {
+			if c == '\n' || c == '\t' {
+				b[i] = ' '
+			}
 		}
-		return r
-	}, text[ls:le])
+		line = string(b)
+	}
 	off := len(prefix) - ls
-	return prefix + line + suffix, Range{m.Start + off, m.End + off}
+	if prefix != "" || suffix != "" {
+		line = prefix + line + suffix
+	}
+	return line, Range{m.Start + off, m.End + off}
 }
 
 // runeStart moves i back to the start of the rune it is in.
