@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -164,6 +165,8 @@ type prefilter struct {
 	follow [256]bool
 	// span is the length of the longest spelling, folded.
 	span int
+	// minFirst is the length of the shortest first anchor.
+	minFirst int
 	// lines says that a match lies within the lines around its anchor
 	// (see windows): no spelling starts or ends with a space, which
 	// would take in the white space of lines before or after.
@@ -203,6 +206,9 @@ func newPrefilter(q Query, freq *alnumFreq) prefilter {
 		// Only the first anchor is looked for everywhere; the others,
 		// around its places (see windows).
 		a := as[0]
+		if p.minFirst == 0 || len(a) < p.minFirst {
+			p.minFirst = len(a)
+		}
 		g := p.group[a[0]]
 		if g < 0 {
 			g = int8(len(p.groups))
@@ -255,15 +261,22 @@ var (
 	foldLetterHigh map[rune]uint64
 	// foldLetterLead has the bits of all the runes that a byte starts.
 	foldLetterLead [256]uint64
+	// foldLetterLeads lists, for each letter and digit, the bytes that
+	// start a rune whose folded spelling holds it.
+	foldLetterLeads [36][]byte
 )
 
 // leadsOf returns the bytes that start a rune, not ASCII, that folds to
-// a spelling holding one of the letters and digits of bits.
-func leadsOf(bits uint64) []byte {
+// a spelling holding one of the letters and digits of set (see
+// foldLetters).
+func leadsOf(set uint64) []byte {
 	foldLettersOnce.Do(buildFoldLetters)
+	if set != 0 && set&(set-1) == 0 {
+		return foldLetterLeads[bits.TrailingZeros64(set)]
+	}
 	var bs []byte
 	for b, m := range foldLetterLead {
-		if m&bits != 0 {
+		if m&set != 0 {
 			bs = append(bs, byte(b))
 		}
 	}
@@ -290,6 +303,13 @@ func buildFoldLetters() {
 	for r, m := range foldLetterHigh {
 		utf8.EncodeRune(b[:], r)
 		foldLetterLead[b[0]] |= m
+	}
+	for c, m := range foldLetterLead {
+		for k := range foldLetterLeads {
+			if m&(1<<k) != 0 {
+				foldLetterLeads[k] = append(foldLetterLeads[k], byte(c))
+			}
+		}
 	}
 }
 
@@ -514,42 +534,50 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	// The window being made: the Markdown of its lines, s[lo:hi].
 	lo, hi := -1, -1
 	ws := sc.windows[:0]
-	flush := func() { ws = append(ws, [2]int{lo, hi}) }
 	// The line of the last candidate.
 	ls, le := -1, -1
-	for _, c := range cands {
-		if c.at >= le {
-			ls = strings.LastIndexByte(s[:c.at], '\n') + 1
+	for k := 0; k < len(cands); {
+		at := cands[k].at
+		// The candidates at one place: the lines around it are the same
+		// for all, and any spelling of one anchor keeps them.
+		end, keep := k, false
+		for ; end < len(cands) && cands[end].at == at; end++ {
+			keep = keep || len(p.anchors[cands[end].spelling]) == 1
+		}
+		group := cands[k:end]
+		k = end
+		if at >= le {
+			ls = strings.LastIndexByte(s[:at], '\n') + 1
 			le = len(s)
-			if j := strings.IndexByte(s[c.at:], '\n'); j >= 0 {
-				le = c.at + j
+			if j := strings.IndexByte(s[at:], '\n'); j >= 0 {
+				le = at + j
 			}
 		}
 		// A match that starts on an earlier line takes in the line up to
 		// the anchor, and the anchor; one that ends on a later line, the
-		// rest of the line.
-		single := len(p.anchors[c.spelling]) == 1
+		// rest of the line. Counting the same for every candidate keeps
+		// the windows in order.
 		wlo, whi := ls, le
-		for n := lineWeight(s[ls:c.at]) + len(p.uniq[p.anchors[c.spelling][0]]); wlo > 0 && n < p.span; {
+		for n := p.minFirst + lineWeight(s[ls:at], p.span-p.minFirst); wlo > 0 && n < p.span; {
 			// Lines that reach the window join it whatever the count,
 			// unless they may be left out.
-			if single && wlo <= hi+1 {
+			if keep && wlo <= hi+1 {
 				break
 			}
 			e := wlo - 1
 			wlo = strings.LastIndexByte(s[:e], '\n') + 1
-			n += lineWeight(s[wlo:e])
+			n += lineWeight(s[wlo:e], p.span-n)
 		}
-		for n := lineWeight(s[c.at:le]); whi < len(s) && n < p.span; {
+		for n := lineWeight(s[at:le], p.span); whi < len(s) && n < p.span; {
 			b := whi + 1
 			whi = len(s)
 			if j := strings.IndexByte(s[b:], '\n'); j >= 0 {
 				whi = b + j
 			}
-			n += lineWeight(s[b:whi])
+			n += lineWeight(s[b:whi], p.span-n)
 		}
-		// A match of the spelling holds all its anchors.
-		if !single && !p.holdsAll(s, c.spelling, wlo, whi) {
+		// A match of a spelling holds all its anchors.
+		if !keep && !slices.ContainsFunc(group, func(c cand) bool { return p.holdsAll(s, c.spelling, wlo, whi) }) {
 			continue
 		}
 		if lo >= 0 && wlo <= hi+1 {
@@ -557,12 +585,12 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 			continue
 		}
 		if lo >= 0 {
-			flush()
+			ws = append(ws, [2]int{lo, hi})
 		}
 		lo, hi = wlo, whi
 	}
 	if lo >= 0 {
-		flush()
+		ws = append(ws, [2]int{lo, hi})
 	}
 	sc.windows = ws
 	size := 0
@@ -594,7 +622,8 @@ type arena struct {
 // add returns the text that build appends to a byte slice, given about
 // how long it will be.
 func (a *arena) add(hint int, build func([]byte) []byte) string {
-	const block = 256 << 10
+	// Blocks of a few pages: a briefing of one topic needs no more.
+	const block = 16 << 10
 	if cap(a.buf)-len(a.buf) < hint+hint/8+16 {
 		a.buf = make([]byte, 0, max(block, 2*hint))
 	}
@@ -645,16 +674,16 @@ func anchorIn(s string, lo, hi int, a string, starters []byte) bool {
 // plain text that fold to one byte other than a space each (see
 // windows): its ASCII letters and digits, but for those of a link's
 // target and of a task list's box, and none on a code fence's line.
-// Plain text deletes no other letter or digit. Counting from left to
-// right, it counts no more for the start of a line, up to an anchor,
-// than for the whole line.
-func lineWeight(line string) int {
+// Plain text deletes no other letter or digit. It stops counting at
+// need. Counting from left to right, it counts no more for the start of
+// a line, up to an anchor, than for the whole line.
+func lineWeight(line string, need int) int {
 	t := strings.TrimLeft(line, " \t")
 	if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 		return 0
 	}
 	n := 0
-	for i := 0; i < len(line); i++ {
+	for i := 0; i < len(line) && n < need; i++ {
 		c := line[i]
 		switch {
 		case alnumByte[c]:
@@ -766,29 +795,36 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 
 	parts := make([][]indexDoc, len(docs))
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sc := newScan(&p)
-			var ds []Doc
-			// Texts one at a time to whichever goroutine is free: they
-			// differ in size.
-			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
-				ds = p.windows(ds[:0], docs[i], sc)
-				if len(ds) == 0 {
-					continue
-				}
-				part := make([]indexDoc, len(ds))
-				for k, d := range ds {
-					part[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
-				}
-				parts[i] = part
+	work := func() {
+		sc := newScan(&p)
+		var ds []Doc
+		// Texts one at a time to whichever goroutine is free: they
+		// differ in size.
+		for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
+			ds = p.windows(ds[:0], docs[i], sc)
+			if len(ds) == 0 {
+				continue
 			}
-		}()
+			part := make([]indexDoc, len(ds))
+			for k, d := range ds {
+				part[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+			}
+			parts[i] = part
+		}
 	}
-	wg.Wait()
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	if n := workers(); n > 1 && size >= minPart {
+		var wg sync.WaitGroup
+		for range n {
+			wg.Go(work)
+		}
+		wg.Wait()
+	} else {
+		work()
+	}
 	ix := &Index{}
 	for _, ds := range parts {
 		ix.docs = append(ix.docs, ds...)

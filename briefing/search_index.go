@@ -102,14 +102,16 @@ func (ix *Index) each(n int, f func(i int)) {
 
 func workers() int { return max(1, runtime.GOMAXPROCS(0)) }
 
+// minPart is the size of text below which starting goroutines costs
+// more than it saves.
+const minPart = 256 << 10
+
 // partition splits docs into at most n runs of about equal text size.
 func partition(docs []indexDoc, n int) [][2]int {
 	total := 0
 	for _, d := range docs {
 		total += len(d.fold.s)
 	}
-	// Below this, starting goroutines costs more than it saves.
-	const minPart = 256 << 10
 	n = min(n, max(1, total/minPart))
 	var parts [][2]int
 	start, size := 0, 0
