@@ -17,19 +17,21 @@ type Date struct {
 
 // ParseDate reads YYYY, YYYY-MM or YYYY-MM-DD.
 func ParseDate(s string) (Date, error) {
-	parts := strings.Split(s, "-")
-	bad := fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	parts := strings.SplitN(s, "-", 4)
+	bad := func() (Date, error) {
+		return Date{}, fmt.Errorf("bad date %q: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	}
 	if len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, bad
+		return bad()
 	}
 	var n [3]int
 	for i, p := range parts {
 		if (i > 0 && len(p) != 2) || p == "" {
-			return Date{}, bad
+			return bad()
 		}
 		v, err := strconv.Atoi(p)
 		if err != nil || v < 0 {
-			return Date{}, bad
+			return bad()
 		}
 		n[i] = v
 	}

@@ -22,6 +22,19 @@ type fastYAML struct {
 	// open is true when the last line has no "\n".
 	open bool
 	i    int // the line being read
+	// slab holds nodes to hand out, allocated many at a time.
+	slab []ynode
+}
+
+// node returns a new node holding n.
+func (p *fastYAML) node(n ynode) *ynode {
+	if len(p.slab) == 0 {
+		p.slab = make([]ynode, 256)
+	}
+	t := &p.slab[0]
+	*t = n
+	p.slab = p.slab[1:]
+	return t
 }
 
 // parseFast reads src if it is in the plain block form, and reports
@@ -114,7 +127,7 @@ func isKeyLine(s string) bool { return keyLen(s) > 0 }
 // on the current line (after "- " in a list), the others on lines of
 // their own indented by col.
 func (p *fastYAML) mapping(col int) (*ynode, bool) {
-	n := &ynode{kind: yMap}
+	n := p.node(ynode{kind: yMap})
 	for {
 		line := p.lines[p.i]
 		k := keyLen(line[col:])
@@ -177,7 +190,7 @@ func isDash(s string) bool {
 
 // sequence reads a block list whose dashes are at byte col.
 func (p *fastYAML) sequence(col int) (*ynode, bool) {
-	n := &ynode{kind: ySeq, pos: p.pos(p.i, col)}
+	n := p.node(ynode{kind: ySeq, pos: p.pos(p.i, col)})
 	n.inner = n.pos
 	for {
 		line := p.lines[p.i]
@@ -212,7 +225,7 @@ func (p *fastYAML) inline(col, c int) (*ynode, bool) {
 	line := p.lines[p.i]
 	s := line[c:]
 	at := p.pos(p.i, c)
-	n := &ynode{kind: yScalar, pos: at, inner: at}
+	n := p.node(ynode{kind: yScalar, pos: at, inner: at})
 	var rest string
 	switch s[0] {
 	case '"':
@@ -361,7 +374,7 @@ func (p *fastYAML) flow(s string, c int) ([]*ynode, int, bool) {
 			return items, i + 1, true
 		}
 		at := p.pos(p.i, c+i)
-		e := &ynode{kind: yScalar, pos: at, inner: at}
+		e := p.node(ynode{kind: yScalar, pos: at, inner: at})
 		switch s[i] {
 		case '"':
 			j := strings.IndexByte(s[i+1:], '"')
@@ -461,5 +474,5 @@ func (p *fastYAML) literal(col, c int) (*ynode, bool) {
 	if head == "|" {
 		b.WriteByte('\n')
 	}
-	return &ynode{kind: yScalar, pos: at, inner: at, text: b.String()}, true
+	return p.node(ynode{kind: yScalar, pos: at, inner: at, text: b.String()}), true
 }

@@ -2,6 +2,7 @@ package briefing
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -191,6 +192,11 @@ const maxFlowDepth = 100
 // quoting and comments, so it can only overestimate, which a real
 // briefing is far from.
 func flowDepthOK(src string) (int, bool) {
+	// Without enough opening brackets the depth cannot be reached; the
+	// counts are fast.
+	if strings.Count(src, "[")+strings.Count(src, "{") <= maxFlowDepth {
+		return 0, true
+	}
 	depth := 0
 	for i := 0; i < len(src); i++ {
 		switch src[i] {
