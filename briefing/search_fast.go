@@ -60,20 +60,25 @@ func sampleFreq(docs []Doc) alnumFreq {
 	var hist [256]int
 	total := 0
 	for i := 0; i < len(docs); i += max(1, len(docs)/samples) {
+		total += min(take, len(docs[i].Text))
+	}
+	if total < 4<<10 {
+		total = 0 // too little to go by
+	}
+	for i := 0; i < len(docs) && total > 0; i += max(1, len(docs)/samples) {
 		s := docs[i].Text[:min(take, len(docs[i].Text))]
 		for j := 0; j < len(s); j++ {
 			hist[s[j]]++
 		}
-		total += len(s)
 	}
 	var f alnumFreq
 	for c := byte('a'); c <= 'z'; c++ {
 		f[alnumIndex(c)] = int(letterFreq[c-'a'])
-		if total >= 4<<10 {
+		if total > 0 {
 			f[alnumIndex(c)] = (hist[c] + hist[upper(c)]) * 1000 / total
 		}
 	}
-	for c := byte('0'); c <= '9' && total >= 4<<10; c++ {
+	for c := byte('0'); c <= '9' && total > 0; c++ {
 		f[alnumIndex(c)] = hist[c] * 1000 / total
 	}
 	return f
@@ -345,6 +350,10 @@ type scan struct {
 	windows [][2]int
 	// text holds the parts' plain text.
 	text arena
+	// fold, segs and lines hold the parts' folded text and line starts.
+	fold  []byte
+	segs  []seg
+	lines []int32
 }
 
 // cand is a place where a spelling may match: the start of its first
@@ -613,19 +622,40 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	return out
 }
 
-// arena hands out strings built in large shared blocks rather than one
+// index makes the indexDoc of d, its folded text and line starts in
+// blocks shared with others.
+func (sc *scan) index(d Doc) indexDoc {
+	// Folding may lengthen a text ("ß" is "ss"), rarely by much; if it
+	// outgrows the block, the block is copied.
+	// Blocks grow as the text indexed does.
+	if cap(sc.fold)-len(sc.fold) < len(d.Text)+8 {
+		sc.fold = make([]byte, 0, max(min(2*cap(sc.fold), 64<<10), 2*len(d.Text)+8))
+	}
+	if cap(sc.segs)-len(sc.segs) < 16 {
+		sc.segs = make([]seg, 0, min(max(2*cap(sc.segs), 64), 4096))
+	}
+	var f folded
+	f, sc.fold, sc.segs = foldAppend(sc.fold, sc.segs, d.Text, true)
+	n := len(sc.lines)
+	sc.lines = appendLineStarts(sc.lines, d.Text)
+	return indexDoc{Doc: d, fold: f, lines: sc.lines[n:len(sc.lines):len(sc.lines)]}
+}
+
+// arena hands out strings built in shared blocks rather than one
 // allocation each; it never writes a byte it handed out again.
 type arena struct {
-	buf []byte
+	buf  []byte
+	next int // the size of the next block
 }
 
 // add returns the text that build appends to a byte slice, given about
 // how long it will be.
 func (a *arena) add(hint int, build func([]byte) []byte) string {
-	// Blocks of a few pages: a briefing of one topic needs no more.
-	const block = 16 << 10
 	if cap(a.buf)-len(a.buf) < hint+hint/8+16 {
-		a.buf = make([]byte, 0, max(block, 2*hint))
+		// Blocks grow from a few KiB, for a briefing of one topic, to a
+		// few pages.
+		a.next = min(max(2*a.next, 2<<10), 64<<10)
+		a.buf = make([]byte, 0, max(a.next, 2*hint+16))
 	}
 	start := len(a.buf)
 	// If build outgrows the block, the strings handed out keep the old
@@ -807,7 +837,7 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 			}
 			part := make([]indexDoc, len(ds))
 			for k, d := range ds {
-				part[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+				part[k] = sc.index(d)
 			}
 			parts[i] = part
 		}
@@ -825,7 +855,11 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 	} else {
 		work()
 	}
-	ix := &Index{}
+	n := 0
+	for _, ds := range parts {
+		n += len(ds)
+	}
+	ix := &Index{docs: make([]indexDoc, 0, n)}
 	for _, ds := range parts {
 		ix.docs = append(ix.docs, ds...)
 	}

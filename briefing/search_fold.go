@@ -134,18 +134,26 @@ func upperBytes(v uint64) uint64 {
 
 // foldText folds s for search. lower selects case folding.
 func foldText(s string, lower bool) folded {
-	buf := make([]byte, 0, len(s)+8)
-	segs := make([]seg, 0, 8)
+	f, _, _ := foldAppend(make([]byte, 0, len(s)+8), make([]seg, 0, 8), s, lower)
+	return f
+}
+
+// foldAppend folds s as foldText does, with the folded text appended to
+// buf and its segments to segs, which it returns for more: the folded
+// text keeps the bytes and segments it was given, which must not be
+// written again.
+func foldAppend(buf []byte, segs []seg, s string, lower bool) (folded, []byte, []seg) {
+	base, segBase := len(buf), len(segs)
 	ident := false // whether the last segment is byte for byte
 	multi := false
 	startIdent := func(o int) {
 		if !ident {
-			segs = append(segs, seg{f: int32(len(buf)), o: int32(o)})
+			segs = append(segs, seg{f: int32(len(buf) - base), o: int32(o)})
 			ident = true
 		}
 	}
 	startUnit := func(o int) {
-		segs = append(segs, seg{f: int32(len(buf)), o: int32(o), unit: true})
+		segs = append(segs, seg{f: int32(len(buf) - base), o: int32(o), unit: true})
 		ident = false
 	}
 	for i := 0; i < len(s); {
@@ -235,7 +243,8 @@ func foldText(s string, lower bool) folded {
 		i += size
 	}
 	// buf is not written again: the string can share its bytes.
-	return folded{s: unsafe.String(unsafe.SliceData(buf), len(buf)), segs: segs, n: len(s), multi: multi}
+	f := buf[base:]
+	return folded{s: unsafe.String(unsafe.SliceData(f), len(f)), segs: segs[segBase:len(segs):len(segs)], n: len(s), multi: multi}, buf, segs
 }
 
 // mapper turns folded positions back into original byte offsets. Queries

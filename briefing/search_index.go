@@ -126,7 +126,12 @@ func partition(docs []indexDoc, n int) [][2]int {
 }
 
 func lineStarts(s string) []int32 {
-	lines := []int32{0}
+	return appendLineStarts(nil, s)
+}
+
+// appendLineStarts appends the byte offsets where the lines of s start.
+func appendLineStarts(lines []int32, s string) []int32 {
+	lines = append(lines, 0)
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '\n')
 		if j < 0 {
