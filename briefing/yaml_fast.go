@@ -22,14 +22,17 @@ type fastYAML struct {
 	// open is true when the last line has no "\n".
 	open bool
 	i    int // the line being read
-	// slab holds nodes to hand out, allocated many at a time.
-	slab []ynode
+	// slab holds nodes to hand out, allocated slabs at a time.
+	slab  []ynode
+	slabs int
 }
 
 // node returns a new node holding n.
 func (p *fastYAML) node(n ynode) *ynode {
 	if len(p.slab) == 0 {
-		p.slab = make([]ynode, 256)
+		// Front matter has a handful of nodes, briefing.yaml thousands.
+		p.slabs = min(max(2*p.slabs, 8), 256)
+		p.slab = make([]ynode, p.slabs)
 	}
 	t := &p.slab[0]
 	*t = n
