@@ -384,8 +384,14 @@ func (sc *scan) find(s string) {
 				break
 			}
 			i += j
-			if i+1 < len(s) && !p.follow[s[i+1]] {
-				continue
+			if i+1 < len(s) {
+				if c := s[i+1]; !p.follow[c] {
+					continue
+				} else if b >= 0xC2 && b < 0xE0 && foldLetterTab[rune(b&0x1F)<<6|rune(c&0x3F)]&p.firsts == 0 {
+					// A rune of two bytes that folds to none of the first
+					// letters, or not a rune.
+					continue
+				}
 			}
 			sc.at(s, i)
 		}

@@ -158,7 +158,9 @@ func (ix *Index) Search(q Query) []Match {
 	}
 	results := make([][]Match, len(ix.parts))
 	ix.run(func(p int, lo, hi int) {
-		var out []Match
+		// About a match a text: the index for one query holds little
+		// else.
+		out := make([]Match, 0, hi-lo+16)
 		var buf []Range
 		var sc finder
 		for i := lo; i < hi; i++ {
@@ -174,7 +176,7 @@ func (ix *Index) Search(q Query) []Match {
 		}
 		results[p] = out
 	})
-	if len(results) == 1 {
+	if len(results) == 1 && len(results[0]) > 0 {
 		return results[0]
 	}
 	n := 0
