@@ -168,10 +168,11 @@ type prefilter struct {
 	// byte of a rune that is not ASCII. (Anchors of one byte make all
 	// bytes pass.)
 	follow [256]bool
-	// span is the length of the longest spelling, folded.
-	span int
-	// minFirst is the length of the shortest first anchor.
-	minFirst int
+	// back is how many bytes of a spelling, folded, may come before its
+	// first anchor, at most over all spellings; ahead, for each
+	// spelling, how many may come from the anchor's start on.
+	back  int
+	ahead []int
 	// lines says that a match lies within the lines around its anchor
 	// (see windows): no spelling starts or ends with a space, which
 	// would take in the white space of lines before or after.
@@ -190,7 +191,6 @@ func newPrefilter(q Query, freq *alnumFreq) prefilter {
 		p.group[c] = -1
 	}
 	for _, n := range q.needles {
-		p.span = max(p.span, len(n.lower))
 		if n.lower[0] == ' ' || n.lower[len(n.lower)-1] == ' ' {
 			p.lines = false
 		}
@@ -211,9 +211,18 @@ func newPrefilter(q Query, freq *alnumFreq) prefilter {
 		// Only the first anchor is looked for everywhere; the others,
 		// around its places (see windows).
 		a := as[0]
-		if p.minFirst == 0 || len(a) < p.minFirst {
-			p.minFirst = len(a)
+		// The anchor may stand more than once in the spelling.
+		ahead := 0
+		for o := 0; ; o++ {
+			k := strings.Index(n.lower[o:], a)
+			if k < 0 {
+				break
+			}
+			o += k
+			p.back = max(p.back, o)
+			ahead = max(ahead, len(n.lower)-o)
 		}
+		p.ahead = append(p.ahead, ahead)
 		g := p.group[a[0]]
 		if g < 0 {
 			g = int8(len(p.groups))
@@ -514,13 +523,14 @@ func anchorRest(s string, i int, a string) bool {
 // would not save work, and nothing when d cannot match. sc is scratch
 // space for one goroutine.
 //
-// A match holds an anchor of its spelling, on one line. The lines it
-// takes in before that line are all of them text of the match, but the
-// first; so counting the bytes that fold to one byte each (printable
-// ASCII but space) of the lines before the anchor's, a match cannot
-// start before the line where the count reaches the spelling's length.
-// The same holds after it. Counting fewer bytes (see lineWeight) only
-// makes a part longer.
+// A match holds its spelling's first anchor, on one line, with at most
+// p.back bytes of the spelling (folded) before it. If the match starts on
+// an earlier line, all of the anchor's line before it and all the lines
+// between are text of the match; so counting the bytes there that fold to
+// one byte each (printable ASCII but space), a match cannot start before
+// the line where the count reaches p.back. The same holds after the
+// anchor's start, with the bytes the spelling has from there on. Counting
+// fewer bytes (see lineWeight) only makes a part longer.
 func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	whole := func() []Doc {
 		return append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)})
@@ -561,6 +571,10 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 		}
 		group := cands[k:end]
 		k = end
+		ahead := 0
+		for _, c := range group {
+			ahead = max(ahead, p.ahead[c.spelling])
+		}
 		if at >= le {
 			ls = strings.LastIndexByte(s[:at], '\n') + 1
 			le = len(s)
@@ -569,11 +583,11 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 			}
 		}
 		// A match that starts on an earlier line takes in the line up to
-		// the anchor, and the anchor; one that ends on a later line, the
-		// rest of the line. Counting the same for every candidate keeps
-		// the windows in order.
+		// the anchor; one that ends on a later line, the rest of the line
+		// from the anchor on. Counting back as far for every candidate
+		// keeps the windows in order.
 		wlo, whi := ls, le
-		for n := p.minFirst + lineWeight(s[ls:at], p.span-p.minFirst); wlo > 0 && n < p.span; {
+		for n := lineWeight(s[ls:at], p.back); wlo > 0 && n < p.back; {
 			// Lines that reach the window join it whatever the count,
 			// unless they may be left out.
 			if keep && wlo <= hi+1 {
@@ -581,15 +595,15 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 			}
 			e := wlo - 1
 			wlo = strings.LastIndexByte(s[:e], '\n') + 1
-			n += lineWeight(s[wlo:e], p.span-n)
+			n += lineWeight(s[wlo:e], p.back-n)
 		}
-		for n := lineWeight(s[at:le], p.span); whi < len(s) && n < p.span; {
+		for n := lineWeight(s[at:le], ahead); whi < len(s) && n < ahead; {
 			b := whi + 1
 			whi = len(s)
 			if j := strings.IndexByte(s[b:], '\n'); j >= 0 {
 				whi = b + j
 			}
-			n += lineWeight(s[b:whi], p.span-n)
+			n += lineWeight(s[b:whi], ahead-n)
 		}
 		// A match of a spelling holds all its anchors.
 		if !keep && !slices.ContainsFunc(group, func(c cand) bool { return p.holdsAll(s, c.spelling, wlo, whi) }) {

@@ -325,3 +325,23 @@ func FuzzSearchFast(f *testing.F) {
 		}
 	})
 }
+
+// TestNewIndexForSpellingsAtOnePlace covers spellings of an actor that
+// share their first anchor but reach differently far from it, before and
+// after, over line breaks.
+func TestNewIndexForSpellingsAtOnePlace(t *testing.T) {
+	filler := strings.Repeat("lorem ipsum dolor sit amet\n", 60)
+	actors := []briefing.Actor{
+		{Name: "Zelensky", Aliases: []string{"Zelensky of Ukraine", "President Zelensky", "Zelen"}},
+	}
+	for _, body := range []string{
+		"Zelensky of\nUkraine", "Zelensky\nof Ukraine", "President\nZelensky", "a President\nZelensky of\nUkraine b",
+		"Zelensky of\n\n\nUkraine", "**President**\n`Zelensky` of [Ukraine](x)", "Zelen\nsky of Ukraine",
+	} {
+		body = filler + body + "\n" + filler + body
+		b := &briefing.Briefing{Topics: []*briefing.Topic{{ID: "t", Body: body}}, Actors: actors}
+		if compareFast(t, b, []string{"zelensky", "zelen", "ukraine", "Zelensky"}) == 0 {
+			t.Errorf("no query matches %q", body)
+		}
+	}
+}
