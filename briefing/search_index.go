@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Index holds a briefing's searchable text, folded once, so that a search
@@ -263,9 +264,55 @@ func (ix *Index) run(f func(part, lo, hi int)) {
 // match's range within it. A match that spans lines brings them all,
 // joined by spaces.
 func (ix *Index) Snippet(m Match, width int) (string, Range) {
-	text := ix.docs[m.Doc].Text
-	ls := strings.LastIndexByte(text[:m.Start], '\n') + 1
-	le := len(text)
+	text, ls, le, prefix, suffix := ix.snippet(m, width)
+	line := text[ls:le]
+	if strings.ContainsAny(line, "\n\t") {
+		b := []byte(line)
+		spaceOut(b)
+		line = string(b)
+	}
+	off := len(prefix) - ls
+	if prefix != "" || suffix != "" {
+		line = prefix + line + suffix
+	}
+	return line, Range{m.Start + off, m.End + off}
+}
+
+// AppendSnippet appends to dst the snippet of m that Snippet makes, with
+// control characters replaced as Sanitize replaces them in the text
+// before, in and after the match, and returns the match's range in what
+// it appended. For most snippets it allocates nothing: a command that
+// prints thousands of them spends much of its time there.
+func (ix *Index) AppendSnippet(dst []byte, m Match, width int) ([]byte, Range) {
+	text, ls, le, prefix, suffix := ix.snippet(m, width)
+	start := len(dst)
+	dst = append(dst, prefix...)
+	if line := text[ls:le]; strings.IndexByte(line, '\n') >= 0 || strings.IndexByte(line, '\t') >= 0 {
+		dst = append(dst, line...)
+		spaceOut(dst[len(dst)-len(line):])
+	} else {
+		dst = append(dst, line...)
+	}
+	dst = append(dst, suffix...)
+	off := len(prefix) - ls
+	hl := Range{m.Start + off, m.End + off}
+	got := dst[start:]
+	if !HasControl(unsafe.String(unsafe.SliceData(got), len(got))) {
+		return dst, hl
+	}
+	// The index holds plain text, which has none; but an index may be
+	// made of any text.
+	before, match, after := Sanitize(string(got[:hl.Start])), Sanitize(string(got[hl.Start:hl.End])), Sanitize(string(got[hl.End:]))
+	dst = append(append(append(dst[:start], before...), match...), after...)
+	return dst, Range{len(before), len(before) + len(match)}
+}
+
+// snippet returns the text of m's index entry and what Snippet takes of
+// it: text[ls:le] between prefix and suffix.
+func (ix *Index) snippet(m Match, width int) (text string, ls, le int, prefix, suffix string) {
+	text = ix.docs[m.Doc].Text
+	ls = strings.LastIndexByte(text[:m.Start], '\n') + 1
+	le = len(text)
 	if j := strings.IndexByte(text[m.End:], '\n'); j >= 0 {
 		le = m.End + j
 	}
@@ -273,7 +320,6 @@ func (ix *Index) Snippet(m Match, width int) (string, Range) {
 	for ls < m.Start && (text[ls] == ' ' || text[ls] == '\t') {
 		ls++
 	}
-	prefix, suffix := "", ""
 	if width > 0 && le-ls > width {
 		room := width - (m.End - m.Start)
 		if room < 0 {
@@ -287,21 +333,16 @@ func (ix *Index) Snippet(m Match, width int) (string, Range) {
 			le, suffix = runeStart(text, max(e, m.End)), "…"
 		}
 	}
-	line := text[ls:le]
-	if strings.ContainsAny(line, "\n\t") {
-		b := []byte(line)
-		for i, c := range b {
-			if c == '\n' || c == '\t' {
-				b[i] = ' '
-			}
+	return text, ls, le, prefix, suffix
+}
+
+// spaceOut turns the line breaks and tabs of b into spaces.
+func spaceOut(b []byte) {
+	for i, c := range b {
+		if c == '\n' || c == '\t' {
+			b[i] = ' '
 		}
-		line = string(b)
 	}
-	off := len(prefix) - ls
-	if prefix != "" || suffix != "" {
-		line = prefix + line + suffix
-	}
-	return line, Range{m.Start + off, m.End + off}
 }
 
 // runeStart moves i back to the start of the rune it is in.

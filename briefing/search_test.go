@@ -215,6 +215,37 @@ func TestSnippetCut(t *testing.T) {
 	}
 }
 
+// TestAppendSnippet checks that AppendSnippet appends what Snippet
+// returns, sanitized before, in and after the match, as brief search
+// prints it, in texts with tabs, line breaks, cut lines and, in an index
+// made by hand, control characters.
+func TestAppendSnippet(t *testing.T) {
+	long := strings.Repeat("wörd\t", 40) + "Zelensky\nsaid" + strings.Repeat(" more", 40)
+	b := &Briefing{Topics: []*Topic{{ID: "t", Body: long + "\n\n\tZelensky\nZelensky x"}}}
+	ix := NewIndex(b)
+	raw := "a\x1b[2J Zel\x9bensky\tb\u202e Zelensky \xff"
+	ix.docs = append(ix.docs, indexDoc{Doc: Doc{Topic: "raw", Event: -1, Text: raw}, fold: foldText(raw, true), lines: lineStarts(raw)})
+	ix.parts = partition(ix.docs, 1)
+	n := 0
+	for _, q := range []string{"zelensky", "zelensky said", "w", "zel", "b"} {
+		for _, m := range ix.Search(Compile(q, nil)) {
+			for _, width := range []int{0, 12, 60} {
+				text, hl := ix.Snippet(m, width)
+				want := Sanitize(text[:hl.Start]) + "|" + Sanitize(text[hl.Start:hl.End]) + "|" + Sanitize(text[hl.End:])
+				got, ghl := ix.AppendSnippet([]byte("x:1: "), m, width)
+				g := string(got[5:])
+				if !strings.HasPrefix(string(got), "x:1: ") || g[:ghl.Start]+"|"+g[ghl.Start:ghl.End]+"|"+g[ghl.End:] != want {
+					t.Errorf("%q, width %d: AppendSnippet %q %v, want %q", q, width, got, ghl, want)
+				}
+				n++
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d snippets", n)
+	}
+}
+
 func TestIndexEmptyQuery(t *testing.T) {
 	ix := NewIndex(testBriefing())
 	if ms := ix.Search(Compile("", nil)); ms != nil {
