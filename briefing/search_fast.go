@@ -272,7 +272,7 @@ var (
 	foldLetterTab [tableSize]uint64
 	// foldLetterHigh is the same for the few runes above tableSize whose
 	// lower case is ASCII (the Kelvin sign).
-	foldLetterHigh map[rune]uint64
+	foldLetterHigh []runeBits
 	// foldLetterLead has the bits of all the runes that a byte starts.
 	foldLetterLead [256]uint64
 	// foldLetterLeads lists, for each letter and digit, the bytes that
@@ -301,11 +301,10 @@ func buildFoldLetters() {
 	for r := rune(utf8.RuneSelf); r < tableSize; r++ {
 		foldLetterTab[r] = letterBits(foldRune(r, true))
 	}
-	foldLetterHigh = map[rune]uint64{}
 	for _, cr := range unicode.CaseRanges {
 		for r := max(cr.Lo, tableSize); r <= cr.Hi; r++ {
 			if m := letterBits(foldRune(rune(r), true)); m != 0 {
-				foldLetterHigh[rune(r)] = m
+				foldLetterHigh = append(foldLetterHigh, runeBits{rune(r), m})
 			}
 		}
 	}
@@ -314,9 +313,9 @@ func buildFoldLetters() {
 		utf8.EncodeRune(b[:], r)
 		foldLetterLead[b[0]] |= foldLetterTab[r]
 	}
-	for r, m := range foldLetterHigh {
-		utf8.EncodeRune(b[:], r)
-		foldLetterLead[b[0]] |= m
+	for _, h := range foldLetterHigh {
+		utf8.EncodeRune(b[:], h.r)
+		foldLetterLead[b[0]] |= h.bits
 	}
 	for c, m := range foldLetterLead {
 		for k := range foldLetterLeads {
@@ -344,7 +343,19 @@ func foldLetters(r rune) uint64 {
 	if r < tableSize {
 		return foldLetterTab[r]
 	}
-	return foldLetterHigh[r]
+	// Few: a search through them is quick.
+	for _, h := range foldLetterHigh {
+		if h.r == r {
+			return h.bits
+		}
+	}
+	return 0
+}
+
+// runeBits is a rune and the bits of the letters and digits it folds to.
+type runeBits struct {
+	r    rune
+	bits uint64
 }
 
 // scan finds, in one text, where each anchor of a prefilter may start;
