@@ -10,6 +10,11 @@ bin=$(mktemp -d)/brief
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 
 go build -o "$bin" .
+# The floors: a Go program that only reads the files and counts a byte,
+# without and with Glamour linked (see bench/searchfloor).
+floor=$(dirname "$bin")/searchfloor
+go build -o "$floor" ./bench/searchfloor
+go build -tags glamour -o "$floor-glamour" ./bench/searchfloor
 if [[ ! -e $dir/.complete ]]; then
 	go run ./bench/synth -topics 1000 -size 20 -seed 1 "$dir"
 	touch "$dir/.complete"
@@ -29,9 +34,11 @@ for q in "${queries[@]}"; do
 		# -N: no shell, whose start-up would count against both.
 		hyperfine -N --warmup 2 --runs 15 --style basic \
 			-n "brief search" "$bin search '$q' '$dir'" \
-			-n "grep -ri" "grep -ri -- '$q' '$dir'"
+			-n "grep -ri" "grep -ri -- '$q' '$dir'" \
+			-n "floor: read in Go" "$floor '$q' '$dir'" \
+			-n "floor: read in Go, Glamour linked" "$floor-glamour '$q' '$dir'"
 	else
-		for cmd in "$bin search '$q' '$dir'" "grep -ri -- '$q' '$dir'"; do
+		for cmd in "$bin search '$q' '$dir'" "grep -ri -- '$q' '$dir'" "$floor '$q' '$dir'" "$floor-glamour '$q' '$dir'"; do
 			start=$(date +%s%N)
 			for _ in 1 2 3 4 5; do bash -c "$cmd" >/dev/null || true; done
 			echo "$cmd: $(( ($(date +%s%N) - start) / 5000000 )) ms"
