@@ -55,17 +55,6 @@ type LoadOptions struct {
 	// report citations of unknown sources: for a search, which needs the
 	// text only. Check overrides it.
 	SkipCitations bool
-	// Topic, if set, streams the topics: it is called with each topic as
-	// soon as its file is read, on the loading goroutines (concurrently,
-	// in no particular order), and the
-	// topic's Body is valid only during the call: the loader reuses its
-	// memory, and the loaded briefing's topics have no Body. It may be
-	// called for a topic that the load then leaves out (a duplicate id).
-	// A search so reads a briefing of any size in little memory.
-	Topic func(*Topic)
-	// Meta, with Topic, is called once before any call of Topic with the
-	// briefing's fields read so far: those of briefing.yaml, no topics.
-	Meta func(*Briefing)
 }
 
 // LoadWith is Load with options.
@@ -143,23 +132,12 @@ type loader struct {
 	// regular files, which need no stat before they are opened. It is
 	// not changed once workers share it.
 	regular map[string]bool
-	// topic and meta are LoadOptions' Topic and Meta; ready is closed
-	// once meta has been called.
-	topic func(*Topic)
-	meta  func(*Briefing)
-	ready chan struct{}
-	// buf is a worker's buffer for file text, reused from topic to topic
-	// in a streaming load; raw is the last file's. Topics read before
-	// the briefing's fields wait in pending.
-	buf, raw []byte
-	pending  []pendingTopic
 }
 
 // newWorker returns a loader sharing l's file system and options, with
 // its own diagnostics and Markdown parser, for another goroutine.
 func (l *loader) newWorker() *loader {
-	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check, noCites: l.noCites, regular: l.regular,
-		topic: l.topic, meta: l.meta, ready: l.ready}
+	w := &loader{fsys: l.fsys, display: l.display, top: l.top, check: l.check, noCites: l.noCites, regular: l.regular}
 	if l.check {
 		w.md = newMarkdown()
 	}
@@ -190,13 +168,6 @@ func load(fsys fs.FS, name string, display func(string) string, opts LoadOptions
 	}
 	l := (&loader{fsys: fsys, display: clean, top: name, check: opts.Check,
 		noCites: opts.SkipCitations && !opts.Check}).newWorker()
-	if opts.Topic != nil {
-		l.topic, l.ready = opts.Topic, make(chan struct{})
-		l.meta = func(*Briefing) {}
-		if opts.Meta != nil {
-			l.meta = opts.Meta
-		}
-	}
 	var b *Briefing
 	switch {
 	case fi.IsDir():
@@ -207,14 +178,6 @@ func load(fsys fs.FS, name string, display func(string) string, opts LoadOptions
 		b, err = l.loadDir(name)
 	default:
 		b, err = l.loadFile(name)
-		if err == nil && l.topic != nil {
-			// One file is read whole: its topics go out once loaded.
-			l.meta(metaOf(b))
-			for _, t := range b.Topics {
-				l.topic(t)
-				t.Body = ""
-			}
-		}
 	}
 	if err != nil {
 		return nil, err
@@ -272,14 +235,7 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 			return fail(Pos{File: file}, "file is %d bytes, over the %d MiB limit", fi.Size(), MaxFileSize>>20)
 		}
 	}
-	buf := l.buf
-	if l.topic != nil && fi != nil && int64(cap(buf)) <= fi.Size() {
-		// A buffer to reuse has room to spare, so as not to be
-		// outgrown by the next file of about the same size.
-		buf = make([]byte, 0, max(int(min(fi.Size(), MaxFileSize))+1, 2*cap(buf), 64<<10))
-	}
-	data, err := readAll(f, fi, buf)
-	l.raw = data
+	data, err := readAll(f, fi)
 	if err != nil {
 		return fail(Pos{File: file}, "%s", errText(err))
 	}
@@ -316,18 +272,14 @@ func (l *loader) read(name string) (string, *lineIndex, *Diagnostic) {
 }
 
 // readAll reads f up to one byte past MaxFileSize, in one read for a
-// regular file, whose size fi (which may be nil) gives, into buf if it is
-// large enough.
-func readAll(f fs.File, fi fs.FileInfo, buf []byte) ([]byte, error) {
+// regular file, whose size fi (which may be nil) gives.
+func readAll(f fs.File, fi fs.FileInfo) ([]byte, error) {
 	size := 0
 	if fi != nil && fi.Mode().IsRegular() && fi.Size() <= MaxFileSize {
 		size = int(fi.Size())
 	}
 	// One byte more, to see the end of the file (or that it grew).
-	if cap(buf) < size+1 {
-		buf = make([]byte, 0, size+1)
-	}
-	buf = buf[:0]
+	buf := make([]byte, 0, size+1)
 	r := io.LimitReader(f, MaxFileSize+1)
 	for {
 		n, err := r.Read(buf[len(buf):cap(buf)])
@@ -399,11 +351,6 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 	if m.title == "" {
 		m.title = filepath.Base(l.display(dir))
 	}
-	if l.topic != nil {
-		l.meta(metaOf(&Briefing{Title: m.title, Subtitle: m.subtitle, AsOf: m.asOf, Summary: m.summary,
-			Sources: m.sources, Timeline: m.timeline, Actors: m.actors}))
-		close(l.ready)
-	}
 
 	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: false}
 	firstFile := map[string]string{}
@@ -451,9 +398,6 @@ func (l *loader) loadTopicFiles(dir string, files []string) []topicResult {
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(files) {
-					if w.topic != nil {
-						w.flush(true)
-					}
 					return
 				}
 				r := &out[i]
@@ -462,72 +406,12 @@ func (l *loader) loadTopicFiles(dir string, files []string) []topicResult {
 				if r.ti != nil {
 					w.finishTopic(r.ti)
 					r.finish, w.diags = w.diags, nil
-					if w.topic != nil {
-						// Its buffer is the topic's until it is handed on.
-						w.pending = append(w.pending, pendingTopic{r.ti, w.raw})
-						w.buf = nil
-						w.flush(false)
-					}
 				}
 			}
 		}()
 	}
 	wg.Wait()
 	return out
-}
-
-// pendingTopic is a topic read before the briefing's fields, held with
-// the buffer of its text until they are.
-type pendingTopic struct {
-	ti  *topicInfo
-	raw []byte
-}
-
-// flush hands the pending topics to LoadOptions.Topic once the briefing's
-// fields are read, waiting for them if wait is set, and lets go of their
-// text, keeping the largest buffer for the next file.
-func (l *loader) flush(wait bool) {
-	if len(l.pending) == 0 {
-		return
-	}
-	if wait {
-		<-l.ready
-	} else {
-		select {
-		case <-l.ready:
-		default:
-			return
-		}
-	}
-	for _, p := range l.pending {
-		t := p.ti.t
-		l.topic(t)
-		// What is kept must not share the buffer that the next file
-		// is read into.
-		t.ID, t.Title, t.Summary = strings.Clone(t.ID), strings.Clone(t.Title), strings.Clone(t.Summary)
-		for i := range t.Tags {
-			t.Tags[i] = strings.Clone(t.Tags[i])
-		}
-		for i := range t.Citations {
-			for j, k := range t.Citations[i].Keys {
-				t.Citations[i].Keys[j] = strings.Clone(k)
-			}
-		}
-		t.Body, p.ti.lines = "", nil
-		if cap(p.raw) > cap(l.buf) {
-			l.buf = p.raw[:0]
-		}
-	}
-	clear(l.pending)
-	l.pending = l.pending[:0]
-}
-
-// metaOf returns a copy of b's fields without its topics, for
-// LoadOptions.Meta.
-func metaOf(b *Briefing) *Briefing {
-	m := *b
-	m.Topics, m.Diagnostics = nil, nil
-	return &m
 }
 
 // topicInfo is a loaded topic with what validation needs to know about

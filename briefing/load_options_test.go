@@ -26,9 +26,11 @@ func isCheckOnly(d Diagnostic) bool {
 	return false
 }
 
-// testBriefings lists the briefings of testdata/broken and testdata/good,
-// by their names in testdata.
-func testBriefings(t *testing.T) []string {
+// TestLoadWithoutCheck loads every broken and good briefing in testdata
+// both ways: without Check, the topics are the same and the diagnostics
+// are those of a full load less the check-only warnings, so that every
+// error (a skipped topic, an unknown source) is still found.
+func TestLoadWithoutCheck(t *testing.T) {
 	var names []string
 	for _, dir := range []string{"broken", "good"} {
 		entries, err := os.ReadDir("testdata/" + dir)
@@ -41,15 +43,6 @@ func testBriefings(t *testing.T) []string {
 			}
 		}
 	}
-	return names
-}
-
-// TestLoadWithoutCheck loads every broken and good briefing in testdata
-// both ways: without Check, the topics are the same and the diagnostics
-// are those of a full load less the check-only warnings, so that every
-// error (a skipped topic, an unknown source) is still found.
-func TestLoadWithoutCheck(t *testing.T) {
-	names := testBriefings(t)
 	dropped, uncited := 0, 0
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
