@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strconv"
 	"strings"
 
 	"brief/briefing"
@@ -170,33 +172,60 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 			briefing.Sanitize(strings.Join(alts, ", ")), briefing.Sanitize(q.Actor()))
 	}
 	w := bufio.NewWriterSize(s.out, 64<<10)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	if s.json {
+		if err := s.writeJSON(w, ix, ms); err != nil {
+			return 0, err
+		}
+		return len(ms), w.Flush()
+	}
+	// A line per match, appended in the writer's buffer: thousands of
+	// matches make formatting count. A write error sticks to w, and
+	// Flush reports it.
+	place, placeOf := "", "\x00"
 	for _, m := range ms {
-		text, hl := ix.Snippet(m, s.width)
+		if m.Topic != placeOf {
+			placeOf, place = m.Topic, m.Topic
+			if place == "" {
+				place = "timeline"
+			}
+			place = briefing.Sanitize(place)
+		}
+		line := append(w.AvailableBuffer(), place...)
+		line = append(line, ':')
+		line = strconv.AppendInt(line, int64(m.Line), 10)
+		line = append(line, ": "...)
+		start := len(line)
 		// Snippets hold no control characters, but a briefing from
-		// elsewhere may have reached the index without the loader.
-		before, match, after := briefing.Sanitize(text[:hl.Start]), briefing.Sanitize(text[hl.Start:hl.End]), briefing.Sanitize(text[hl.End:])
-		if s.json {
-			jm := jsonMatch{Topic: m.Topic, File: ix.Doc(m.Doc).File, Line: m.Line, Text: before + match + after,
-				Match: match, Start: len(before), End: len(before) + len(match)}
-			if m.Event >= 0 {
-				ev := m.Event
-				jm.Event = &ev
-			}
-			if err := enc.Encode(jm); err != nil {
-				return 0, err
-			}
-			continue
-		}
-		place := m.Topic
-		if place == "" {
-			place = "timeline"
-		}
+		// elsewhere may have reached the index without the loader:
+		// AppendSnippet sanitizes them.
+		line, hl := ix.AppendSnippet(line, m, s.width)
 		if s.mark {
-			match = markOn + match + markOff
+			line = slices.Insert(line, start+hl.End, []byte(markOff)...)
+			line = slices.Insert(line, start+hl.Start, []byte(markOn)...)
 		}
-		fmt.Fprintf(w, "%s:%d: %s%s%s\n", briefing.Sanitize(place), m.Line, before, match, after)
+		w.Write(append(line, '\n'))
 	}
 	return len(ms), w.Flush()
+}
+
+// writeJSON writes the matches ms found in ix as JSON Lines.
+func (s searcher) writeJSON(w io.Writer, ix *briefing.Index, ms []briefing.Match) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	var buf []byte
+	for _, m := range ms {
+		var hl briefing.Range
+		buf, hl = ix.AppendSnippet(buf[:0], m, s.width)
+		text := string(buf)
+		jm := jsonMatch{Topic: m.Topic, File: ix.Doc(m.Doc).File, Line: m.Line, Text: text,
+			Match: text[hl.Start:hl.End], Start: hl.Start, End: hl.End}
+		if m.Event >= 0 {
+			ev := m.Event
+			jm.Event = &ev
+		}
+		if err := enc.Encode(jm); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -197,3 +197,43 @@ func BenchmarkSearchAfterLoad(b *testing.B) {
 		})
 	}
 }
+
+// TestSearchPlaces checks the place and line of matches in two topics and
+// the timeline, and snippets cut to the terminal's width, marked and in
+// JSON.
+func TestSearchPlaces(t *testing.T) {
+	dir := t.TempDir()
+	event := "Zelensky spoke\\tin Kyiv, a long line of text that goes on and on and on well past the width of a terminal snippet, " +
+		"so that it is cut on both sides of the match when marked, as Zelensky said and said again and again at the end of it all"
+	files := map[string]string{
+		"briefing.yaml": "title: T\ntimeline:\n  - date: 2025-01-01\n    event: \"" + event + "\"\n",
+		"a.md":          "---\ntitle: A\n---\n\nZelensky met **envoys**.\nAnd then Zelenskiy left.\n",
+		"b.md":          "---\ntitle: B\n---\n\nNothing here.\n\nZelensky, again.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	whole := strings.ReplaceAll(event, "\\t", " ")
+	tail := "…on both sides of the match when marked, as Zelensky said and said again and again at the end of it all"
+	tail2 := "…ides of the match when marked, as Zelensky said and said again and again at the end of it all"
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"search", "zelensky", dir},
+			"a:5: Zelensky met envoys.\nb:7: Zelensky, again.\ntimeline:3: " + whole + "\ntimeline:3: " + whole + "\n"},
+		{[]string{"search", "--color=always", "said", dir},
+			"timeline:3: " + strings.Replace(tail, "said", markOn+"said"+markOff, 1) + "\n" +
+				"timeline:3: " + strings.Replace(tail2, "and said", "and "+markOn+"said"+markOff, 1) + "\n"},
+		{[]string{"search", "--json", "--color=always", "said", dir},
+			`{"event":0,"file":"` + filepath.Join(dir, "briefing.yaml") + `","line":3,"text":"` + tail + `","match":"said","start":55,"end":59}` + "\n" +
+				`{"event":0,"file":"` + filepath.Join(dir, "briefing.yaml") + `","line":3,"text":"` + tail2 + `","match":"said","start":55,"end":59}` + "\n"},
+	} {
+		out, errw, code := run(t, tt.args...)
+		if out != tt.want || code != 0 {
+			t.Errorf("brief %q: exit %d, stderr %q\n%s", tt.args, code, errw, firstLineDiff(out, tt.want))
+		}
+	}
+}
