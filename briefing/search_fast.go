@@ -148,17 +148,18 @@ type prefilter struct {
 	// uniq holds each anchor once: spellings share them ("zelensky" in
 	// "volodymyr zelensky").
 	uniq []string
-	// groups lists the anchors by their first byte, which one pass over
-	// a text looks for.
+	// groups lists the spellings' first anchors by their first byte,
+	// which one pass over a text looks for.
 	groups []anchorGroup
 	// group has the index in groups of each lower-case letter and digit,
 	// or -1.
 	group [256]int8
-	// firsts has the bit (see foldLetters) of each anchor's first byte.
+	// firsts has the bit (see foldLetters) of the first byte of each
+	// spelling's first anchor.
 	firsts uint64
-	// firstBytes holds the bytes that may start an anchor: its first
-	// letter in either case, and the first bytes of the runes that fold
-	// to a spelling holding it.
+	// firstBytes holds the bytes that may start a first anchor: its
+	// first letter in either case, and the first bytes of the runes that
+	// fold to a spelling holding it.
 	firstBytes []byte
 	// starters holds the bytes that may start each anchor of uniq, as
 	// firstBytes.
