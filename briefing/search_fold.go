@@ -35,27 +35,49 @@ var foldSpecial = map[rune]string{
 	'ð': "d", 'Ð': "D", 'þ': "th", 'Þ': "TH", 'ı': "i", 'ħ': "h", 'Ħ': "H",
 }
 
+// buildFoldTables fills foldTab. It runs in every search from the command
+// line, so it avoids what costs there: decomposing a rune only when it
+// has a decomposition, and one string for all the spellings, which the
+// table's strings share.
 func buildFoldTables() {
+	blob := make([]byte, 0, 4*tableSize)
+	var spans [tableSize][3]int32 // where each rune's spellings start and end in blob
+	var enc [utf8.UTFMax]byte
+	var special [tableSize]string
+	for r, s := range foldSpecial {
+		special[r] = s
+	}
 	for r := rune(0); r < tableSize; r++ {
-		var cs string
-		switch {
+		start := len(blob)
+		switch n := utf8.EncodeRune(enc[:], r); {
 		case r < utf8.RuneSelf:
-			cs = string(r)
-		case foldSpecial[r] != "":
-			cs = foldSpecial[r]
-		case unicode.Is(unicode.Mn, r):
-			cs = ""
+			blob = append(blob, byte(r))
+		case special[r] != "":
+			blob = append(blob, special[r]...)
+		case r >= 0x300 && unicode.Is(unicode.Mn, r):
+			// Marks fold to nothing.
 		default:
-			var b strings.Builder
-			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
-					b.WriteRune(d)
+			d := norm.NFD.Properties(enc[:n]).Decomposition()
+			if d == nil {
+				blob = append(blob, enc[:n]...)
+				break
+			}
+			for _, c := range string(d) {
+				if !unicode.Is(unicode.Mn, c) {
+					blob = utf8.AppendRune(blob, c)
 				}
 			}
-			cs = b.String()
 		}
-		foldTab[0][r] = cs
-		foldTab[1][r] = strings.ToLower(cs)
+		mid := len(blob)
+		for _, c := range string(blob[start:mid]) {
+			blob = utf8.AppendRune(blob, unicode.ToLower(c))
+		}
+		spans[r] = [3]int32{int32(start), int32(mid), int32(len(blob))}
+	}
+	all := string(blob)
+	for r, sp := range spans {
+		foldTab[0][r] = all[sp[0]:sp[1]]
+		foldTab[1][r] = all[sp[1]:sp[2]]
 	}
 }
 

@@ -4,7 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 var testActors = []Actor{
@@ -352,5 +355,32 @@ func TestDerivedNeedles(t *testing.T) {
 	}
 	if n := len(Compile("erdogan", actors).needles); n != 5 {
 		t.Errorf("erdogan: %d needles, want 5 (Erdoğan and Erdogan are one)", n)
+	}
+}
+
+// TestFoldTables compares the fold tables with folding each rune the
+// plain way: full canonical decomposition, marks dropped, then lower case.
+func TestFoldTables(t *testing.T) {
+	foldOnce.Do(buildFoldTables)
+	for r := rune(0); r < tableSize; r++ {
+		var want string
+		switch {
+		case r < utf8.RuneSelf:
+			want = string(r)
+		case foldSpecial[r] != "":
+			want = foldSpecial[r]
+		case unicode.Is(unicode.Mn, r):
+		default:
+			var b strings.Builder
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
+			want = b.String()
+		}
+		if foldTab[0][r] != want || foldTab[1][r] != strings.ToLower(want) {
+			t.Errorf("%U %q folds to %q and %q, want %q and %q", r, r, foldTab[0][r], foldTab[1][r], want, strings.ToLower(want))
+		}
 	}
 }
