@@ -363,7 +363,8 @@ type runeBits struct {
 // it is reused from text to text.
 type scan struct {
 	p *prefilter
-	// starts holds the places of each anchor (of p.uniq), in order.
+	// starts holds the places of each first anchor (of p.uniq), in
+	// order; the others' stay empty.
 	starts [][]int
 	// cands holds the starts of spellings' first anchors, in order.
 	cands []cand
@@ -387,9 +388,10 @@ func newScan(p *prefilter) *scan {
 	return &scan{p: p, starts: make([][]int, len(p.uniq))}
 }
 
-// find sets sc.starts to every place where each anchor may start in s,
-// in order: where its letters occur in order, matched as plain text and
-// folding would match them (see the comment at the top of this file).
+// find sets sc.starts to every place where each spelling's first anchor
+// may start in s, in order: where its letters occur in order, matched as
+// plain text and folding would match them (see the comment at the top of
+// this file).
 func (sc *scan) find(s string) {
 	for i := range sc.starts {
 		sc.starts[i] = sc.starts[i][:0]
