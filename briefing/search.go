@@ -228,14 +228,15 @@ func (q Query) findFolded(f *folded, orig string, out []Range, sc *finder) []Ran
 }
 
 // count returns the number of matches of q in f, which is what
-// findFolded would find, without mapping them back when it can.
-func (q Query) count(f *folded, orig string, buf []Range) (int, []Range) {
+// findFolded would find, without mapping them back when it can. sc, if
+// not nil, lends findFolded its space.
+func (q Query) count(f *folded, orig string, buf []Range, sc *finder) (int, []Range) {
 	// One case-insensitive spelling in a text where every rune folds to
 	// at most one: folded matches are the matches.
 	if len(q.needles) == 1 && q.needles[0].exact == "" && !f.multi {
 		return countFolded(f.s, q.needles[0].lower), buf
 	}
-	buf = q.findFolded(f, orig, buf[:0], nil)
+	buf = q.findFolded(f, orig, buf[:0], sc)
 	return len(buf), buf
 }
 

@@ -224,8 +224,9 @@ func (ix *Index) Count(q Query) Counts {
 	per := make([]int, len(ix.docs))
 	ix.run(func(_ int, lo, hi int) {
 		var buf []Range
+		var sc finder
 		for i := lo; i < hi; i++ {
-			per[i], buf = q.count(&ix.docs[i].fold, ix.docs[i].Text, buf)
+			per[i], buf = q.count(&ix.docs[i].fold, ix.docs[i].Text, buf, &sc)
 		}
 	})
 	for i, n := range per {
