@@ -570,6 +570,17 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	if len(p.anchors) > 1 {
 		slices.SortFunc(cands, func(a, b cand) int { return a.at - b.at })
 	}
+	// Windows are about a line of some 80 bytes each: around this many
+	// places they would cover most of the text anyway.
+	places := 0
+	for k := range cands {
+		if k == 0 || cands[k].at != cands[k-1].at {
+			places++
+		}
+	}
+	if places*160 > len(s) {
+		return whole()
+	}
 	// The window being made: the Markdown of its lines, s[lo:hi].
 	lo, hi := -1, -1
 	ws := sc.windows[:0]
