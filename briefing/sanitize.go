@@ -45,13 +45,18 @@ func placeholder(r rune) rune {
 func HasControl(s string) bool {
 	i := 0
 	for i < len(s) {
-		// Eight bytes at a time while they are ASCII; each test below is
-		// exact per byte on bytes without their top bit.
+		// Sixteen bytes at a time while they are printable ASCII.
+		for i+16 <= len(s) {
+			v, w := load64(s, i), load64(s, i+8)
+			if (v|w)&msb != 0 || controlBytes(v)|controlBytes(w) != 0 {
+				break
+			}
+			i += 16
+		}
+		// Eight bytes at a time while they are ASCII.
 		for i+8 <= len(s) {
 			v := load64(s, i)
-			a := v &^ msb
-			low := ^(a + 0x60*lsb) & msb // below 0x20
-			bad := low&^(zeroBytes(a^'\n'*lsb)|zeroBytes(a^'\t'*lsb)) | zeroBytes(a^0x7f*lsb)
+			bad := controlBytes(v &^ msb)
 			if high := v & msb; high != 0 {
 				// Only the bytes before the first non-ASCII one count.
 				k := bits.TrailingZeros64(high) / 8
@@ -93,6 +98,16 @@ func HasControl(s string) bool {
 		i += n
 	}
 	return false
+}
+
+// controlBytes sets the top bit of each byte of v, whose bytes are ASCII,
+// that is a control character (below 0x20 but newline and tab, or DEL).
+// Each test is exact per byte, as no byte has its top bit set.
+func controlBytes(v uint64) uint64 {
+	low := ^(v + 0x60*lsb)                                      // top bit set below 0x20
+	ok := (v ^ '\n'*lsb + 0x7f*lsb) & (v ^ '\t'*lsb + 0x7f*lsb) // top bit clear at \n and \t
+	del := ^(v ^ 0x7f*lsb + 0x7f*lsb)                           // top bit set at DEL
+	return (low&ok | del) & msb
 }
 
 // Sanitize replaces every control character in s (see the format

@@ -47,8 +47,8 @@ func TestHasControl(t *testing.T) {
 			if got := HasControl(tt.in); got != tt.want {
 				t.Errorf("HasControl(%q) = %v, want %v", tt.in, got, tt.want)
 			}
-			// Every alignment of the eight-byte scan.
-			for k := 1; k < 9; k++ {
+			// Every alignment of the sixteen- and eight-byte scans.
+			for k := 1; k < 17; k++ {
 				s := strings.Repeat("x", k) + tt.in
 				if got := HasControl(s); got != tt.want {
 					t.Errorf("HasControl(%d bytes + %q) = %v, want %v", k, tt.in, got, tt.want)
