@@ -27,6 +27,11 @@ fi
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "briefing: $dir ($(du -sh "$dir" | cut -f1), $(ls "$dir"/*.md | wc -l) topics)"
+if command -v hyperfine >/dev/null; then
+	echo
+	echo "start-up alone:"
+	hyperfine -N --warmup 2 --runs 15 --style basic -n "brief --version" "$bin --version"
+fi
 for q in "${queries[@]}"; do
 	echo
 	echo "query: $q ($("$bin" search "$q" "$dir" 2>/dev/null | wc -l) matches by brief, $(grep -ri -- "$q" "$dir" | wc -l) lines by grep -ri)"
