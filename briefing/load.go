@@ -484,23 +484,15 @@ func (l *loader) frontMatter(text, file string) (yaml string, end int, ok bool) 
 	}
 	off := len(first) + 1
 	for i := off; i <= len(text); {
-		j := strings.IndexByte(text[i:], '\n')
-		lineEnd := len(text)
-		if j >= 0 {
-			lineEnd = i + j
-		}
-		line := strings.TrimRight(text[i:lineEnd], " \t")
+		e := lineEnd(text, i)
+		line := strings.TrimRight(text[i:e], " \t")
 		if line == "---" || line == "..." {
-			end = lineEnd + 1
-			if end > len(text) {
-				end = len(text)
-			}
-			return text[off:i], end, true
+			return text[off:i], min(e+1, len(text)), true
 		}
-		if j < 0 {
+		if e == len(text) {
 			break
 		}
-		i = lineEnd + 1
+		i = e + 1
 	}
 	l.diags.errorf(Pos{File: file, Line: 1, Col: 1}, "front matter has no closing \"---\" line; read as Markdown")
 	return "", 0, false
@@ -519,17 +511,20 @@ func skipBlankLines(text string, off int) int {
 	return off
 }
 
+// lineEnd returns the offset of the end of the line of s that starts at
+// byte i: its "\n", or the end of s.
+func lineEnd(s string, i int) int {
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(s)
+}
+
 // atxHeading reports whether the line at off is an ATX heading of the
 // given level, with its text and the offset of the next line.
 func atxHeading(text string, off, level int) (string, int, bool) {
-	end := strings.IndexByte(text[off:], '\n')
-	next := len(text)
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += off
-		next = end + 1
-	}
+	end := lineEnd(text, off)
+	next := min(end+1, len(text))
 	line := text[off:end]
 	indent := 0
 	for indent < 3 && indent < len(line) && line[indent] == ' ' {

@@ -25,12 +25,7 @@ func ScanCitations(s string) []Citation {
 	for i := 0; i < len(s); {
 		if lineStart {
 			lineStart = false
-			end := strings.IndexByte(s[i:], '\n')
-			if end < 0 {
-				end = len(s)
-			} else {
-				end += i
-			}
+			end := lineEnd(s, i)
 			line := s[i:end]
 			if fence.code(line) {
 				i = end + 1

@@ -38,12 +38,7 @@ func Quotes(s string) []Quote {
 	for i := 0; i < len(s); {
 		if lineStart {
 			lineStart = false
-			end := strings.IndexByte(s[i:], '\n')
-			if end < 0 {
-				end = len(s)
-			} else {
-				end += i
-			}
+			end := lineEnd(s, i)
 			line := s[i:end]
 			if strings.TrimSpace(line) == "" {
 				open = -1 // a blank line ends the paragraph
