@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"brief/briefing"
+	"brief/internal/cputime"
 	"brief/internal/synth"
 )
 
@@ -38,7 +39,7 @@ func loadSynth(b *testing.B) *briefing.Briefing {
 // BenchmarkLoad loads the synthetic briefing from disk.
 func BenchmarkLoad(b *testing.B) {
 	dir := synthBriefing(b)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		if _, err := briefing.Load(dir); err != nil {
 			b.Fatal(err)
@@ -51,7 +52,7 @@ func BenchmarkLoad(b *testing.B) {
 // brief search do: without the check-only warnings.
 func BenchmarkLoadToRead(b *testing.B) {
 	dir := synthBriefing(b)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		if _, err := briefing.LoadWith(dir, briefing.LoadOptions{}); err != nil {
 			b.Fatal(err)
@@ -73,7 +74,7 @@ func BenchmarkSearchCommand(b *testing.B) {
 // that newIndex builds.
 func benchSearchCommand(b *testing.B, newIndex func(*briefing.Briefing, briefing.Query) *briefing.Index) {
 	dir := synthBriefing(b)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		br, err := briefing.LoadWith(dir, briefing.LoadOptions{SkipCitations: true})
 		if err != nil {
@@ -95,13 +96,13 @@ func benchSearchCommand(b *testing.B, newIndex func(*briefing.Briefing, briefing
 // reportCPU reports the CPU time per operation since start, all cores
 // together.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64((cputime.Used()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 }
 
 // BenchmarkIndexBuild builds the search index of the synthetic briefing.
 func BenchmarkIndexBuild(b *testing.B) {
 	br := loadSynth(b)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		briefing.NewIndex(br)
 	}
@@ -137,12 +138,12 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				for i, p := range prefixes {
-					start, cpu := time.Now(), cpuTime()
+					start, cpu := time.Now(), cputime.Used()
 					q := briefing.Compile(p, br.Actors)
 					ix.Count(q)
 					q.FindAll(page)
 					per[i] += time.Since(start)
-					perCPU[i] += cpuTime() - cpu
+					perCPU[i] += cputime.Used() - cpu
 				}
 				n++
 			}
@@ -179,7 +180,7 @@ func BenchmarkSearchAll(b *testing.B) {
 	br := loadSynth(b)
 	ix := briefing.NewIndex(br)
 	q := briefing.Compile("zelensky", br.Actors)
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		ms := ix.Search(q)
 		if len(ms) == 0 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"brief/briefing"
+	"brief/internal/cputime"
 )
 
 // BenchmarkIndexFor builds the index for one query, as brief search does,
@@ -15,7 +16,7 @@ func BenchmarkIndexFor(b *testing.B) {
 	for _, query := range []string{"zelensky", "kraków", "security guarantees"} {
 		b.Run(query, func(b *testing.B) {
 			q := briefing.Compile(query, br.Actors)
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				briefing.NewIndexFor(br, q)
 			}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"brief/briefing"
+	"brief/internal/cputime"
 	"brief/internal/render"
 	"brief/internal/synth"
 )
@@ -48,7 +49,7 @@ func BenchmarkSearchKeystrokeUI(b *testing.B) {
 			for b.Loop() {
 				m := press(b, base, "/")
 				for i, r := range keys {
-					start, c := time.Now(), cpuTime()
+					start, c := time.Now(), cputime.Used()
 					tm, cmd := m.Update(keyPress(string(r)))
 					m = tm.(Model)
 					_ = m.View()
@@ -63,7 +64,7 @@ func BenchmarkSearchKeystrokeUI(b *testing.B) {
 					}
 					_ = m.View()
 					per[i] += time.Since(start)
-					cpu[i] += cpuTime() - c
+					cpu[i] += cputime.Used() - c
 				}
 				if !m.search.counted {
 					b.Fatal("the count did not come back")
