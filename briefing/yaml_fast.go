@@ -45,8 +45,7 @@ func (p *fastYAML) node(n ynode) *ynode {
 func (y *yamlReader) parseFast(src string) (*ynode, bool) {
 	// Tabs and carriage returns change how lines are read; the full
 	// parser replaces bytes that are not UTF-8 (which a loaded file has
-	// none of).
-	// Deep nesting is refused before any parsing.
+	// none of) and refuses deep nesting before it parses.
 	if _, ok := flowDepthOK(src); !ok || strings.ContainsAny(src, "\t\r") || !utf8.ValidString(src) {
 		return nil, false
 	}
