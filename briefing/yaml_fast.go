@@ -125,6 +125,11 @@ func keyLen(s string) int {
 
 func isKeyLine(s string) bool { return keyLen(s) > 0 }
 
+// maxFastKeys bounds the keys of a mapping the fast reader reads, and so
+// the cost of looking for duplicates: a briefing's mappings have at most
+// eight fields, and a longer one is full of unknown fields anyway.
+const maxFastKeys = 32
+
 // mapping reads a block mapping whose keys start at byte col: the first
 // on the current line (after "- " in a list), the others on lines of
 // their own indented by col.
@@ -137,6 +142,9 @@ func (p *fastYAML) mapping(col int) (*ynode, bool) {
 			return nil, false
 		}
 		key := line[col : col+k]
+		if len(n.pairs) == maxFastKeys {
+			return nil, false
+		}
 		for _, q := range n.pairs {
 			if q.key == key {
 				return nil, false

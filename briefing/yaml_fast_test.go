@@ -204,6 +204,17 @@ var fastCases = []string{
 	"ti-tle: x\nti_2: y\n",
 	"2x: y\n",
 	"title: x\n\tsub: y\n",
+	manyKeys(maxFastKeys),
+	manyKeys(maxFastKeys + 1),
+}
+
+// manyKeys returns a mapping of n distinct keys.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: v\n", i)
+	}
+	return b.String()
 }
 
 func TestFastYAMLCases(t *testing.T) {
