@@ -21,9 +21,6 @@ import (
 	"brief/bench/internal/session"
 )
 
-// floorMarker is the heading bench/floor renders.
-const floorMarker = "Floor of the first frame"
-
 type stringsFlag []string
 
 func (s *stringsFlag) String() string     { return strings.Join(*s, ", ") }
@@ -95,7 +92,7 @@ func run(c config) error {
 			return err
 		}
 	}
-	progs := []program{{name: "floor", bin: c.floor, want: []string{floorMarker}}}
+	progs := []program{{name: "floor", bin: c.floor, want: []string{session.FloorMarker}}}
 	if !c.floorOnly {
 		if c.brief == "" {
 			if c.brief, err = session.Build(dir, ".", "brief"); err != nil {

@@ -23,9 +23,6 @@ import (
 	"brief/bench/internal/session"
 )
 
-// floorMarker is the heading bench/floor renders.
-const floorMarker = "Floor of the first frame"
-
 func main() {
 	idle := flag.Duration("for", 30*time.Second, "how long to sit idle")
 	keys := flag.String("keys", "l", "keys sent to brief after the first frame, to land on a topic")
@@ -85,12 +82,7 @@ func run(idle, settle time.Duration, keys, briefBin string, env, args []string) 
 	}
 	defer os.RemoveAll(dir)
 	session.AtInterrupt(func() { os.RemoveAll(dir) })
-	if briefBin == "" {
-		if briefBin, err = session.Build(dir, ".", "brief"); err != nil {
-			return err
-		}
-	}
-	floorBin, err := session.Build(dir, "./bench/floor", "floor")
+	briefBin, floorBin, err := session.BuildBriefAndFloor(dir, briefBin)
 	if err != nil {
 		return err
 	}
@@ -116,7 +108,7 @@ func run(idle, settle time.Duration, keys, briefBin string, env, args []string) 
 		return err
 	}
 	defer floor.Close()
-	if _, err := floor.WaitFor(10*time.Second, floorMarker); err != nil {
+	if _, err := floor.WaitFor(10*time.Second, session.FloorMarker); err != nil {
 		return fmt.Errorf("floor: %w", err)
 	}
 

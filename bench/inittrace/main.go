@@ -47,12 +47,7 @@ func run(n, top int, briefBin string, args []string) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	if briefBin == "" {
-		if briefBin, err = session.Build(dir, ".", "brief"); err != nil {
-			return err
-		}
-	}
-	floorBin, err := session.Build(dir, "./bench/floor", "floor")
+	briefBin, floorBin, err := session.BuildBriefAndFloor(dir, briefBin)
 	if err != nil {
 		return err
 	}

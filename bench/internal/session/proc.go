@@ -121,6 +121,24 @@ func ModuleRoot() (string, error) {
 	return filepath.Dir(mod), nil
 }
 
+// FloorMarker is the heading bench/floor renders (its Marker), which the
+// harnesses wait for.
+const FloorMarker = "Floor of the first frame"
+
+// BuildBriefAndFloor builds brief into dir, unless briefBin names a binary
+// already, and bench/floor, and returns the paths of both.
+func BuildBriefAndFloor(dir, briefBin string) (brief, floor string, err error) {
+	if briefBin == "" {
+		if briefBin, err = Build(dir, ".", "brief"); err != nil {
+			return "", "", err
+		}
+	}
+	if floor, err = Build(dir, "./bench/floor", "floor"); err != nil {
+		return "", "", err
+	}
+	return briefBin, floor, nil
+}
+
 // Build compiles the package pkg (relative to the module root, such as
 // "." or "./bench/floor") into dir/name with `go build`, and returns the
 // binary's path.
