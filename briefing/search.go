@@ -210,7 +210,13 @@ func (q Query) findFolded(f *folded, orig string, out []Range, sc *finder) []Ran
 		all = q.findNeedle(n, f, orig, all, starts, true)
 	}
 	sc.all = all
-	// Leftmost first, and the longer of two that start together.
+	return mergeMatches(all, out)
+}
+
+// mergeMatches sorts all, the matches of every spelling, and appends to
+// out those that do not overlap an earlier one: leftmost first, and the
+// longer of two that start together.
+func mergeMatches(all, out []Range) []Range {
 	slices.SortFunc(all, func(a, b Range) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start

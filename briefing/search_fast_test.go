@@ -13,6 +13,7 @@ import (
 	"brief/briefing"
 	"brief/internal/hostile"
 	"brief/internal/synth"
+	"brief/internal/testcorpus"
 )
 
 // searchResult renders every match of q in ix with what brief search
@@ -133,18 +134,7 @@ func queriesFrom(b *briefing.Briefing, r *rand.Rand, n int) []string {
 // brief search loads them.
 func corpus(t *testing.T) map[string]*briefing.Briefing {
 	t.Helper()
-	var paths []string
-	for _, pattern := range []string{"testdata/good/*", "testdata/broken/*", "../testdata/hostile/*", "../ui/testdata/brief"} {
-		ps, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range ps {
-			if !strings.HasSuffix(p, ".golden") {
-				paths = append(paths, p)
-			}
-		}
-	}
+	paths := testcorpus.Paths(t, "..")
 	dir, single := hostile.Copy(t)
 	paths = append(paths, dir, single)
 	for _, topics := range []int{3, 40} {

@@ -319,21 +319,7 @@ func findReference(q Query, text string) []Range {
 	for _, n := range q.needles {
 		all = q.findNeedle(n, &f, text, all, nil, false)
 	}
-	slices.SortFunc(all, func(a, b Range) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return b.End - a.End
-	})
-	var out []Range
-	end := -1
-	for _, r := range all {
-		if r.Start >= end {
-			out = append(out, r)
-			end = r.End
-		}
-	}
-	return out
+	return mergeMatches(all, nil)
 }
 
 func TestDerivedNeedles(t *testing.T) {

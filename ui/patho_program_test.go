@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"brief/briefing"
 	"brief/internal/patho"
 	"brief/internal/render"
 )
@@ -18,10 +19,7 @@ import (
 func TestProgramPathological(t *testing.T) {
 	before := ours()
 	b := pathoBriefing(t)
-	tm := teatest.NewTestModel(t, New(b, Options{Style: render.Dark}), teatest.WithInitialTermSize(120, 40))
-	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
-		return bytes.Contains(out, []byte(patho.Cases()[0].Marker))
-	}, teatest.WithDuration(10*time.Second))
+	tm := startPatho(t, b)
 	for range len(b.Topics) - 1 {
 		tm.Send(keyPress("l"))
 	}
@@ -48,10 +46,7 @@ func TestProgramPathological(t *testing.T) {
 func TestProgramScrollsWhileRendering(t *testing.T) {
 	before := ours()
 	b := pathoBriefing(t)
-	tm := teatest.NewTestModel(t, New(b, Options{Style: render.Dark}), teatest.WithInitialTermSize(120, 40))
-	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
-		return bytes.Contains(out, []byte(patho.Cases()[0].Marker))
-	}, teatest.WithDuration(10*time.Second))
+	tm := startPatho(t, b)
 	tm.Send(keyPress("2"))
 	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
 		return bytes.Contains(out, []byte(patho.Cases()[1].Marker))
@@ -70,6 +65,17 @@ func TestProgramScrollsWhileRendering(t *testing.T) {
 		t.Errorf("j pressed 3 times while rendering: offset %d", got)
 	}
 	checkNoLeak(t, before)
+}
+
+// startPatho runs the reader on b, the pathological briefing, and waits
+// for its first topic.
+func startPatho(t *testing.T, b *briefing.Briefing) *teatest.TestModel {
+	t.Helper()
+	tm := teatest.NewTestModel(t, New(b, Options{Style: render.Dark}), teatest.WithInitialTermSize(120, 40))
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
+		return bytes.Contains(out, []byte(patho.Cases()[0].Marker))
+	}, teatest.WithDuration(10*time.Second))
+	return tm
 }
 
 // tail returns the last n bytes of b.

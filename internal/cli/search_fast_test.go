@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"brief/internal/synth"
+	"brief/internal/testcorpus"
 )
 
 // TestSearchIndexesOnlyWhatMayMatch runs brief search with the index of
@@ -14,19 +15,7 @@ import (
 // repository keeps for tests and the embedded one, and expects the same
 // output, plain, marked and JSON, and the same exit status.
 func TestSearchIndexesOnlyWhatMayMatch(t *testing.T) {
-	paths := []string{""} // the embedded briefing
-	for _, pattern := range []string{"../../briefing/testdata/good/*", "../../briefing/testdata/broken/*",
-		"../../testdata/hostile/*", "../../ui/testdata/brief"} {
-		ps, err := filepath.Glob(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, p := range ps {
-			if !strings.HasSuffix(p, ".golden") {
-				paths = append(paths, p)
-			}
-		}
-	}
+	paths := append([]string{""}, testcorpus.Paths(t, "../..")...) // "" is the embedded briefing
 	syn := filepath.Join(t.TempDir(), "synth")
 	if err := synth.Generate(syn, 30, 30*8000, 3); err != nil {
 		t.Fatal(err)
