@@ -18,7 +18,7 @@ import (
 // goroutine behind. The deadlines are for liveness, not speed.
 func TestProgramPathological(t *testing.T) {
 	before := ours()
-	b := pathoBriefing(t)
+	b := patho.Load(t)
 	tm := startPatho(t, b)
 	for range len(b.Topics) - 1 {
 		tm.Send(keyPress("l"))
@@ -45,7 +45,7 @@ func TestProgramPathological(t *testing.T) {
 // plain text while its render runs, then quits before the render ends.
 func TestProgramScrollsWhileRendering(t *testing.T) {
 	before := ours()
-	b := pathoBriefing(t)
+	b := patho.Load(t)
 	tm := startPatho(t, b)
 	tm.Send(keyPress("2"))
 	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {

@@ -10,28 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"brief/briefing"
 	"brief/internal/patho"
 	"brief/internal/render"
 )
-
-// pathoBriefing writes the pathological briefing to a temporary directory
-// and loads it.
-func pathoBriefing(t testing.TB) *briefing.Briefing {
-	t.Helper()
-	dir := t.TempDir()
-	if err := patho.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	b, err := briefing.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ds := b.Diagnostics.Errors(); len(ds) > 0 {
-		t.Fatalf("pathological briefing has errors:\n%v", ds)
-	}
-	return b
-}
 
 // update feeds msg through Update without running the commands it returns,
 // as if they were still running.
@@ -54,7 +35,7 @@ func textLine(m Model, s string) string {
 // left in flight: the plain text shows at once, keys keep working, moving
 // away cancels the render, and a finished render replaces the plain text.
 func TestPathologicalTopics(t *testing.T) {
-	b := pathoBriefing(t)
+	b := patho.Load(t)
 	cases := patho.Cases()
 	for i, c := range cases {
 		if i == 0 {
@@ -116,7 +97,7 @@ func TestPathologicalTopics(t *testing.T) {
 // checks that the rendered text replaces the plain text, with the
 // reader's place kept.
 func TestPathologicalRenderArrives(t *testing.T) {
-	b := pathoBriefing(t)
+	b := patho.Load(t)
 	for i, c := range patho.Cases() {
 		if i == 0 {
 			continue

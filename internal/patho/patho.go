@@ -10,6 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
+
+	"brief/briefing"
 )
 
 // Case is one topic of the pathological briefing.
@@ -42,6 +45,24 @@ func Cases() []Case {
 
 // Body returns the topic's Markdown, without front matter.
 func (c Case) Body() string { return c.body() }
+
+// Load writes the briefing to a temporary directory and loads it, failing
+// tb if it does not load without errors.
+func Load(tb testing.TB) *briefing.Briefing {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := Write(dir); err != nil {
+		tb.Fatal(err)
+	}
+	b, err := briefing.Load(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if ds := b.Diagnostics.Errors(); len(ds) > 0 {
+		tb.Fatalf("pathological briefing has errors:\n%v", ds)
+	}
+	return b
+}
 
 // Write writes the briefing to dir, creating dir if needed.
 func Write(dir string) error {

@@ -3,7 +3,6 @@ package render
 import (
 	"testing"
 
-	"brief/briefing"
 	"brief/internal/patho"
 )
 
@@ -12,14 +11,7 @@ import (
 // does this off the update loop; the figures say how long its plain text
 // stands in.
 func BenchmarkPathological(b *testing.B) {
-	dir := b.TempDir()
-	if err := patho.Write(dir); err != nil {
-		b.Fatal(err)
-	}
-	br, err := briefing.Load(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
+	br := patho.Load(b)
 	for _, t := range br.Topics {
 		md, _ := br.Cited(t)
 		b.Run(t.ID, func(b *testing.B) {
