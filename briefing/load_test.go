@@ -239,7 +239,7 @@ func TestLoadFileErrors(t *testing.T) {
 		topics  int
 	}{
 		{"missing path", fstest.MapFS{}, "nowhere", "nowhere: no such file or directory", true, 0},
-		{"empty directory", fstest.MapFS{"b/.hidden": mapFile("")}, "b", "b: empty directory: no briefing.yaml and no Markdown files", true, 0},
+		{"empty directory", fstest.MapFS{"b/.hidden": mapFile("")}, "b", "b: holds no briefing.yaml and no Markdown file", true, 0},
 		{"permission denied on the file", deniedFS{fstest.MapFS{"x.md": mapFile("# X\n")}, map[string]bool{"x.md": true}},
 			"x.md", "x.md: permission denied", true, 0},
 		{"permission denied on a topic", deniedFS{fstest.MapFS{"b/briefing.yaml": mapFile(metaA), "b/a.md": mapFile("# A\n\nText [@a].\n"), "b/x.md": mapFile("")},

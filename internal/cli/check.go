@@ -56,12 +56,20 @@ func report(out, errw io.Writer, b *briefing.Briefing, ds briefing.Diagnostics, 
 	if failed {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(out, "%s: %s: %d topics, %d sources, %d errors, %d warnings\n",
-		briefing.Sanitize(name), verdict, len(b.Topics), len(b.Sources), nerr, nwarn)
+	fmt.Fprintf(out, "%s: %s: %s, %s, %s, %s\n", briefing.Sanitize(name), verdict,
+		count(len(b.Topics), "topic"), count(len(b.Sources), "source"), count(nerr, "error"), count(nwarn, "warning"))
 	if failed {
 		return &exitError{code: exitFailure}
 	}
 	return nil
+}
+
+// count writes n things, in the singular for one: "1 topic", "2 topics".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // skippedError tells the user, after a command's output, which topics

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"strings"
 
 	"brief/briefing"
@@ -119,6 +121,28 @@ func loadWith(path string, opts briefing.LoadOptions) (*briefing.Briefing, error
 	return briefing.LoadWith(path, opts)
 }
 
+// commandHint adds to err, the failure to load path, the command that a
+// missing path named like one was probably meant to be: "brief version"
+// is "brief --version", "brief lst" is "brief list".
+func commandHint(cmd *cobra.Command, path string, err error) error {
+	if path == "" || strings.ContainsAny(path, `./\`) {
+		return err
+	}
+	if _, serr := os.Stat(path); !errors.Is(serr, fs.ErrNotExist) {
+		return err
+	}
+	var hints []string
+	if path == "version" {
+		hints = append(hints, "--version")
+	}
+	cmd.SuggestionsMinimumDistance = 2
+	hints = append(hints, cmd.SuggestionsFor(path)...)
+	if len(hints) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w; did you mean brief %s?", err, strings.Join(hints, " or brief "))
+}
+
 // pathArg returns the optional PATH argument at index i.
 func pathArg(args []string, i int) string {
 	if len(args) > i {
@@ -144,7 +168,7 @@ or a single Markdown file.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := loadToRead(pathArg(args, 0))
 			if err != nil {
-				return err
+				return commandHint(cmd, pathArg(args, 0), err)
 			}
 			return ui.Run(b, ui.Options{Style: style})
 		},

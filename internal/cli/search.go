@@ -62,7 +62,15 @@ an error, as with grep.`,
 		Example: `  brief search zelensky
   brief search "security guarantees" ~/briefings/talks
   brief search --json Donetsk | jq -r .topic | sort | uniq -c`,
-		Args: cobra.RangeArgs(1, 2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usageError(cmd, "search needs a QUERY, the text to find")
+			case len(args) > 2:
+				return usageError(cmd, fmt.Sprintf("search takes a QUERY and at most one PATH, not %d arguments", len(args)))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			var mark bool
@@ -112,9 +120,11 @@ an error, as with grep.`,
 	return cmd
 }
 
-// usageError ends the command with exit status 2 and message msg.
+// usageError ends the command with exit status 2, message msg and the
+// command's usage line.
 func usageError(cmd *cobra.Command, msg string) error {
 	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
+	fmt.Fprintln(cmd.ErrOrStderr(), "usage: "+cmd.UseLine())
 	return &exitError{code: exitUsage}
 }
 
