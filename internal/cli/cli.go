@@ -1,5 +1,5 @@
 // Package cli is brief's command line: the reader, print, list, check and
-// search, wired with cobra and styled by fang.
+// search, wired with cobra, with help and a man page of its own.
 package cli
 
 import (
@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"brief/briefing"
@@ -16,7 +17,6 @@ import (
 	"brief/internal/render"
 	"brief/ui"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 )
 
@@ -45,18 +45,35 @@ type Streams struct {
 // Execute runs brief with args (without the program name) and returns the
 // process exit code.
 func Execute(ctx context.Context, args []string, s Streams, version string) int {
+	info, _ := debug.ReadBuildInfo()
+	return execute(ctx, newProgram(version, info), args, s)
+}
+
+// newProgram is brief's command tree, with its version, help and manual
+// page made from version and the build's information.
+func newProgram(version string, info *debug.BuildInfo) *cobra.Command {
 	root := newRootCmd()
+	// Errors are printed once, by execute; usage is in the help.
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	root.Version = versionString(version, info)
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c) })
+	root.AddCommand(newManCmd(info))
+	return root
+}
+
+// execute runs root with args and returns the process exit code.
+func execute(ctx context.Context, root *cobra.Command, args []string, s Streams) int {
 	root.SetArgs(args)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(version),
-		fang.WithErrorHandler(printError),
-	)
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
+	printError(s.Err, err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -70,7 +87,7 @@ func Execute(ctx context.Context, args []string, s Streams, version string) int 
 // printError writes an error as plain lines on standard error, each
 // prefixed with the program's name, so that scripts and editors can read
 // positions from it.
-func printError(w io.Writer, _ fang.Styles, err error) {
+func printError(w io.Writer, err error) {
 	msg := err.Error()
 	if msg == "" {
 		return
@@ -173,7 +190,7 @@ or a single Markdown file.`,
 			return ui.Run(b, ui.Options{Style: style})
 		},
 	}
-	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
+	root.Flags().Var(&style, "style", "colour `STYLE`: auto, dark, light or notty")
 	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd())
 	return root
 }

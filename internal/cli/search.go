@@ -65,9 +65,9 @@ an error, as with grep.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case len(args) == 0:
-				return usageError(cmd, "search needs a QUERY, the text to find")
+				return argsError(cmd, "search needs a QUERY, the text to find")
 			case len(args) > 2:
-				return usageError(cmd, fmt.Sprintf("search takes a QUERY and at most one PATH, not %d arguments", len(args)))
+				return argsError(cmd, fmt.Sprintf("search takes a QUERY and at most one PATH, not %d arguments", len(args)))
 			}
 			return nil
 		},
@@ -116,13 +116,19 @@ an error, as with grep.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print matches as JSON Lines")
-	cmd.Flags().StringVar(&color, "color", "auto", "mark matches: auto (on a terminal without NO_COLOR), always or never")
+	cmd.Flags().StringVar(&color, "color", "auto", "mark matches `WHEN`: auto (on a terminal without NO_COLOR), always or never")
 	return cmd
 }
 
-// usageError ends the command with exit status 2, message msg and the
-// command's usage line.
+// usageError ends the command with exit status 2 and message msg.
 func usageError(cmd *cobra.Command, msg string) error {
+	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
+	return &exitError{code: exitUsage}
+}
+
+// argsError is usageError for arguments that are missing or too many,
+// with the command's usage line.
+func argsError(cmd *cobra.Command, msg string) error {
 	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
 	fmt.Fprintln(cmd.ErrOrStderr(), "usage: "+cmd.UseLine())
 	return &exitError{code: exitUsage}
