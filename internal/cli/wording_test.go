@@ -89,3 +89,73 @@ func TestCommandLikePath(t *testing.T) {
 		t.Errorf("list version: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// hugoPost is a Markdown file written for Hugo, with front matter brief
+// does not read.
+const hugoPost = `---
+title: "Notes on the talks"
+date: 2026-01-20T09:00:00Z
+draft: true
+tags: [ukraine, diplomacy]
+categories:
+  - news
+layout: post
+---
+Some text before the first section.
+
+## Territory
+
+Donetsk is the main question.
+
+## Guarantees
+
+Troops, if there is a ceasefire.
+`
+
+// TestForeignFrontMatter is a Hugo post through every command: it opens,
+// prints and lists without a problem; check --strict notes the fields it
+// ignores, once, with their position.
+func TestForeignFrontMatter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "post.md")
+	writeFile(t, path, hugoPost)
+	for _, args := range [][]string{{"print", path}, {"list", path}, {"print", "--topic", "2", path}} {
+		stdout, stderr, code := run(t, args...)
+		if code != 0 || stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		if !strings.Contains(stdout, "Guarantees") && !strings.Contains(stdout, "guarantees") {
+			t.Errorf("%v: output lacks the second topic:\n%s", args, stdout)
+		}
+	}
+	note := path + ":3:1: note: front matter fields brief does not read, ignored: date, draft, tags, categories, layout"
+	stdout, stderr, code := run(t, "check", path)
+	if code != 0 || strings.Contains(stderr, "note:") || strings.Contains(stderr, "unknown field") {
+		t.Errorf("check: exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stdout, ": ok: 2 topics, 0 sources, 0 errors, ") {
+		t.Errorf("check: stdout %q", stdout)
+	}
+	_, stderr, _ = run(t, "check", "--strict", path)
+	if strings.Count(stderr, note) != 1 || strings.Count(stderr, "note:") != 1 {
+		t.Errorf("check --strict: stderr %q, want the note %q once", stderr, note)
+	}
+}
+
+// TestReadDespiteErrors is print and list of a briefing with a problem
+// they could show the rest of: they succeed, and say what is wrong.
+func TestReadDespiteErrors(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cites.md")
+	writeFile(t, path, "---\ntitle: T\n---\n## One\n\nText [@nowhere].\n")
+	for _, args := range [][]string{{"print", path}, {"list", path}, {"list", "../../briefing/testdata/broken/partial"}} {
+		stdout, stderr, code := run(t, args...)
+		if code != 0 || stdout == "" {
+			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
+		}
+		if stderr == "" {
+			t.Errorf("%v: the problem is not told", args)
+		}
+	}
+	if _, _, code := run(t, "check", path); code != 1 {
+		t.Errorf("check: exit %d, want 1", code)
+	}
+}
