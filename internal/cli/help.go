@@ -18,7 +18,7 @@ import (
 	"github.com/spf13/pflag"
 )
 
-// Help is laid out for the width of the terminal, or COLUMNS, or 80, and
+// Help is laid out for COLUMNS, or the width of the terminal, or 80, and
 // at most maxHelpWidth: prose much wider than that is hard to read.
 const (
 	maxHelpWidth = 100
@@ -56,15 +56,16 @@ func writeHelp(c *cobra.Command) {
 	_, _ = io.WriteString(w, renderHelp(c, newHelpStyles(isDark), helpWidth(out)))
 }
 
-// helpWidth is the width help is laid out for.
+// helpWidth is the width help is laid out for: COLUMNS when it is set,
+// as ls reads it, else the terminal's width, else 80.
 func helpWidth(w io.Writer) int {
 	width := 80
-	if f, ok := w.(term.File); ok && term.IsTerminal(f.Fd()) {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		width = n
+	} else if f, ok := w.(term.File); ok && term.IsTerminal(f.Fd()) {
 		if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 {
 			width = tw
 		}
-	} else if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
-		width = n
 	}
 	return min(max(width, minHelpWidth), maxHelpWidth)
 }

@@ -29,6 +29,9 @@ func manPage(root *cobra.Command, date string) string {
 	var b strings.Builder
 	name := root.Name()
 	fmt.Fprintf(&b, ".TH %s 1 %q %q \"User Commands\"\n", strings.ToUpper(name), date, strings.TrimSpace(name+" "+root.Version))
+	// Words are not hyphenated: an option broken at a line's end could
+	// not be copied.
+	b.WriteString(".nh\n")
 	b.WriteString(".SH NAME\n")
 	fmt.Fprintf(&b, "%s \\- %s\n", name, roffText(lowerFirst(root.Short)))
 
