@@ -26,11 +26,18 @@ func versionString(version string, info *debug.BuildInfo) string {
 	for _, s := range info.Settings {
 		switch s.Key {
 		case "vcs.revision":
-			rev = s.Value[:min(len(s.Value), 7)]
+			rev = s.Value
 		case "vcs.modified":
 			modified = s.Value == "true"
 		}
 	}
+	// Go 1.24 makes the version of an untagged build a pseudo-version,
+	// v0.0.0-time-revision: it says nothing the revision and date after
+	// it do not.
+	if len(rev) >= 12 && strings.HasPrefix(v, "v0.0.0-") && strings.HasSuffix(strings.TrimSuffix(v, "+dirty"), "-"+rev[:12]) {
+		v = "(devel)"
+	}
+	rev = rev[:min(len(rev), 7)]
 	var vcs []string
 	for _, s := range []string{rev, date} {
 		if s != "" {
