@@ -190,7 +190,7 @@ or a single Markdown file.`,
 			return ui.Run(b, ui.Options{Style: style})
 		},
 	}
-	root.Flags().Var(&style, "style", "colour `STYLE`: auto, dark, light or notty")
+	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd())
 	return root
 }

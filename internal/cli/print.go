@@ -69,7 +69,7 @@ or NO_COLOR is set, it is plain text.`,
 	}
 	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only this `TOPIC`: its number, id or title")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at `N` columns (default: the terminal's width, or 80)")
-	cmd.Flags().Var(&style, "style", "colour `STYLE`: auto, dark, light or notty")
+	cmd.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	return cmd
 }
 
