@@ -31,11 +31,18 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Note is something worth knowing that is not a problem, such as
+	// front matter fields written for another tool; brief check --strict
+	// shows notes.
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -47,11 +54,11 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats d as "path:line:col: message", with "warning: " before
-// the message of a warning.
+// String formats d as "path:line:col: message", with "warning: " or
+// "note: " before the message of a warning or a note.
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos.String() + ": warning: " + d.Message
+	if d.Severity != Error {
+		return d.Pos.String() + ": " + d.Severity.String() + ": " + d.Message
 	}
 	return d.Pos.String() + ": " + d.Message
 }
@@ -64,6 +71,9 @@ func (ds Diagnostics) Errors() Diagnostics { return ds.filter(Error) }
 
 // Warnings returns the diagnostics of severity Warning.
 func (ds Diagnostics) Warnings() Diagnostics { return ds.filter(Warning) }
+
+// Notes returns the diagnostics of severity Note.
+func (ds Diagnostics) Notes() Diagnostics { return ds.filter(Note) }
 
 func (ds Diagnostics) filter(s Severity) Diagnostics {
 	var out Diagnostics

@@ -319,7 +319,7 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 		}
 	}
 	if !hasMeta && len(files) == 0 {
-		return nil, fileError(l.display(dir), "empty directory: no "+MetaFile+" and no Markdown files")
+		return nil, fileError(l.display(dir), "holds no "+MetaFile+" and no Markdown file")
 	}
 	if len(files) > MaxTopicFiles {
 		l.diags.errorf(Pos{File: l.display(dir)}, "%d Markdown files, over the limit of %d: only the first %d are read",

@@ -239,7 +239,7 @@ func TestLoadFileErrors(t *testing.T) {
 		topics  int
 	}{
 		{"missing path", fstest.MapFS{}, "nowhere", "nowhere: no such file or directory", true, 0},
-		{"empty directory", fstest.MapFS{"b/.hidden": mapFile("")}, "b", "b: empty directory: no briefing.yaml and no Markdown files", true, 0},
+		{"empty directory", fstest.MapFS{"b/.hidden": mapFile("")}, "b", "b: holds no briefing.yaml and no Markdown file", true, 0},
 		{"permission denied on the file", deniedFS{fstest.MapFS{"x.md": mapFile("# X\n")}, map[string]bool{"x.md": true}},
 			"x.md", "x.md: permission denied", true, 0},
 		{"permission denied on a topic", deniedFS{fstest.MapFS{"b/briefing.yaml": mapFile(metaA), "b/a.md": mapFile("# A\n\nText [@a].\n"), "b/x.md": mapFile("")},
@@ -370,6 +370,13 @@ func TestSingleFileShapes(t *testing.T) {
 		{"tilde fence hides headings", "## A\n~~~\n## B\n~~~\n## C\n", "x", "", "a=A c=C",
 			"x.md:1:1: warning: topic \"a\" has no citations"},
 		{"empty file", "", "x", "", "x=x", ""},
+		{"hugo front matter", "---\ntitle: Post\ndate: 2024-03-01T10:00:00Z\ndraft: true\ntags: [go, cli]\nlayout: post\ncategories:\n  - notes\nparams:\n  toc: true\n---\nText.\n",
+			"Post", "", "post=Post",
+			"x.md: warning: topic \"post\" has no citations\nx.md:3:1: note: front matter fields brief does not read, ignored: date, draft, tags, layout, categories, params"},
+		{"jekyll front matter", "---\nlayout: post\ntitle: \"Post\"\nsummary: S\n---\n## A\n\nText.\n", "Post", "S", "a=A",
+			"x.md:2:1: note: front matter fields brief does not read, ignored: layout\nx.md:6:1: warning: topic \"a\" has no citations"},
+		{"a misspelt field is a warning", "---\ntitle: T\nsumary: S\nauthor: A\n---\nText.\n", "T", "", "t=T",
+			"x.md: warning: topic \"t\" has no citations\nx.md:3:1: warning: unknown field \"sumary\" (did you mean \"summary\"?); ignored\nx.md:4:1: note: front matter fields brief does not read, ignored: author"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -388,6 +395,27 @@ func TestSingleFileShapes(t *testing.T) {
 				t.Errorf("diagnostics:\n%s\nwant\n%s", got, tt.diags)
 			}
 		})
+	}
+}
+
+// TestSingleFileForeignFields is a file with front matter written for
+// another tool, loaded to be read: it loads without a word.
+func TestSingleFileForeignFields(t *testing.T) {
+	src := "---\ntitle: Post\ntags: [a]\ndraft: false\nlayout: post\nweight: 3\n---\n## A\n\nText.\n"
+	b, err := LoadFSWith(fstest.MapFS{"x.md": mapFile(src)}, "x.md", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Diagnostics) != 0 || b.Title != "Post" || len(b.Topics) != 1 {
+		t.Errorf("title %q, %d topics, diagnostics:\n%s", b.Title, len(b.Topics), b.Diagnostics)
+	}
+	// A topic file of a directory keeps the closed set.
+	b, err = LoadFS(fstest.MapFS{"d/briefing.yaml": mapFile("title: T\n"), "d/a.md": mapFile("---\nlayout: post\n---\n# A\n")}, "d")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Diagnostics.Errors().Error(); got != `d/a.md:2:1: unknown field "layout"` {
+		t.Errorf("topic file errors: %q", got)
 	}
 }
 

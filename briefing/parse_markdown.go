@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -269,6 +270,34 @@ func sections(text string, off int) []section {
 	return out
 }
 
+// maxNamed bounds the ignored fields a note names.
+const maxNamed = 10
+
+// noteForeign tells of the front matter fields of a single file that are
+// not a briefing's: a likely misspelling of one in a warning, the others,
+// written for another tool, in one note.
+func (l *loader) noteForeign(fields []ypair) {
+	var names []string
+	var at Pos
+	for _, p := range fields {
+		if s := suggest(p.key, metaFields); s != "" {
+			l.diags.warn(p.pos, "unknown field %q (did you mean %q?); ignored", Sanitize(p.key), s)
+			continue
+		}
+		if names == nil {
+			at = p.pos
+		}
+		names = append(names, Sanitize(p.key))
+	}
+	if len(names) > maxNamed {
+		names = append(names[:maxNamed], fmt.Sprintf("and %d more", len(names)-maxNamed))
+	}
+	if names != nil {
+		l.diags = append(l.diags, Diagnostic{Pos: at, Severity: Note,
+			Message: "front matter fields brief does not read, ignored: " + strings.Join(names, ", ")})
+	}
+}
+
 // loadFile loads a single-file briefing.
 func (l *loader) loadFile(name string) (*Briefing, error) {
 	file := l.display(name)
@@ -280,10 +309,14 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 	metaOK := true
 	bodyOff := 0
 	if fm, end, ok := l.frontMatter(text, file); ok {
-		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines}
+		var foreign []ypair
+		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines, foreign: &foreign}
 		body, ok := y.parse(fm)
 		metaOK = ok && y.readMeta(body, &m)
 		bodyOff = end
+		if l.check {
+			l.noteForeign(foreign)
+		}
 	}
 	bodyOff = skipBlankLines(text, bodyOff)
 	if h, next, ok := atxHeading(text, bodyOff, 1); ok && m.title == "" {

@@ -15,6 +15,10 @@ type yamlReader struct {
 	// lines indexes the whole file, to keep positions inside it: the
 	// parser places some tokens (an empty value) past the end of a line.
 	lines *lineIndex
+	// foreign, when set, collects the unknown top-level fields rather
+	// than report them: a single Markdown file's front matter is often
+	// written for another tool (Hugo's tags, Jekyll's layout).
+	foreign *[]ypair
 }
 
 // parse parses src and returns the body of its single document, nil for
@@ -78,6 +82,10 @@ func (y *yamlReader) fields(n *ynode, what string, known []string, f func(key st
 		return false
 	}
 	for _, p := range n.pairs {
+		if !contains(known, p.key) && what == "" && y.foreign != nil {
+			*y.foreign = append(*y.foreign, p)
+			continue
+		}
 		if !contains(known, p.key) {
 			msg := fmt.Sprintf("unknown field %q", Sanitize(p.key))
 			if what != "" {

@@ -204,6 +204,8 @@ var fastCases = []string{
 	"ti-tle: x\nti_2: y\n",
 	"2x: y\n",
 	"title: x\n\tsub: y\n",
+	"title: Post\ndate: 2024-03-01T10:00:00Z\ndraft: true\ntags: [go, cli]\nlayout: post\ncategories:\n  - notes\nparams:\n  toc: true\n",
+	"layout: post\ntitle: \"Post\"\nweight: 3\naliases: [/old/]\n",
 	manyKeys(maxFastKeys),
 	manyKeys(maxFastKeys + 1),
 }

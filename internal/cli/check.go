@@ -45,9 +45,12 @@ DIR, the briefing's source articles.`,
 }
 
 // report prints diagnostics on stderr and a one-line verdict on stdout.
+// Notes, which are no problem, are for --strict only.
 func report(out, errw io.Writer, b *briefing.Briefing, ds briefing.Diagnostics, strict bool) error {
 	for _, d := range ds {
-		fmt.Fprintln(errw, briefing.Sanitize(d.String()))
+		if d.Severity != briefing.Note || strict {
+			fmt.Fprintln(errw, briefing.Sanitize(d.String()))
+		}
 	}
 	nerr, nwarn := len(ds.Errors()), len(ds.Warnings())
 	failed := nerr > 0 || (strict && nwarn > 0)
@@ -56,23 +59,29 @@ func report(out, errw io.Writer, b *briefing.Briefing, ds briefing.Diagnostics, 
 	if failed {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(out, "%s: %s: %d topics, %d sources, %d errors, %d warnings\n",
-		briefing.Sanitize(name), verdict, len(b.Topics), len(b.Sources), nerr, nwarn)
+	fmt.Fprintf(out, "%s: %s: %s, %s, %s, %s\n", briefing.Sanitize(name), verdict,
+		count(len(b.Topics), "topic"), count(len(b.Sources), "source"), count(nerr, "error"), count(nwarn, "warning"))
 	if failed {
 		return &exitError{code: exitFailure}
 	}
 	return nil
 }
 
-// skippedError tells the user, after a command's output, which topics
-// could not be read; the output itself holds the topics that could.
-func skippedError(cmd *cobra.Command, b *briefing.Briefing) error {
-	errs := b.Diagnostics.Errors()
-	if len(errs) == 0 {
-		return nil
+// count writes n things, in the singular for one: "1 topic", "2 topics".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
 	}
-	for _, d := range errs {
+	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// skippedError tells the user, after a command's output, of the errors
+// in the briefing, such as topics that could not be read. The command has
+// shown what it could and succeeds all the same: only check fails for
+// problems.
+func skippedError(cmd *cobra.Command, b *briefing.Briefing) error {
+	for _, d := range b.Diagnostics.Errors() {
 		fmt.Fprintln(cmd.ErrOrStderr(), briefing.Sanitize(d.String()))
 	}
-	return &exitError{code: exitFailure}
+	return nil
 }

@@ -1,5 +1,5 @@
 // Package cli is brief's command line: the reader, print, list, check and
-// search, wired with cobra and styled by fang.
+// search, wired with cobra, with help and a man page of its own.
 package cli
 
 import (
@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"brief/briefing"
@@ -14,7 +17,6 @@ import (
 	"brief/internal/render"
 	"brief/ui"
 
-	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 )
 
@@ -43,18 +45,35 @@ type Streams struct {
 // Execute runs brief with args (without the program name) and returns the
 // process exit code.
 func Execute(ctx context.Context, args []string, s Streams, version string) int {
+	info, _ := debug.ReadBuildInfo()
+	return execute(ctx, newProgram(version, info), args, s)
+}
+
+// newProgram is brief's command tree, with its version, help and manual
+// page made from version and the build's information.
+func newProgram(version string, info *debug.BuildInfo) *cobra.Command {
 	root := newRootCmd()
+	// Errors are printed once, by execute; usage is in the help.
+	root.SilenceErrors = true
+	root.SilenceUsage = true
+	root.Version = versionString(version, info)
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { writeHelp(c) })
+	root.AddCommand(newManCmd(info))
+	return root
+}
+
+// execute runs root with args and returns the process exit code.
+func execute(ctx context.Context, root *cobra.Command, args []string, s Streams) int {
 	root.SetArgs(args)
 	root.SetIn(s.In)
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(version),
-		fang.WithErrorHandler(printError),
-	)
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK
 	}
+	printError(s.Err, err)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code
@@ -68,7 +87,7 @@ func Execute(ctx context.Context, args []string, s Streams, version string) int 
 // printError writes an error as plain lines on standard error, each
 // prefixed with the program's name, so that scripts and editors can read
 // positions from it.
-func printError(w io.Writer, _ fang.Styles, err error) {
+func printError(w io.Writer, err error) {
 	msg := err.Error()
 	if msg == "" {
 		return
@@ -119,6 +138,28 @@ func loadWith(path string, opts briefing.LoadOptions) (*briefing.Briefing, error
 	return briefing.LoadWith(path, opts)
 }
 
+// commandHint adds to err, the failure to load path, the command that a
+// missing path named like one was probably meant to be: "brief version"
+// is "brief --version", "brief lst" is "brief list".
+func commandHint(cmd *cobra.Command, path string, err error) error {
+	if path == "" || strings.ContainsAny(path, `./\`) {
+		return err
+	}
+	if _, serr := os.Stat(path); !errors.Is(serr, fs.ErrNotExist) {
+		return err
+	}
+	var hints []string
+	if path == "version" {
+		hints = append(hints, "--version")
+	}
+	cmd.SuggestionsMinimumDistance = 2
+	hints = append(hints, cmd.SuggestionsFor(path)...)
+	if len(hints) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w; did you mean brief %s?", err, strings.Join(hints, " or brief "))
+}
+
 // pathArg returns the optional PATH argument at index i.
 func pathArg(args []string, i int) string {
 	if len(args) > i {
@@ -144,7 +185,7 @@ or a single Markdown file.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := loadToRead(pathArg(args, 0))
 			if err != nil {
-				return err
+				return commandHint(cmd, pathArg(args, 0), err)
 			}
 			return ui.Run(b, ui.Options{Style: style})
 		},

@@ -112,8 +112,8 @@ func TestList(t *testing.T) {
 
 func TestListReportsSkippedTopics(t *testing.T) {
 	stdout, stderr, code := run(t, "list", "../../briefing/testdata/broken/partial")
-	if code != 1 {
-		t.Errorf("exit %d, want 1", code)
+	if code != 0 {
+		t.Errorf("exit %d, want 0", code)
 	}
 	if !strings.HasPrefix(stdout, "good ") {
 		t.Errorf("the good topic is not listed: %q", stdout)
@@ -172,7 +172,6 @@ func TestErrors(t *testing.T) {
 		stderr string
 	}{
 		{"missing path", []string{"list", "no/such/briefing"}, 1, "no/such/briefing: "},
-		{"unknown topic", []string{"print", "--topic", "nope"}, 1, `brief: no topic "nope"`},
 		{"bad style", []string{"print", "--style", "neon"}, 2, `unknown style "neon"`},
 		{"too many args", []string{"list", "a", "b"}, 2, "brief: accepts at most 1 arg(s)"},
 		{"unknown flag", []string{"list", "--bogus"}, 2, "brief: unknown flag: --bogus"},

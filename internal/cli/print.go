@@ -38,9 +38,9 @@ or NO_COLOR is set, it is plain text.`,
 			}
 			topics := b.Topics
 			if topic != "" {
-				t := b.Topic(topic)
+				t := findTopic(b, topic)
 				if t == nil {
-					return fmt.Errorf("no topic %q in %s; `brief list` shows the topics", topic, displayName(b))
+					return noTopic(cmd.ErrOrStderr(), b, topic)
 				}
 				topics = []*briefing.Topic{t}
 			}
@@ -67,8 +67,8 @@ or NO_COLOR is set, it is plain text.`,
 			return skippedError(cmd, b)
 		},
 	}
-	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only the topic with this `ID`")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at this many columns (default: the terminal's width, or 80)")
+	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only this `TOPIC`: its number, id or title")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at `N` columns (default: the terminal's width, or 80)")
 	cmd.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	return cmd
 }

@@ -62,7 +62,15 @@ an error, as with grep.`,
 		Example: `  brief search zelensky
   brief search "security guarantees" ~/briefings/talks
   brief search --json Donetsk | jq -r .topic | sort | uniq -c`,
-		Args: cobra.RangeArgs(1, 2),
+		Args: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return argsError(cmd, "search needs a QUERY, the text to find")
+			case len(args) > 2:
+				return argsError(cmd, fmt.Sprintf("search takes a QUERY and at most one PATH, not %d arguments", len(args)))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := cmd.OutOrStdout()
 			var mark bool
@@ -108,13 +116,21 @@ an error, as with grep.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print matches as JSON Lines")
-	cmd.Flags().StringVar(&color, "color", "auto", "mark matches: auto (on a terminal without NO_COLOR), always or never")
+	cmd.Flags().StringVar(&color, "color", "auto", "mark matches `WHEN`: auto (on a terminal without NO_COLOR), always or never")
 	return cmd
 }
 
 // usageError ends the command with exit status 2 and message msg.
 func usageError(cmd *cobra.Command, msg string) error {
 	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
+	return &exitError{code: exitUsage}
+}
+
+// argsError is usageError for arguments that are missing or too many,
+// with the command's usage line.
+func argsError(cmd *cobra.Command, msg string) error {
+	fmt.Fprintln(cmd.ErrOrStderr(), "brief: "+msg)
+	fmt.Fprintln(cmd.ErrOrStderr(), "usage: "+cmd.UseLine())
 	return &exitError{code: exitUsage}
 }
 
