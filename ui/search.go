@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -16,7 +17,7 @@ type landing int
 
 const (
 	landNone  landing = iota
-	landNear          // the first at or below where the search began
+	landNear          // the first at or below where the search began (see search.onward)
 	landFirst         // the topic's first match
 	landLast          // its last
 	landNth           // match number search.nth
@@ -38,9 +39,28 @@ type search struct {
 	hist    int
 	draft   string
 
-	// placeTopic and placeOffset are where the reader was when the search
-	// line opened, for esc.
+	// placeTopic, placeAbout and placeOffset are where the reader was
+	// when the search line opened: where enter looks from and esc goes
+	// back to.
 	placeTopic, placeOffset int
+	placeAbout              bool
+	// onward says that enter was pressed: landNear goes on into the
+	// following topics when the topic has no match below the place.
+	onward bool
+	// after, if not -1, is the match landNear goes past instead: the
+	// current match when the search line opened, for a repeated search.
+	after int
+	// prevQuery and prevCur are the search and its current match when
+	// the search line opened, for a repeated search.
+	prevQuery string
+	prevCur   int
+
+	// event is the timeline match shown, an index in timeline, or -1:
+	// the reader has no timeline view, so n and N show timeline matches
+	// in the status line, after the last topic's.
+	event    int
+	timeline []briefing.Match
+	tlGen    int
 
 	land landing
 	nth  int
@@ -56,13 +76,18 @@ func newSearch() search {
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	return search{input: in}
+	return search{input: in, event: -1, after: -1}
 }
 
 // openSearch opens the search line, remembering the place to come back to.
 func (m Model) openSearch() (Model, tea.Cmd) {
 	s := &m.search
-	s.placeTopic, s.placeOffset = m.current, m.reader.vp.YOffset()
+	s.placeTopic, s.placeOffset, s.placeAbout = m.current, m.reader.vp.YOffset(), m.about
+	s.prevQuery, s.prevCur = s.query.Text(), -1
+	if m.reader.hl.valid && s.event < 0 {
+		s.prevCur = m.reader.hl.cur
+	}
+	s.onward, s.after, s.event = false, -1, -1
 	s.input.Reset()
 	m.fitInput()
 	s.hist, s.draft = len(s.history), ""
@@ -112,8 +137,11 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m.cancelSearch()
 	case key.Matches(msg, k.Keep):
+		if strings.TrimSpace(s.input.Value()) == "" {
+			return m.repeatSearch()
+		}
 		m.keepSearch()
-		return m, nil
+		return m.enter()
 	case key.Matches(msg, k.Results):
 		return m.openResults()
 	case key.Matches(msg, k.History):
@@ -140,8 +168,12 @@ func (m *Model) requery() tea.Cmd {
 	s.query = briefing.Compile(s.input.Value(), m.b.Actors)
 	s.gen++
 	s.counted = false
-	s.land, s.skipped = landNear, 0
+	s.land, s.skipped, s.event = landNear, 0, -1
 	m.reader.hl.valid = false
+	if s.query.Empty() {
+		// Nothing to show: back to the place the search began.
+		m.toPlace()
+	}
 	if m.ix == nil {
 		return m.ensureIndex()
 	}
@@ -193,20 +225,79 @@ func (m *Model) keepSearch() {
 	m.setFocus(focusText)
 }
 
+// enter goes, as less does, to the first match at or after the place
+// where the search began, in this topic or the following ones.
+func (m Model) enter() (Model, tea.Cmd) {
+	s, hl := &m.search, m.reader.hl
+	if s.query.Empty() {
+		return m, nil
+	}
+	s.onward = true
+	if s.land == landNear {
+		return m, nil // the landing under way goes on
+	}
+	s.onward = false
+	if hl.valid && hl.cur >= 0 {
+		return m, nil // on the first match below the place already
+	}
+	return m.stepTopic(1)
+}
+
+// repeatSearch runs the last search again, from the match after the
+// current one, as enter on an empty line does in less.
+func (m Model) repeatSearch() (Model, tea.Cmd) {
+	s := &m.search
+	if len(s.history) == 0 {
+		m.keepSearch()
+		return m, nil
+	}
+	last := s.history[len(s.history)-1]
+	s.input.SetValue(last)
+	s.input.CursorEnd()
+	m.fitInput()
+	cmd := m.requery()
+	if s.prevQuery == last && s.prevCur >= 0 {
+		s.after = s.prevCur
+	}
+	m.keepSearch()
+	m, more := m.enter()
+	return m, tea.Batch(cmd, more)
+}
+
 // cancelSearch closes the search line, forgets the search and goes back
 // to where the reader was.
 func (m Model) cancelSearch() (Model, tea.Cmd) {
 	s := &m.search
 	s.input.Blur()
-	s.query, s.land = briefing.Query{}, landNone
+	s.query, s.land, s.event = briefing.Query{}, landNone, -1
 	s.gen++
 	m.setFocus(focusText)
+	return m.backToPlace()
+}
+
+// backToPlace goes back to where the reader was when the search began.
+func (m Model) backToPlace() (Model, tea.Cmd) {
+	s := &m.search
 	var cmd tea.Cmd
-	if m.current != s.placeTopic {
+	switch {
+	case s.placeAbout:
+		if !m.about {
+			m, cmd = m.showAbout(true)
+		}
+	case m.current != s.placeTopic || m.about:
 		m, cmd = m.open(s.placeTopic)
 	}
 	m.reader.vp.SetYOffset(s.placeOffset)
 	return m, cmd
+}
+
+// toPlace scrolls back to where the search began if the reader is still
+// on that page: a preview of an earlier prefix does not move it for good.
+func (m *Model) toPlace() {
+	s := &m.search
+	if m.current == s.placeTopic && m.about == s.placeAbout {
+		m.reader.vp.SetYOffset(s.placeOffset)
+	}
 }
 
 // syncSearch finds the query's matches in the text on screen when the text
@@ -226,7 +317,11 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.query != s.query.Text() {
 		same := hl.valid && hl.key.topic == r.shown.topic && hl.query == s.query.Text()
 		cur := hl.cur
-		spans, first := findSpans(r.plainText(), s.query)
+		own := 0 // the summary page is not searched
+		if r.shown.topic != aboutTopic {
+			own = ownLines(r.plainText(), m.text(r.shown.topic))
+		}
+		spans, first := findSpans(r.plainText(), s.query, own)
 		*hl = highlights{key: r.shown, rendered: r.rendered, query: s.query.Text(), valid: true,
 			spans: spans, first: first, cur: -1, on: m.st.match, current: m.st.matchCurrent}
 		if same && cur < len(first) {
@@ -240,11 +335,10 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m, nil
 	}
 	n := hl.count()
+	if s.land == landNear {
+		return m.landNear()
+	}
 	if n == 0 {
-		if s.land == landNear {
-			s.land = landNone
-			return m, nil
-		}
 		// The index found a match the rendered text does not show (in a
 		// link's address, say): walk on.
 		s.skipped++
@@ -255,16 +349,6 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m.stepTopic(s.dir)
 	}
 	switch s.land {
-	case landNear:
-		hl.cur = 0
-		if m.current == s.placeTopic {
-			for i, l := range hl.first {
-				if l >= s.placeOffset {
-					hl.cur = i
-					break
-				}
-			}
-		}
 	case landFirst:
 		hl.cur = 0
 	case landLast:
@@ -277,16 +361,64 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	return m, nil
 }
 
-// step goes to the next (dir 1) or previous (dir -1) match, into the
-// following or preceding topic with a match, wrapping at the ends.
-func (m Model) step(dir int) (Model, tea.Cmd) {
-	s, hl := &m.search, &m.reader.hl
-	s.skipped = 0
+// landNear lands on the first match at or below the place where the
+// search began (or past the match s.after), while typing and on enter.
+// With none there, the reader stays at the place; after enter, the
+// search goes on into the following topics.
+func (m Model) landNear() (Model, tea.Cmd) {
+	s, r := &m.search, &m.reader
+	hl := &r.hl
+	hl.cur = -1
+	switch {
+	case s.after >= 0:
+		if s.after+1 < hl.count() {
+			hl.cur = s.after + 1
+		}
+	case m.current == s.placeTopic && m.about == s.placeAbout:
+		for i, l := range hl.first {
+			if l >= s.placeOffset {
+				hl.cur = i
+				break
+			}
+		}
+	}
+	s.land, s.after = landNone, -1
+	if hl.cur >= 0 {
+		s.onward = false
+		r.reveal(hl.first[hl.cur])
+		return m, nil
+	}
+	m.toPlace()
+	if s.onward {
+		s.onward = false
+		return m.stepTopic(1)
+	}
+	return m, nil
+}
+
+// ensureCounts counts the search now if its count has not come yet.
+func (m *Model) ensureCounts() {
+	s := &m.search
 	if m.ix == nil {
 		m.ix = briefing.NewIndex(m.b)
 	}
 	if !s.counted {
-		m.search.counts, m.search.counted = m.ix.Count(s.query), true
+		s.counts, s.counted = m.ix.Count(s.query), true
+	}
+}
+
+// step goes to the next (dir 1) or previous (dir -1) match, into the
+// following or preceding topic with a match, then the timeline, wrapping
+// at the ends.
+func (m Model) step(dir int) (Model, tea.Cmd) {
+	s, hl := &m.search, &m.reader.hl
+	s.skipped = 0
+	m.ensureCounts()
+	if s.event >= 0 {
+		if next := s.event + dir; next >= 0 && next < len(m.timelineMatches()) {
+			return m.showEvent(next, false), nil
+		}
+		return m.stepTopic(dir)
 	}
 	if hl.valid && hl.count() > 0 {
 		next := hl.cur + dir
@@ -322,20 +454,42 @@ func (m Model) nearestMatch(dir int) int {
 	return -1
 }
 
-// stepTopic opens the next topic in direction dir that has a match, and
-// lands on its first (or last) match once it is rendered.
+// stepTopic opens the next place in direction dir that has a match: a
+// topic, where it lands on the first (or last) match once the topic is
+// rendered, or the timeline, which comes after the last topic.
 func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
 	s, nt := &m.search, len(m.b.Topics)
-	if s.counts.Total == 0 || len(s.counts.ByTopic) == 0 {
-		m.notice = "No match in the topics for “" + cleanLine(s.query.Text()) + "”"
+	m.ensureCounts()
+	if s.counts.Total == 0 {
+		m.notice = "No match for “" + cleanLine(s.query.Text()) + "”"
 		return m, nil
 	}
-	for d := 1; d <= nt; d++ {
-		i := ((m.current+dir*d)%nt + nt) % nt
-		if s.counts.ByTopic[m.b.Topics[i].ID] == 0 {
+	// Places 0 to nt-1 are the topics, nt the timeline, in a ring; the
+	// summary page stands before the first topic.
+	ring := nt + 1
+	from := m.current
+	switch {
+	case s.event >= 0:
+		from = nt
+	case m.about && dir > 0:
+		from = -1
+	case m.about:
+		from = ring
+	}
+	for d := 1; d <= ring; d++ {
+		p := from + dir*d
+		wrapped := p < 0 || p >= ring
+		p = (p%ring + ring) % ring
+		if p == nt && s.counts.Timeline == 0 || p < nt && s.counts.ByTopic[m.b.Topics[p].ID] == 0 {
 			continue
 		}
-		wrapped := dir > 0 && i <= m.current || dir < 0 && i >= m.current
+		if p == nt {
+			k := 0
+			if dir < 0 {
+				k = len(m.timelineMatches()) - 1
+			}
+			return m.showEvent(k, wrapped), nil
+		}
 		if wrapped {
 			if dir > 0 {
 				m.notice = "Search wrapped to the first topic"
@@ -343,17 +497,62 @@ func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
 				m.notice = "Search wrapped to the last topic"
 			}
 		}
-		s.land, s.dir = landFirst, dir
+		s.land, s.dir, s.event = landFirst, dir, -1
 		if dir < 0 {
 			s.land = landLast
 		}
-		if i == m.current {
+		if p == m.current && !m.about {
 			m.reader.hl.valid = false // land again on this topic
 			return m, nil
 		}
-		return m.open(i)
+		return m.open(p)
 	}
 	return m, nil
+}
+
+// timelineMatches returns the matches of the search in the timeline,
+// found once per search.
+func (m *Model) timelineMatches() []briefing.Match {
+	s := &m.search
+	if s.tlGen != s.gen || s.timeline == nil {
+		m.ensureCounts()
+		s.timeline, s.tlGen = []briefing.Match{}, s.gen
+		for _, mt := range m.ix.Search(s.query) {
+			if mt.Topic == "" {
+				s.timeline = append(s.timeline, mt)
+			}
+		}
+	}
+	return s.timeline
+}
+
+// showEvent makes timeline match k the current match and shows it in the
+// status line: the reader has no timeline view, and stays where it is.
+func (m Model) showEvent(k int, wrapped bool) Model {
+	s, tl := &m.search, m.timelineMatches()
+	if k < 0 || k >= len(tl) {
+		return m
+	}
+	s.event = k
+	m.reader.hl.cur = -1
+	notice := fmt.Sprintf("Timeline %d/%d", k+1, len(tl))
+	if wrapped {
+		notice = "Search wrapped · " + notice
+	}
+	m.notice = notice + ": " + m.eventLine(tl[k])
+	return m
+}
+
+// eventLine is a timeline match's date and text, for the status line.
+func (m Model) eventLine(mt briefing.Match) string {
+	snip, _ := m.ix.Snippet(mt, 200)
+	line := cleanLine(snip)
+	if mt.Event >= 0 && mt.Event < len(m.b.Timeline) {
+		if d := m.b.Timeline[mt.Event].Date.Long(); d != "" {
+			line = d + ": " + line
+		}
+	}
+	return line
 }
 
 // paste puts pasted text in the search line or the finder, on one line.
