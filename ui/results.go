@@ -137,6 +137,7 @@ func (m Model) openEvent(mt briefing.Match) (Model, tea.Cmd) {
 	}
 	ev := m.b.Timeline[mt.Event]
 	// n and N go on from this match.
+	m.search.eventAt = m.shownTopic()
 	m.search.event = slices.IndexFunc(m.timelineMatches(), func(o briefing.Match) bool {
 		return o.Event == mt.Event && o.N == mt.N
 	})
@@ -144,6 +145,7 @@ func (m Model) openEvent(mt briefing.Match) (Model, tea.Cmd) {
 	for _, id := range ev.Topics {
 		if i, ok := m.topicIdx[id]; ok {
 			m, cmd := m.open(i)
+			m.search.eventAt = m.shownTopic()
 			m.notice = notice
 			return m, cmd
 		}

@@ -61,6 +61,9 @@ type search struct {
 	event    int
 	timeline []briefing.Match
 	tlGen    int
+	// eventAt is the page shown with the timeline match: one opened
+	// since makes n start from it instead.
+	eventAt int
 
 	land landing
 	nth  int
@@ -414,6 +417,9 @@ func (m Model) step(dir int) (Model, tea.Cmd) {
 	s, hl := &m.search, &m.reader.hl
 	s.skipped = 0
 	m.ensureCounts()
+	if s.event >= 0 && s.eventAt != m.shownTopic() {
+		s.event = -1
+	}
 	if s.event >= 0 {
 		if next := s.event + dir; next >= 0 && next < len(m.timelineMatches()) {
 			return m.showEvent(next, false), nil
@@ -533,7 +539,7 @@ func (m Model) showEvent(k int, wrapped bool) Model {
 	if k < 0 || k >= len(tl) {
 		return m
 	}
-	s.event = k
+	s.event, s.eventAt = k, m.shownTopic()
 	m.reader.hl.cur = -1
 	notice := fmt.Sprintf("Timeline %d/%d", k+1, len(tl))
 	if wrapped {

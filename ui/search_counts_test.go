@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"brief/briefing"
 )
 
 // stops walks n from the current state until it comes back to where it
@@ -169,5 +172,25 @@ func TestSearchRepeat(t *testing.T) {
 	m = press(t, embeddedModel(t, 80, 24), "/", "enter")
 	if m.focus != focusText || !m.search.query.Empty() {
 		t.Errorf("/ enter with no history: focus %v, query %q", m.focus, m.search.query.Text())
+	}
+}
+
+// TestSearchTimelineThenTopic checks that n after a timeline match goes
+// on from a topic opened since, and that a timeline match opened from the
+// results list is where n goes on from.
+func TestSearchTimelineThenTopic(t *testing.T) {
+	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "7", "/"), "budapest"), "enter", "n")
+	if m.search.event != 0 || !strings.Contains(footerLine(m), "Timeline 1/1") {
+		t.Fatalf("n past the last topic's match: event %d, footer %q", m.search.event, footerLine(m))
+	}
+	m = press(t, m, "5", "n")
+	if m.current != 4 || m.search.event >= 0 || m.reader.hl.cur != 0 {
+		t.Errorf("n in the topic opened after a timeline match: topic %d, event %d, match %d", m.current, m.search.event, m.reader.hl.cur)
+	}
+	m = press(t, typeText(t, press(t, m, "/"), "zelensky"), "tab")
+	i := slices.IndexFunc(m.results.matches, func(mt briefing.Match) bool { return mt.Topic == "" })
+	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter", "n")
+	if m.search.event != 1 || !strings.Contains(footerLine(m), "Timeline 2/9") {
+		t.Errorf("n after the first timeline result: event %d, footer %q", m.search.event, footerLine(m))
 	}
 }
