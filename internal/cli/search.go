@@ -50,7 +50,8 @@ in its file, and the line of text, with the matches marked on a terminal.
 QUERY is literal text, matched as in the reader: in lower case it ignores
 case, with any capital it matches case exactly; accents are ignored; words
 match across line breaks; and a query naming an actor (its name or an
-alias) also finds the actor's other spellings, listed on standard error.
+alias) also finds the actor's other spellings, listed on standard error, as
+whole words, and in capitals only where written in capitals ("US").
 
 With --json, each match (not each line) is one JSON object per line (JSON Lines) with the
 fields topic (absent for the timeline), event (timeline index, absent in

@@ -120,6 +120,41 @@ func TestSearchJSONEveryMatch(t *testing.T) {
 	}
 }
 
+// TestSearchEmbeddedAliases checks the aliases of issue 10 on the
+// built-in briefing: each match is the query or another spelling of its
+// actor as a whole word, never a piece of "must", "Ukrainian" or
+// "Reuters", and /kyiv is no search for Ukraine.
+func TestSearchEmbeddedAliases(t *testing.T) {
+	for q, spellings := range map[string][]string{
+		"washington":     {"washington", "United States", "US", "U.S.", "American side"},
+		"britain":        {"britain", "United Kingdom", "UK", "U.K."},
+		"european union": {"european union", "EU"},
+		"kyiv":           {"kyiv"},
+	} {
+		out, _, code := run(t, "search", "--json", q)
+		if code != 0 {
+			t.Errorf("search %s: exit %d", q, code)
+			continue
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var m jsonMatch
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatal(err)
+			}
+			ok := false
+			for _, sp := range spellings {
+				// The query as typed ignores case; the other spellings
+				// keep theirs when in capitals.
+				ok = ok || m.Match == sp || sp == q && strings.EqualFold(m.Match, sp) ||
+					sp != strings.ToUpper(sp) && strings.EqualFold(m.Match, sp)
+			}
+			if !ok {
+				t.Errorf("search %s matches %q in %q", q, m.Match, m.Text)
+			}
+		}
+	}
+}
+
 // TestSearchEmbedded searches the built-in briefing, as a new user would.
 func TestSearchEmbedded(t *testing.T) {
 	out, _, code := run(t, "search", "novoross")
