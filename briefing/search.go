@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Range is a half-open byte range [Start, End) of a text.
@@ -24,7 +25,10 @@ type Range struct {
 //   - any run of white space in the text, line breaks included, matches a
 //     space in the query, so phrases match across wrapped lines;
 //   - a query naming an actor (its name or one of its aliases) also
-//     matches the actor's other spellings; Alternatives lists them.
+//     matches the actor's other spellings; Alternatives lists them. The
+//     query as typed matches anywhere, but another spelling only as a
+//     whole word, so that "US" does not match in "must"; and one written
+//     in capitals only ("US", "EU") only in capitals.
 type Query struct {
 	text    string
 	exact   bool
@@ -38,6 +42,10 @@ type Query struct {
 type needle struct {
 	lower string
 	exact string // "" when case is ignored
+	// word says that a match must not start or end inside a word: an
+	// actor's other spellings are whole words, the query as typed is not.
+	// It holds for the ends where the spelling has a letter or digit.
+	wordStart, wordEnd bool
 	// base is the index of a shorter needle found inside this one, or -1:
 	// this needle's candidates are then found around the base's
 	// occurrences, at offsets, saving a pass over the text.
@@ -78,9 +86,11 @@ func Compile(q string, actors []Actor) Query {
 				continue
 			}
 			query.alts = append(query.alts, s)
-			n := newNeedle(s, query.exact)
+			n := aliasNeedle(s, query.exact)
 			// "Erdoğan" and "Erdogan" are one needle.
-			if !slices.ContainsFunc(query.needles, func(o needle) bool { return o.lower == n.lower && o.exact == n.exact }) {
+			if !slices.ContainsFunc(query.needles, func(o needle) bool {
+				return o.lower == n.lower && o.exact == n.exact && o.wordStart == n.wordStart && o.wordEnd == n.wordEnd
+			}) {
 				query.needles = append(query.needles, n)
 			}
 		}
@@ -125,6 +135,55 @@ func newNeedle(s string, exact bool) needle {
 		n.exact = foldText(s, false).s
 	}
 	return n
+}
+
+// aliasNeedle is the needle of an actor's other spelling s: a whole
+// word, and in its own case if written in capitals (an acronym such as
+// "US" is not the word "us").
+func aliasNeedle(s string, exact bool) needle {
+	n := newNeedle(s, exact || isCapitals(s))
+	first, _ := utf8.DecodeRuneInString(n.lower)
+	last, _ := utf8.DecodeLastRuneInString(n.lower)
+	n.wordStart, n.wordEnd = isWordRune(first), isWordRune(last)
+	return n
+}
+
+// isCapitals reports whether s has letters and all are upper case.
+func isCapitals(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
+}
+
+// isWordRune reports whether r is part of a word: a letter, digit, mark
+// or connector such as "_", as Unicode's word boundaries see it.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || unicode.Is(unicode.Pc, r)
+}
+
+// wordBounded reports whether the folded text s[start:end] neither
+// starts nor ends inside a word, as far as n asks. Folding keeps letters
+// letters and drops marks, so the folded text is where to look: "æ"
+// folds to "ae", inside which "e" is no word.
+func (n needle) wordBounded(s string, start, end int) bool {
+	if n.wordStart && start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start]); isWordRune(r) {
+			return false
+		}
+	}
+	if n.wordEnd && end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); isWordRune(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // normKey folds a spelling for comparing names: diacritics and outer
@@ -239,7 +298,7 @@ func mergeMatches(all, out []Range) []Range {
 func (q Query) count(f *folded, orig string, buf []Range, sc *finder) (int, []Range) {
 	// One case-insensitive spelling in a text where every rune folds to
 	// at most one: folded matches are the matches.
-	if len(q.needles) == 1 && q.needles[0].exact == "" && !f.multi {
+	if len(q.needles) == 1 && q.needles[0].exact == "" && !q.needles[0].wordStart && !q.needles[0].wordEnd && !f.multi {
 		return countFolded(f.s, q.needles[0].lower), buf
 	}
 	buf = q.findFolded(f, orig, buf[:0], sc)
@@ -305,6 +364,10 @@ func (q Query) findNeedle(n needle, f *folded, orig string, out []Range, starts 
 			break
 		}
 		fe := fs + len(n.lower)
+		if !n.wordBounded(f.s, fs, fe) {
+			p = fs + 1
+			continue
+		}
 		r := Range{m.start(fs), m.end(fe)}
 		// When case matters the candidate must also match exactly; if it
 		// does not, a match may still start inside it.

@@ -335,3 +335,36 @@ func TestNewIndexForSpellingsAtOnePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNewIndexForWholeWordAliases runs the alias cases of issue 10 through
+// both indexes: other spellings match whole words, acronyms in capitals
+// only, with markup and line breaks around them.
+func TestNewIndexForWholeWordAliases(t *testing.T) {
+	filler := strings.Repeat("lorem ipsum dolor sit amet\n", 60)
+	actors := []briefing.Actor{
+		{Name: "United States", Aliases: []string{"US", "U.S.", "Washington", "American side"}},
+		{Name: "United Kingdom", Aliases: []string{"UK", "U.K.", "Britain"}},
+		{Name: "European Union", Aliases: []string{"EU"}},
+	}
+	body := "Washington must tell Russia; the **US** and U.S.\nofficials, the United\nStates, us, Us.\n" +
+		"Ukrainian and UK-based [Britain](x), Reuters and the EU, eu, *European* Union.\n"
+	b := &briefing.Briefing{Topics: []*briefing.Topic{{ID: "t", Body: filler + body + filler}}, Actors: actors,
+		Timeline: []briefing.Event{{Text: "US envoys, Reuters, Britain"}}}
+	if compareFast(t, b, []string{"washington", "britain", "european union", "Washington", "us", "US", "eu"}) == 0 {
+		t.Fatal("no query matches")
+	}
+	for q, want := range map[string][]string{
+		"washington":     {"Washington", "US", "U.S.", "United\nStates", "US"},
+		"britain":        {"UK", "Britain", "Britain"},
+		"european union": {"EU", "European Union"},
+	} {
+		ix := briefing.NewIndexFor(b, briefing.Compile(q, actors))
+		var got []string
+		for _, m := range ix.Search(briefing.Compile(q, actors)) {
+			got = append(got, ix.Doc(m.Doc).Text[m.Start:m.End])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q finds %q, want %q", q, got, want)
+		}
+	}
+}

@@ -308,6 +308,28 @@ func (ix *Index) AppendSnippet(dst []byte, m Match, width int) ([]byte, Range) {
 	return dst, Range{len(before), len(before) + len(match)}
 }
 
+// AppendLine appends to dst the snippet of ms[0] that AppendSnippet
+// makes and returns the ranges, in what it appended, of those of ms that
+// lie wholly within it, in order. ms are matches of one Doc that start on
+// one line, the first first: a command that prints each line once, as
+// grep does, marks them all.
+func (ix *Index) AppendLine(dst []byte, ms []Match, width int) ([]byte, []Range) {
+	start := len(dst)
+	dst, hl := ix.AppendSnippet(dst, ms[0], width)
+	rs := []Range{hl}
+	_, ls, le, prefix, suffix := ix.snippet(ms[0], width)
+	if len(dst)-start != len(prefix)+le-ls+len(suffix) {
+		return dst, rs // sanitized: offsets moved
+	}
+	d := hl.Start - ms[0].Start
+	for _, m := range ms[1:] {
+		if m.Doc == ms[0].Doc && m.Start >= max(ls, rs[len(rs)-1].End-d) && m.End <= le {
+			rs = append(rs, Range{m.Start + d, m.End + d})
+		}
+	}
+	return dst, rs
+}
+
 // snippet returns the text of m's index entry and what Snippet takes of
 // it: text[ls:le] between prefix and suffix.
 func (ix *Index) snippet(m Match, width int) (text string, ls, le int, prefix, suffix string) {

@@ -14,6 +14,9 @@ var testActors = []Actor{
 	{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy", "Зеленський"}},
 	{Name: "Recep Tayyip Erdoğan", Aliases: []string{"Erdogan"}},
 	{Name: "NATO"},
+	{Name: "United States", Aliases: []string{"US", "U.S.", "Washington", "American side"}},
+	{Name: "United Kingdom", Aliases: []string{"UK", "U.K.", "Britain"}},
+	{Name: "European Union", Aliases: []string{"EU"}},
 }
 
 // spans returns the text of each range, which reads better in a failure
@@ -63,6 +66,15 @@ func TestFindAll(t *testing.T) {
 		{"alias by its name", "Volodymyr Zelenskyy", "Zelensky met Volodymyr Zelenskyy", []string{"Zelensky", "Volodymyr Zelenskyy"}},
 		{"alias with accents", "erdogan", "Erdoğan, Recep Tayyip Erdoğan", []string{"Erdoğan", "Recep Tayyip Erdoğan"}},
 		{"no alias for a prefix", "zelen", "Zelenskiy", []string{"Zelen"}},
+		{"aliases match whole words", "washington", "Washington must tell Russia, the US and U.S. officials; the United States, us",
+			[]string{"Washington", "US", "U.S.", "United States"}},
+		{"an acronym alias keeps its case", "washington", "US, Us, us, USA", []string{"US"}},
+		{"alias not inside a word", "britain", "Ukrainian, UK-based, Britain's", []string{"UK", "Britain"}},
+		{"short alias not inside a word", "european union", "Reuters, the EU, eu, European Union", []string{"EU", "European Union"}},
+		{"alias with a mark, not inside a word", "britain", "UKé and UK\u0301", []string{"UK\u0301"}},
+		{"alias bounded by non-ASCII letters", "britain", "ÉUK, UKé, «UK»", []string{"UK"}},
+		{"the query as typed stays a substring", "us", "must, Russia, US", []string{"us", "us", "US"}},
+		{"alias spelled as the query keeps substring", "zelensk", "Zelenskiy", []string{"Zelensk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,12 +62,16 @@ type highlights struct {
 // count is the number of matches on the text.
 func (h highlights) count() int { return len(h.first) }
 
-// findSpans maps the matches of q in p back to cells of the lines.
-func findSpans(p *plainLines, q briefing.Query) ([]span, []int) {
+// findSpans maps the matches of q in p back to cells of the lines, for
+// the matches that start in the first own lines.
+func findSpans(p *plainLines, q briefing.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {
 		l := sort.SearchInts(p.starts, rg.Start+1) - 1
+		if l >= own {
+			break
+		}
 		first = append(first, l)
 		for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
 			ls := p.starts[l]
@@ -93,6 +97,31 @@ func findSpans(p *plainLines, q briefing.Query) ([]span, []int) {
 		}
 	}
 	return spans, first
+}
+
+// sourcesHeading is the heading of the source list that
+// briefing.Briefing.Cited appends to a topic.
+const sourcesHeading = "\n\n## Sources\n\n"
+
+// ownLines returns how many lines at the start of p are a topic's own
+// text, md being its Markdown: the source list appended to it is not the
+// topic's text, and the search index, whose matches the reader counts and
+// visits, does not hold it.
+func ownLines(p *plainLines, md string) int {
+	if !strings.Contains(md, sourcesHeading) {
+		return len(p.starts)
+	}
+	// The list comes last: its heading is the last "Sources" line.
+	for i := len(p.starts) - 1; i >= 0; i-- {
+		end := len(p.text)
+		if i+1 < len(p.starts) {
+			end = p.starts[i+1] - 1
+		}
+		if strings.TrimLeft(strings.TrimSpace(p.text[p.starts[i]:end]), "# ") == "Sources" {
+			return i
+		}
+	}
+	return len(p.starts)
 }
 
 // apply highlights the matches on line i of the text.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -97,7 +98,9 @@ func (m Model) resultsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.stop()
 		return m, tea.Quit
 	case key.Matches(msg, k.Close):
+		// Back to where the search began, as the search line's esc.
 		m.setFocus(focusText)
+		return m.backToPlace()
 	case key.Matches(msg, k.Open):
 		if len(m.results.matches) == 0 {
 			m.setFocus(focusText)
@@ -121,7 +124,7 @@ func (m Model) openMatch(mt briefing.Match) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	m.search.land, m.search.nth, m.search.skipped = landNth, mt.N, 0
+	m.search.land, m.search.nth, m.search.skipped, m.search.event = landNth, mt.N, 0, -1
 	m.reader.hl.valid = false
 	return m.open(i)
 }
@@ -133,15 +136,16 @@ func (m Model) openEvent(mt briefing.Match) (Model, tea.Cmd) {
 		return m, nil
 	}
 	ev := m.b.Timeline[mt.Event]
-	snip, _ := m.ix.Snippet(mt, 200)
-	notice := "Timeline"
-	if d := ev.Date.Long(); d != "" {
-		notice += ", " + d
-	}
-	notice += ": " + cleanLine(snip)
+	// n and N go on from this match.
+	m.search.eventAt = m.shownTopic()
+	m.search.event = slices.IndexFunc(m.timelineMatches(), func(o briefing.Match) bool {
+		return o.Event == mt.Event && o.N == mt.N
+	})
+	notice := "Timeline, " + m.eventLine(mt)
 	for _, id := range ev.Topics {
 		if i, ok := m.topicIdx[id]; ok {
 			m, cmd := m.open(i)
+			m.search.eventAt = m.shownTopic()
 			m.notice = notice
 			return m, cmd
 		}

@@ -16,7 +16,7 @@ type landing int
 
 const (
 	landNone  landing = iota
-	landNear          // the first at or below where the search began
+	landNear          // the first at or below where the search began (see search.onward)
 	landFirst         // the topic's first match
 	landLast          // its last
 	landNth           // match number search.nth
@@ -38,9 +38,31 @@ type search struct {
 	hist    int
 	draft   string
 
-	// placeTopic and placeOffset are where the reader was when the search
-	// line opened, for esc.
+	// placeTopic, placeAbout and placeOffset are where the reader was
+	// when the search line opened: where enter looks from and esc goes
+	// back to.
 	placeTopic, placeOffset int
+	placeAbout              bool
+	// onward says that enter was pressed: landNear goes on into the
+	// following topics when the topic has no match below the place.
+	onward bool
+	// after, if not -1, is the match landNear goes past instead: the
+	// current match when the search line opened, for a repeated search.
+	after int
+	// prevQuery and prevCur are the search and its current match when
+	// the search line opened, for a repeated search.
+	prevQuery string
+	prevCur   int
+
+	// event is the timeline match shown, an index in timeline, or -1:
+	// the reader has no timeline view, so n and N show timeline matches
+	// in the status line, after the last topic's.
+	event    int
+	timeline []briefing.Match
+	tlGen    int
+	// eventAt is the page shown with the timeline match: one opened
+	// since makes n start from it instead.
+	eventAt int
 
 	land landing
 	nth  int
@@ -56,13 +78,18 @@ func newSearch() search {
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	return search{input: in}
+	return search{input: in, event: -1, after: -1}
 }
 
 // openSearch opens the search line, remembering the place to come back to.
 func (m Model) openSearch() (Model, tea.Cmd) {
 	s := &m.search
-	s.placeTopic, s.placeOffset = m.current, m.reader.vp.YOffset()
+	s.placeTopic, s.placeOffset, s.placeAbout = m.current, m.reader.vp.YOffset(), m.about
+	s.prevQuery, s.prevCur = s.query.Text(), -1
+	if m.reader.hl.valid && s.event < 0 {
+		s.prevCur = m.reader.hl.cur
+	}
+	s.onward, s.after, s.event = false, -1, -1
 	s.input.Reset()
 	m.fitInput()
 	s.hist, s.draft = len(s.history), ""
@@ -112,8 +139,11 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m.cancelSearch()
 	case key.Matches(msg, k.Keep):
+		if strings.TrimSpace(s.input.Value()) == "" {
+			return m.repeatSearch()
+		}
 		m.keepSearch()
-		return m, nil
+		return m.enter()
 	case key.Matches(msg, k.Results):
 		return m.openResults()
 	case key.Matches(msg, k.History):
@@ -140,8 +170,12 @@ func (m *Model) requery() tea.Cmd {
 	s.query = briefing.Compile(s.input.Value(), m.b.Actors)
 	s.gen++
 	s.counted = false
-	s.land, s.skipped = landNear, 0
+	s.land, s.skipped, s.event = landNear, 0, -1
 	m.reader.hl.valid = false
+	if s.query.Empty() {
+		// Nothing to show: back to the place the search began.
+		m.toPlace()
+	}
 	if m.ix == nil {
 		return m.ensureIndex()
 	}
@@ -198,15 +232,35 @@ func (m *Model) keepSearch() {
 func (m Model) cancelSearch() (Model, tea.Cmd) {
 	s := &m.search
 	s.input.Blur()
-	s.query, s.land = briefing.Query{}, landNone
+	s.query, s.land, s.event = briefing.Query{}, landNone, -1
 	s.gen++
 	m.setFocus(focusText)
+	return m.backToPlace()
+}
+
+// backToPlace goes back to where the reader was when the search began.
+func (m Model) backToPlace() (Model, tea.Cmd) {
+	s := &m.search
 	var cmd tea.Cmd
-	if m.current != s.placeTopic {
+	switch {
+	case s.placeAbout:
+		if !m.about {
+			m, cmd = m.showAbout(true)
+		}
+	case m.current != s.placeTopic || m.about:
 		m, cmd = m.open(s.placeTopic)
 	}
 	m.reader.vp.SetYOffset(s.placeOffset)
 	return m, cmd
+}
+
+// toPlace scrolls back to where the search began if the reader is still
+// on that page: a preview of an earlier prefix does not move it for good.
+func (m *Model) toPlace() {
+	s := &m.search
+	if m.current == s.placeTopic && m.about == s.placeAbout {
+		m.reader.vp.SetYOffset(s.placeOffset)
+	}
 }
 
 // syncSearch finds the query's matches in the text on screen when the text
@@ -226,7 +280,11 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.query != s.query.Text() {
 		same := hl.valid && hl.key.topic == r.shown.topic && hl.query == s.query.Text()
 		cur := hl.cur
-		spans, first := findSpans(r.plainText(), s.query)
+		own := 0 // the summary page is not searched
+		if r.shown.topic != aboutTopic {
+			own = ownLines(r.plainText(), m.text(r.shown.topic))
+		}
+		spans, first := findSpans(r.plainText(), s.query, own)
 		*hl = highlights{key: r.shown, rendered: r.rendered, query: s.query.Text(), valid: true,
 			spans: spans, first: first, cur: -1, on: m.st.match, current: m.st.matchCurrent}
 		if same && cur < len(first) {
@@ -240,11 +298,10 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m, nil
 	}
 	n := hl.count()
+	if s.land == landNear {
+		return m.landNear()
+	}
 	if n == 0 {
-		if s.land == landNear {
-			s.land = landNone
-			return m, nil
-		}
 		// The index found a match the rendered text does not show (in a
 		// link's address, say): walk on.
 		s.skipped++
@@ -255,16 +312,6 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m.stepTopic(s.dir)
 	}
 	switch s.land {
-	case landNear:
-		hl.cur = 0
-		if m.current == s.placeTopic {
-			for i, l := range hl.first {
-				if l >= s.placeOffset {
-					hl.cur = i
-					break
-				}
-			}
-		}
 	case landFirst:
 		hl.cur = 0
 	case landLast:
@@ -274,85 +321,6 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	}
 	s.land = landNone
 	r.reveal(hl.first[hl.cur])
-	return m, nil
-}
-
-// step goes to the next (dir 1) or previous (dir -1) match, into the
-// following or preceding topic with a match, wrapping at the ends.
-func (m Model) step(dir int) (Model, tea.Cmd) {
-	s, hl := &m.search, &m.reader.hl
-	s.skipped = 0
-	if m.ix == nil {
-		m.ix = briefing.NewIndex(m.b)
-	}
-	if !s.counted {
-		m.search.counts, m.search.counted = m.ix.Count(s.query), true
-	}
-	if hl.valid && hl.count() > 0 {
-		next := hl.cur + dir
-		if hl.cur < 0 {
-			next = m.nearestMatch(dir)
-		}
-		if next >= 0 && next < hl.count() {
-			hl.cur = next
-			m.reader.reveal(hl.first[next])
-			return m, nil
-		}
-	}
-	return m.stepTopic(dir)
-}
-
-// nearestMatch is the first match below the top of the pane (dir 1) or
-// the last above its bottom (dir -1), when no match is current.
-func (m Model) nearestMatch(dir int) int {
-	hl, off := m.reader.hl, m.reader.vp.YOffset()
-	if dir > 0 {
-		for i, l := range hl.first {
-			if l >= off {
-				return i
-			}
-		}
-		return hl.count()
-	}
-	for i := hl.count() - 1; i >= 0; i-- {
-		if hl.first[i] < off+m.reader.vp.Height() {
-			return i
-		}
-	}
-	return -1
-}
-
-// stepTopic opens the next topic in direction dir that has a match, and
-// lands on its first (or last) match once it is rendered.
-func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
-	s, nt := &m.search, len(m.b.Topics)
-	if s.counts.Total == 0 || len(s.counts.ByTopic) == 0 {
-		m.notice = "No match in the topics for “" + cleanLine(s.query.Text()) + "”"
-		return m, nil
-	}
-	for d := 1; d <= nt; d++ {
-		i := ((m.current+dir*d)%nt + nt) % nt
-		if s.counts.ByTopic[m.b.Topics[i].ID] == 0 {
-			continue
-		}
-		wrapped := dir > 0 && i <= m.current || dir < 0 && i >= m.current
-		if wrapped {
-			if dir > 0 {
-				m.notice = "Search wrapped to the first topic"
-			} else {
-				m.notice = "Search wrapped to the last topic"
-			}
-		}
-		s.land, s.dir = landFirst, dir
-		if dir < 0 {
-			s.land = landLast
-		}
-		if i == m.current {
-			m.reader.hl.valid = false // land again on this topic
-			return m, nil
-		}
-		return m.open(i)
-	}
 	return m, nil
 }
 

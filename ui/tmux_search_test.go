@@ -25,6 +25,16 @@ func highlighted(screen, word string) bool {
 	}
 }
 
+// textRows is the reading pane's rows of a screen: all but the header
+// and the footer.
+func textRows(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) < 3 {
+		return screen
+	}
+	return strings.Join(lines[1:len(lines)-1], "\n")
+}
+
 // trailingEscapes matches the escape sequences right before a position.
 var trailingEscapes = regexp.MustCompile(`(\x1b\[[0-9;:]*m)+$`)
 
@@ -43,23 +53,50 @@ func TestTmuxSearch(t *testing.T) {
 
 	s.waitFor("the first frame", contains("US security guarantees", "1/7", "Bottom line"))
 	s.keys("/", "novoross")
-	s.waitFor("the counts", contains("/novoross", "none here · 5 in 4 topics"))
-	s.keys("Enter", "n")
-	s.waitFor("the first match", contains("3/7", "▸3 Territory", "1/2 here · 5 in 4 topics"))
-	if sc := colour(); !highlighted(sc, "Novoross") {
-		t.Errorf("Novoross is not highlighted in Territory:\n%s", sc)
-	}
+	s.waitFor("the counts", contains("/novoross", "none here · next in Territory · 5 in 4 topics"))
+	// enter goes on, as in less, to the first match after the place.
+	s.keys("Enter")
+	s.waitFor("the first match, highlighted", func(sc string) bool {
+		return contains("3/7", "▸3 Territory", "1/2 here · 5 in 4 topics")(sc) && highlighted(colour(), "Novoross")
+	})
 	// n walks every match, topic after topic, and wraps with a notice.
 	walk := []string{"2/2 here", "4/7", "6/7", "7/7"}
 	for _, want := range walk {
 		s.keys("n")
-		s.waitFor("n to "+want, contains(want))
-		if sc := colour(); !highlighted(sc, "Novoross") {
-			t.Errorf("at %s, the match is not highlighted:\n%s", want, sc)
-		}
+		// The match is highlighted once the topic has rendered.
+		s.waitFor("n to "+want+", highlighted", func(sc string) bool {
+			return contains(want)(sc) && highlighted(colour(), "Novoross")
+		})
 	}
 	s.keys("n")
 	s.waitFor("the wrap", contains("3/7", "Search wrapped to the first topic"))
+
+	// From topic 2, the same: typing does not move the reader, enter
+	// lands on Novorossiya; esc from the results list goes back.
+	s.keys("2")
+	s.waitFor("topic 2", contains("2/7", "▸2 Security guarantees"))
+	top := s.settled()
+	s.keys("/", "novoross")
+	s.waitFor("the counts from topic 2", contains("/novoross", "none here · next in Territory"))
+	s.keys("Tab")
+	s.waitFor("the results list", contains("5 matches for “novoross”"))
+	s.keys("Escape")
+	s.waitFor("back where the search began", contains("2/7", "▸2 Security guarantees", "/novoross"))
+	if a, b := textRows(top), textRows(s.settled()); a != b {
+		t.Errorf("esc from the results does not go back to the place:\n%s\nwant\n%s", b, a)
+	}
+	s.keys("/", "novoross", "Enter")
+	s.waitFor("Novorossiya from topic 2, highlighted", func(sc string) bool {
+		return contains("3/7", "▸3 Territory", "1/2 here")(sc) && highlighted(colour(), "Novoross")
+	})
+
+	// The United States by its aliases, as whole words.
+	s.keys("1", "/", "washington")
+	s.waitFor("the aliases", contains("/washington", "in 7 topics and the timeline", "also: United States, US, U.S."))
+	s.keys("Escape")
+	s.waitFor("the search cancelled", func(sc string) bool { return !strings.Contains(sc, "/washington") })
+	s.keys("3")
+	s.waitFor("Territory", contains("3/7", "▸3 Territory"))
 
 	// Every spelling of the actor; the line says which were added.
 	s.keys("/", "zelensky")

@@ -43,16 +43,17 @@ func newSearchCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "search QUERY [PATH]",
 		Short: "Find text across a briefing's topics and timeline",
-		Long: `search prints every match of QUERY in the briefing's topics and timeline,
-one line per match: the topic id (or "timeline"), the line in its file, and
-the line of text, with the match marked on a terminal.
+		Long: `search prints every line of the briefing's topics and timeline that
+matches QUERY, once, as grep does: the topic id (or "timeline"), the line
+in its file, and the line of text, with the matches marked on a terminal.
 
 QUERY is literal text, matched as in the reader: in lower case it ignores
 case, with any capital it matches case exactly; accents are ignored; words
 match across line breaks; and a query naming an actor (its name or an
-alias) also finds the actor's other spellings, listed on standard error.
+alias) also finds the actor's other spellings, listed on standard error, as
+whole words, and in capitals only where written in capitals ("US").
 
-With --json, each match is one JSON object per line (JSON Lines) with the
+With --json, each match (not each line) is one JSON object per line (JSON Lines) with the
 fields topic (absent for the timeline), event (timeline index, absent in
 topics), file, line, text (the whole line), match, and start and end (the
 byte range of the match in text).
@@ -183,6 +184,7 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 		ix = briefing.NewIndex(b)
 	}
 	ms := ix.Search(q)
+	total := len(ms)
 	if alts := q.Alternatives(); len(alts) > 0 && !s.json {
 		fmt.Fprintf(errw, "brief: also matching %s (spellings of %s)\n",
 			briefing.Sanitize(strings.Join(alts, ", ")), briefing.Sanitize(q.Actor()))
@@ -198,7 +200,14 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 	// matches make formatting count. A write error sticks to w, and
 	// Flush reports it.
 	place, placeOf := "", "\x00"
-	for _, m := range ms {
+	for len(ms) > 0 {
+		// Each line once, as grep prints it, with all its matches.
+		n := 1
+		for n < len(ms) && ms[n].Doc == ms[0].Doc && ms[n].Line == ms[0].Line {
+			n++
+		}
+		m, same := ms[0], ms[:n]
+		ms = ms[n:]
 		if m.Topic != placeOf {
 			placeOf, place = m.Topic, m.Topic
 			if place == "" {
@@ -214,14 +223,17 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 		// Snippets hold no control characters, but a briefing from
 		// elsewhere may have reached the index without the loader:
 		// AppendSnippet sanitizes them.
-		line, hl := ix.AppendSnippet(line, m, s.width)
+		line, hls := ix.AppendLine(line, same, s.width)
 		if s.mark {
-			line = slices.Insert(line, start+hl.End, []byte(markOff)...)
-			line = slices.Insert(line, start+hl.Start, []byte(markOn)...)
+			// From the last, so that the offsets before stay true.
+			for i := len(hls) - 1; i >= 0; i-- {
+				line = slices.Insert(line, start+hls[i].End, []byte(markOff)...)
+				line = slices.Insert(line, start+hls[i].Start, []byte(markOn)...)
+			}
 		}
 		w.Write(append(line, '\n'))
 	}
-	return len(ms), w.Flush()
+	return total, w.Flush()
 }
 
 // writeJSON writes the matches ms found in ix as JSON Lines.

@@ -55,6 +55,10 @@ func TestSearchOutput(t *testing.T) {
 		{"marked on request", []string{"search", "--color=always", "envoys", dir},
 			"talks:5: Zelensky met the \x1b[1;7menvoys\x1b[m [@s].\n", "", 0, false},
 		{"no match", []string{"search", "Kharkiv", dir}, "", "", 1, true},
+		{"a line with several matches once", []string{"search", "e", dir},
+			"talks:5: Zelensky met the envoys [@s].\ntalks:6: The security\ntalks:7: guarantees are ready, Zelenskiy said [@s].\n", "", 0, true},
+		{"every match on the line marked", []string{"search", "--color=always", "re", dir},
+			"talks:7: guarantees a\x1b[1;7mre\x1b[m \x1b[1;7mre\x1b[mady, Zelenskiy said [@s].\n", "", 0, false},
 		{"missing path", []string{"search", "x", filepath.Join(dir, "nope")}, "",
 			filepath.Join(dir, "nope") + ": no such file or directory\n", 2, true},
 		{"empty query", []string{"search", " ", dir}, "", "brief: empty query\n", 2, true},
@@ -102,6 +106,52 @@ func TestSearchJSON(t *testing.T) {
 	if got[0].Topic != "talks" || got[0].Line != 5 || got[0].Match != "Zelensky" || got[0].Event != nil ||
 		!strings.HasSuffix(got[0].File, "talks.md") || got[1].Match != "Zelenskiy" || got[1].Line != 7 {
 		t.Errorf("JSON matches: %+v", got)
+	}
+}
+
+// TestSearchJSONEveryMatch checks that --json still lists each match of
+// a line that plain output prints once.
+func TestSearchJSONEveryMatch(t *testing.T) {
+	dir := writeBriefing(t, talks)
+	out, _, _ := run(t, "search", "--json", "e", dir)
+	plain, _, _ := run(t, "search", "e", dir)
+	if n, lines := strings.Count(out, "\n"), strings.Count(plain, "\n"); n != 13 || lines != 3 {
+		t.Errorf("--json gives %d matches, plain output %d lines; want 13 and 3", n, lines)
+	}
+}
+
+// TestSearchEmbeddedAliases checks the aliases of issue 10 on the
+// built-in briefing: each match is the query or another spelling of its
+// actor as a whole word, never a piece of "must", "Ukrainian" or
+// "Reuters", and /kyiv is no search for Ukraine.
+func TestSearchEmbeddedAliases(t *testing.T) {
+	for q, spellings := range map[string][]string{
+		"washington":     {"washington", "United States", "US", "U.S.", "American side"},
+		"britain":        {"britain", "United Kingdom", "UK", "U.K."},
+		"european union": {"european union", "EU"},
+		"kyiv":           {"kyiv"},
+	} {
+		out, _, code := run(t, "search", "--json", q)
+		if code != 0 {
+			t.Errorf("search %s: exit %d", q, code)
+			continue
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+			var m jsonMatch
+			if err := json.Unmarshal([]byte(l), &m); err != nil {
+				t.Fatal(err)
+			}
+			ok := false
+			for _, sp := range spellings {
+				// The query as typed ignores case; the other spellings
+				// keep theirs when in capitals.
+				ok = ok || m.Match == sp || sp == q && strings.EqualFold(m.Match, sp) ||
+					sp != strings.ToUpper(sp) && strings.EqualFold(m.Match, sp)
+			}
+			if !ok {
+				t.Errorf("search %s matches %q in %q", q, m.Match, m.Text)
+			}
+		}
 	}
 }
 
@@ -223,10 +273,10 @@ func TestSearchPlaces(t *testing.T) {
 		want string
 	}{
 		{[]string{"search", "zelensky", dir},
-			"a:5: Zelensky met envoys.\nb:7: Zelensky, again.\ntimeline:3: " + whole + "\ntimeline:3: " + whole + "\n"},
+			"a:5: Zelensky met envoys.\nb:7: Zelensky, again.\ntimeline:3: " + whole + "\n"},
+		// Each line once, with every match in the snippet marked.
 		{[]string{"search", "--color=always", "said", dir},
-			"timeline:3: " + strings.Replace(tail, "said", markOn+"said"+markOff, 1) + "\n" +
-				"timeline:3: " + strings.Replace(tail2, "and said", "and "+markOn+"said"+markOff, 1) + "\n"},
+			"timeline:3: " + strings.ReplaceAll(tail, "said", markOn+"said"+markOff) + "\n"},
 		{[]string{"search", "--json", "--color=always", "said", dir},
 			`{"event":0,"file":"` + filepath.Join(dir, "briefing.yaml") + `","line":3,"text":"` + tail + `","match":"said","start":55,"end":59}` + "\n" +
 				`{"event":0,"file":"` + filepath.Join(dir, "briefing.yaml") + `","line":3,"text":"` + tail2 + `","match":"said","start":55,"end":59}` + "\n"},

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"brief/briefing"
+)
+
+// stops walks n from the current state until it comes back to where it
+// began and returns each stop: a topic's match, or a timeline match.
+func stops(t *testing.T, m Model) []string {
+	t.Helper()
+	type stop struct{ topic, match, event int }
+	at := func(m Model) stop {
+		if m.search.event >= 0 {
+			return stop{-1, -1, m.search.event}
+		}
+		return stop{m.current, m.reader.hl.cur, -1}
+	}
+	start := at(m)
+	var out []string
+	for i := 0; i < 500; i++ {
+		m = press(t, m, "n")
+		s := at(m)
+		if s.topic >= 0 {
+			out = append(out, m.b.Topics[s.topic].ID+":"+currentMatch(t, m))
+		} else {
+			out = append(out, "timeline:"+m.notice)
+		}
+		if s == start {
+			return out
+		}
+	}
+	t.Fatal("n does not come back to where it began")
+	return nil
+}
+
+// TestSearchCountsAgree checks one definition of a match for the search
+// line, n and the results list: a topic's own text, not the source list
+// appended to it, and the timeline events, which is no topic.
+func TestSearchCountsAgree(t *testing.T) {
+	m := typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "zelensky")
+	here := m.reader.hl.count()
+	m = press(t, m, "tab")
+	inTopic := 0
+	for _, mt := range m.results.matches {
+		if mt.Topic == "overview" {
+			inTopic++
+		}
+	}
+	if here != inTopic || here != m.search.counts.ByTopic["overview"] {
+		t.Errorf("Bottom line /zelensky: %d here, the results list %d, the count %d; want them equal",
+			here, inTopic, m.search.counts.ByTopic["overview"])
+	}
+	if got := footerLine(press(t, m, "esc")); !strings.Contains(got, "63 in 7 topics and the timeline") {
+		t.Errorf("search line %q, want 63 in 7 topics and the timeline", got)
+	}
+
+	m = press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "budapest"), "enter")
+	if got := footerLine(m); !strings.Contains(got, "5 in 3 topics and the timeline") {
+		t.Errorf("search line %q, want 5 in 3 topics and the timeline", got)
+	}
+	walk := stops(t, m)
+	if len(walk) != m.search.counts.Total {
+		t.Errorf("/budapest counts %d, n visits %d: %q", m.search.counts.Total, len(walk), walk)
+	}
+	if tl := walk[len(walk)-2]; !strings.HasPrefix(tl, "timeline:Timeline 1/1") {
+		t.Errorf("the stop before the wrap is %q, want the timeline match", tl)
+	}
+	m = press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "ferry novoross"), "enter")
+	if got := footerLine(m); !strings.Contains(got, "No match for “ferry novoross”") {
+		t.Errorf("search line %q", got)
+	}
+}
+
+// TestSearchCountWording checks singular and plural, and a timeline
+// alone.
+func TestSearchCountWording(t *testing.T) {
+	for _, tt := range []struct{ query, want string }{
+		{"harbour bridge", "in 1 topic"},
+		{"bridge", "in 2 topics"},
+	} {
+		m := typeText(t, press(t, newTestModel(t, 0, 100, 30), "/"), tt.query)
+		if got := footerLine(m); !strings.Contains(got, tt.want) || strings.Contains(got, "timeline") {
+			t.Errorf("/%s: %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+// TestSearchEnterGoesOn checks that enter, as in less, goes to the first
+// match at or after the place where the search began, into the following
+// topics, and that typing does not move the reader for good.
+func TestSearchEnterGoesOn(t *testing.T) {
+	for _, from := range []string{"1", "2"} {
+		m := press(t, embeddedModel(t, 80, 24), from, "j", "j")
+		top := m.reader.vp.YOffset()
+		m = typeText(t, press(t, m, "/"), "novoross")
+		if got := footerLine(m); !strings.Contains(got, "none here · next in Territory") {
+			t.Errorf("from topic %s: search line %q, want none here · next in Territory", from, got)
+		}
+		if m.reader.vp.YOffset() != top {
+			t.Errorf("from topic %s: typing left the reader at %d, want %d where the search began", from, m.reader.vp.YOffset(), top)
+		}
+		m = press(t, m, "enter")
+		if m.b.Topics[m.current].ID != "territory" || !strings.HasPrefix(currentMatch(t, m), "Novoross") || !visible(m) {
+			t.Errorf("from topic %s: enter lands in %s", from, m.b.Topics[m.current].ID)
+		}
+	}
+	// A topic with a match below the place: enter stays in it.
+	m := press(t, embeddedModel(t, 80, 24), "3")
+	m = press(t, typeText(t, press(t, m, "/"), "novoross"), "enter")
+	if m.current != 2 || m.reader.hl.cur != 0 || m.notice != "" {
+		t.Errorf("from Territory: topic %d match %d notice %q", m.current, m.reader.hl.cur, m.notice)
+	}
+	// Past the last match, enter wraps with the notice.
+	m = press(t, embeddedModel(t, 80, 24), "7", "G")
+	m = press(t, typeText(t, press(t, m, "/"), "novoross"), "enter")
+	if m.b.Topics[m.current].ID != "territory" || !strings.Contains(footerLine(m), "wrapped to the first") {
+		t.Errorf("from the end: topic %s, footer %q", m.b.Topics[m.current].ID, footerLine(m))
+	}
+}
+
+// TestSearchEscFromResults checks that esc in the results list goes back
+// to where the search began.
+func TestSearchEscFromResults(t *testing.T) {
+	m := press(t, embeddedModel(t, 80, 24), "2", "j", "j", "j")
+	top := m.reader.vp.YOffset()
+	m = press(t, typeText(t, press(t, m, "/"), "novoross"), "tab", "esc")
+	if m.focus != focusText || m.current != 1 || m.reader.vp.YOffset() != top {
+		t.Errorf("esc from the results: focus %v, topic %d, offset %d; want text, 1, %d", m.focus, m.current, m.reader.vp.YOffset(), top)
+	}
+	// After a result was opened and the search line opened again there.
+	m = press(t, typeText(t, press(t, m, "/"), "novoross"), "enter", "n")
+	topic, off := m.current, m.reader.vp.YOffset()
+	m = press(t, typeText(t, press(t, m, "/"), "zelensky"), "tab", "j", "j", "esc")
+	if m.current != topic || m.reader.vp.YOffset() != off {
+		t.Errorf("esc from the results: topic %d offset %d, want %d %d", m.current, m.reader.vp.YOffset(), topic, off)
+	}
+}
+
+// TestSearchFromSummary checks that n on the summary page starts at the
+// first topic, and that the summary is not searched.
+func TestSearchFromSummary(t *testing.T) {
+	m := press(t, embeddedModel(t, 80, 24), "4", "i")
+	m = press(t, typeText(t, press(t, m, "/"), "budapest"), "enter")
+	if m.about || m.current != 0 || !strings.EqualFold(currentMatch(t, m), "budapest") {
+		t.Errorf("enter from the summary: about %v, topic %d", m.about, m.current)
+	}
+	m = press(t, m, "i", "n")
+	if m.about || m.current != 0 || m.reader.hl.cur != 0 {
+		t.Errorf("n from the summary: about %v, topic %d, match %d; want the first topic's first match", m.about, m.current, m.reader.hl.cur)
+	}
+}
+
+// TestSearchRepeat checks that / then enter on an empty line repeats the
+// last search, from the match after the current one.
+func TestSearchRepeat(t *testing.T) {
+	m := press(t, typeText(t, press(t, embeddedModel(t, 80, 24), "/"), "novoross"), "enter")
+	first := m.current
+	m = press(t, m, "/", "enter")
+	if m.search.query.Text() != "novoross" || m.current != first || m.reader.hl.cur != 1 {
+		t.Errorf("/ enter: query %q, topic %d match %d; want novoross, topic %d match 1", m.search.query.Text(), m.current, m.reader.hl.cur, first)
+	}
+	// After a cancelled search, from the place on, as enter goes.
+	m = press(t, m, "/", "esc", "/", "enter")
+	if m.search.query.Text() != "novoross" || m.current != first || m.reader.hl.cur < 0 || !visible(m) {
+		t.Errorf("/ enter after esc: query %q, topic %d, match %d", m.search.query.Text(), m.current, m.reader.hl.cur)
+	}
+	// No search yet: nothing happens.
+	m = press(t, embeddedModel(t, 80, 24), "/", "enter")
+	if m.focus != focusText || !m.search.query.Empty() {
+		t.Errorf("/ enter with no history: focus %v, query %q", m.focus, m.search.query.Text())
+	}
+}
+
+// TestSearchTimelineThenTopic checks that n after a timeline match goes
+// on from a topic opened since, and that a timeline match opened from the
+// results list is where n goes on from.
+func TestSearchTimelineThenTopic(t *testing.T) {
+	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "7", "/"), "budapest"), "enter", "n")
+	if m.search.event != 0 || !strings.Contains(footerLine(m), "Timeline 1/1") {
+		t.Fatalf("n past the last topic's match: event %d, footer %q", m.search.event, footerLine(m))
+	}
+	m = press(t, m, "5", "n")
+	if m.current != 4 || m.search.event >= 0 || m.reader.hl.cur != 0 {
+		t.Errorf("n in the topic opened after a timeline match: topic %d, event %d, match %d", m.current, m.search.event, m.reader.hl.cur)
+	}
+	m = press(t, typeText(t, press(t, m, "/"), "zelensky"), "tab")
+	i := slices.IndexFunc(m.results.matches, func(mt briefing.Match) bool { return mt.Topic == "" })
+	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter", "n")
+	if m.search.event != 1 || !strings.Contains(footerLine(m), "Timeline 2/9") {
+		t.Errorf("n after the first timeline result: event %d, footer %q", m.search.event, footerLine(m))
+	}
+}
