@@ -1,6 +1,11 @@
 package expect
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"brief/briefing"
+)
 
 func TestPrefix(t *testing.T) {
 	tests := []struct {
@@ -31,5 +36,39 @@ func TestFirstFrameEmbedded(t *testing.T) {
 	}
 	if want[0] == "" {
 		t.Error("empty title")
+	}
+}
+
+func TestStyledWords(t *testing.T) {
+	b := &briefing.Briefing{
+		Title: "Security guarantees",
+		Topics: []*briefing.Topic{
+			{Title: "Bottom line", Body: "## What is happening\n\n- **The document is drafted.** " +
+				"Zel**ensky** said [@ready] that `guarantees` are http://x.example/words " +
+				"Kyiv's délais bottom-line drafted happening again."},
+			{Title: "Territory"},
+		},
+	}
+	// "happening" once, "guarantees" and "Bottom" are in titles, "Zel**ensky"
+	// has markup inside, "http://..." is a link, "Kyiv's" holds a quote.
+	want := []string{"happening", "document", "drafted", "délais", "again"}
+	if got := StyledWords(b, 10); !slices.Equal(got, want) {
+		t.Errorf("StyledWords = %q, want %q", got, want)
+	}
+	if got := StyledWords(b, 2); !slices.Equal(got, want[:2]) {
+		t.Errorf("StyledWords(2) = %q, want %q", got, want[:2])
+	}
+	if got := StyledWords(&briefing.Briefing{}, 3); got != nil {
+		t.Errorf("StyledWords of no topic = %q", got)
+	}
+}
+
+func TestStyledWordsEmbedded(t *testing.T) {
+	b, err := Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := StyledWords(b, 8); len(got) != 8 {
+		t.Errorf("StyledWords of the embedded briefing = %q, want 8 words", got)
 	}
 }

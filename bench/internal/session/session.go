@@ -51,15 +51,16 @@ type Session struct {
 
 	mu        sync.Mutex
 	watchers  []watcher
+	outputs   []chan time.Time // each told of the next output read
 	lastRead  time.Time
 	firstRead time.Time
 	bytes     int64
 	closed    bool
 }
 
-// watcher waits for the screen to show all of want.
+// watcher waits for the screen to satisfy done.
 type watcher struct {
-	want []string
+	done func(*vterm.Screen) bool
 	at   chan time.Time
 }
 
@@ -148,9 +149,13 @@ func (s *Session) read() {
 				s.firstRead = now
 			}
 			s.bytes += int64(n)
+			for _, c := range s.outputs {
+				c <- now
+			}
+			s.outputs = s.outputs[:0]
 			ws := s.watchers[:0]
 			for _, w := range s.watchers {
-				if s.Screen.Shows(w.want...) {
+				if w.done(s.Screen) {
 					w.at <- now
 					continue
 				}
@@ -191,9 +196,23 @@ var ErrExited = errors.New("program exited")
 // WaitFor waits until the screen shows every one of want, each within a
 // row, and returns when the output that completed it was read.
 func (s *Session) WaitFor(timeout time.Duration, want ...string) (time.Time, error) {
-	w := watcher{want: want, at: make(chan time.Time, 1)}
+	return s.WaitUntil(timeout, fmt.Sprintf("%q", want), func(sc *vterm.Screen) bool { return sc.Shows(want...) })
+}
+
+// WaitStyled waits until the screen shows one of want styled (see
+// vterm.Screen.ShowsStyled), and returns when the output that completed
+// it was read.
+func (s *Session) WaitStyled(timeout time.Duration, want ...string) (time.Time, error) {
+	return s.WaitUntil(timeout, fmt.Sprintf("one of %q styled", want), func(sc *vterm.Screen) bool { return sc.ShowsStyled(want...) })
+}
+
+// WaitUntil waits until done holds for the screen, checked after each
+// read of output, and returns when the output that made it hold was read.
+// what describes the wait in errors.
+func (s *Session) WaitUntil(timeout time.Duration, what string, done func(*vterm.Screen) bool) (time.Time, error) {
+	w := watcher{done: done, at: make(chan time.Time, 1)}
 	s.mu.Lock()
-	if s.Screen.Shows(want...) {
+	if done(s.Screen) {
 		at := s.lastRead
 		s.mu.Unlock()
 		return at, nil
@@ -212,9 +231,9 @@ func (s *Session) WaitFor(timeout time.Duration, want ...string) (time.Time, err
 			return at, nil
 		default:
 		}
-		return time.Time{}, fmt.Errorf("waiting for %q: %w; screen:\n%s", want, ErrExited, s.Screen)
+		return time.Time{}, fmt.Errorf("waiting for %s: %w; screen:\n%s", what, ErrExited, s.Screen)
 	case <-t.C:
-		return time.Time{}, fmt.Errorf("waiting %v for %q: %w; screen:\n%s", timeout, want, ErrTimeout, s.Screen)
+		return time.Time{}, fmt.Errorf("waiting %v for %s: %w; screen:\n%s", timeout, what, ErrTimeout, s.Screen)
 	}
 }
 
@@ -261,6 +280,32 @@ func (s *Session) OutputBytes() int64 {
 func (s *Session) Send(keys string) error {
 	_, err := io.WriteString(s.pty, keys)
 	return err
+}
+
+// SendTimed types keys and waits for the program's next output. It
+// returns when the keys were written and when the first output after
+// them was read: what a user feels as the delay of a key. Output already
+// on its way when the keys are sent would count as the answer, so the
+// caller lets the program fall quiet first (WaitQuiet).
+func (s *Session) SendTimed(keys string, timeout time.Duration) (sent, answered time.Time, err error) {
+	c := make(chan time.Time, 1)
+	s.mu.Lock()
+	s.outputs = append(s.outputs, c)
+	s.mu.Unlock()
+	sent = time.Now()
+	if _, err := io.WriteString(s.pty, keys); err != nil {
+		return sent, time.Time{}, err
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case answered = <-c:
+		return sent, answered, nil
+	case <-s.readEnd:
+		return sent, time.Time{}, fmt.Errorf("after keys %q: %w", keys, ErrExited)
+	case <-t.C:
+		return sent, time.Time{}, fmt.Errorf("no output within %v of keys %q: %w; screen:\n%s", timeout, keys, ErrTimeout, s.Screen)
+	}
 }
 
 // Exited reports whether the program has exited, waiting up to timeout.

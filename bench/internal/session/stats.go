@@ -2,6 +2,7 @@ package session
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -43,4 +44,33 @@ func Table(rows [][]string) string {
 		}
 	}
 	return b.String()
+}
+
+// PhaseSpread is how far the times ts stray from one phase of a clock
+// that ticks every period: the p-th percentile (as Percentile) of the
+// distances, either way, of their phases from their circular mean phase.
+// Times that fall on the ticks of one ticker have a spread near zero;
+// times independent of it spread over the whole period, a median of
+// about period/4.
+func PhaseSpread(ts []time.Time, period time.Duration, p float64) time.Duration {
+	if len(ts) == 0 || period <= 0 {
+		return 0
+	}
+	angle := func(t time.Time) float64 {
+		ph := t.Sub(ts[0]) % period
+		return 2 * math.Pi * float64(ph) / float64(period)
+	}
+	var sx, sy float64
+	for _, t := range ts {
+		a := angle(t)
+		sx += math.Cos(a)
+		sy += math.Sin(a)
+	}
+	mean := math.Atan2(sy, sx)
+	ds := make([]time.Duration, len(ts))
+	for i, t := range ts {
+		d := math.Abs(math.Remainder(angle(t)-mean, 2*math.Pi))
+		ds[i] = time.Duration(d / (2 * math.Pi) * float64(period))
+	}
+	return Percentile(ds, p)
 }

@@ -67,3 +67,38 @@ func TestStatTicksAndStatusOfSelf(t *testing.T) {
 		t.Errorf("CPU time %v after a spin, %v before", after, before)
 	}
 }
+
+func TestPhaseSpread(t *testing.T) {
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	at := func(ms ...float64) []time.Time {
+		var ts []time.Time
+		for _, m := range ms {
+			ts = append(ts, base.Add(time.Duration(m*float64(time.Millisecond))))
+		}
+		return ts
+	}
+	const period = 10 * time.Millisecond
+	tests := []struct {
+		name     string
+		in       []time.Time
+		p        float64
+		min, max time.Duration
+	}{
+		{"empty", nil, 100, 0, 0},
+		{"on the ticks", at(0, 10, 30, 70, 1000), 100, 0, time.Microsecond},
+		{"within half a millisecond", at(0, 10.5, 29.5, 40.2), 100, 400 * time.Microsecond, 600 * time.Microsecond},
+		// 9.8 and 0.2 are 0.4 ms apart across the wrap, not 9.6 ms.
+		{"across the wrap", at(0, 9.8, 20.2), 100, 150 * time.Microsecond, 250 * time.Microsecond},
+		{"all phases", at(0, 2.5, 5, 7.5), 100, 3700 * time.Microsecond, 5 * time.Millisecond},
+		{"median ignores an outlier", at(0, 10, 20, 30, 45), 50, 0, 600 * time.Microsecond},
+		{"median of spread phases", at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), 50, 2 * time.Millisecond, 3 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := PhaseSpread(tt.in, period, tt.p)
+			if got < tt.min || got > tt.max {
+				t.Errorf("PhaseSpread = %v, want %v to %v", got, tt.min, tt.max)
+			}
+		})
+	}
+}

@@ -1,7 +1,8 @@
 // Package vterm is a small virtual terminal for the benchmarks: it keeps
 // the text of the screen a program draws, so that a harness can tell when
 // given words are visible, and it answers the queries a real terminal
-// answers. Colours and attributes are parsed and dropped.
+// answers. Of colours and attributes it keeps only whether a cell has any
+// (see Styled), which tells styled text from plain.
 //
 // It implements what Bubble Tea's cell renderer emits: cursor motion,
 // erasure, insertion and deletion of lines and characters, scroll regions,
@@ -21,7 +22,24 @@ import (
 type cell struct {
 	s    string
 	cont bool
+	pen  pen
 }
+
+// pen is the SGR state text is printed with, as bits: which colours are
+// set and which attributes are on. Only whether it is zero matters to
+// the harnesses.
+type pen uint8
+
+const (
+	penFg pen = 1 << iota
+	penBg
+	penBold
+	penFaint
+	penItalic
+	penUnderline
+	penReverse
+	penStrike
+)
 
 // Screen is a virtual terminal of a fixed size. Write feeds it a program's
 // output; its methods are safe for concurrent use.
@@ -40,6 +58,7 @@ type Screen struct {
 	autowrap   bool
 	insertMode bool
 	last       string // last printed character, for REP
+	pen        pen
 
 	parser *ansi.Parser
 	answer *Answerer
@@ -122,6 +141,56 @@ func (s *Screen) Shows(want ...string) bool {
 	return true
 }
 
+// ShowsStyled reports whether any one of want appears on a row with every
+// cell of it that is not a space drawn in some colour or attribute: text
+// a program styled, as opposed to the same words printed plain.
+func (s *Screen) ShowsStyled(want ...string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, row := range s.grid {
+		var text strings.Builder
+		var pens []pen // one per byte of text
+		for _, c := range row {
+			if c.cont {
+				continue
+			}
+			ch := c.s
+			if ch == "" {
+				ch = " "
+			}
+			text.WriteString(ch)
+			for range len(ch) {
+				pens = append(pens, c.pen)
+			}
+		}
+		line := text.String()
+		for _, w := range want {
+			for off := 0; w != ""; {
+				i := strings.Index(line[off:], w)
+				if i < 0 {
+					break
+				}
+				if styled(line[off+i:off+i+len(w)], pens[off+i:]) {
+					return true
+				}
+				off += i + 1
+			}
+		}
+	}
+	return false
+}
+
+// styled reports whether every byte of text that is not a space has a
+// pen.
+func styled(text string, pens []pen) bool {
+	for i := range len(text) {
+		if text[i] != ' ' && pens[i] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // AltScreen reports whether the program has switched to the alternate
 // screen.
 func (s *Screen) AltScreen() bool {
@@ -139,6 +208,7 @@ func (s *Screen) reset() {
 	s.wrapNext, s.altActive, s.insertMode = false, false, false
 	s.autowrap = true
 	s.last = ""
+	s.pen = 0
 }
 
 func blank(w, h int) [][]cell {
@@ -180,9 +250,9 @@ func (s *Screen) print(r rune) {
 		s.insertChars(width)
 	}
 	row := s.grid[s.y]
-	row[s.x] = cell{s: ch}
+	row[s.x] = cell{s: ch, pen: s.pen}
 	for i := 1; i < width && s.x+i < s.w; i++ {
-		row[s.x+i] = cell{cont: true}
+		row[s.x+i] = cell{cont: true, pen: s.pen}
 	}
 	s.last = ch
 	s.x += width
@@ -473,7 +543,93 @@ func (s *Screen) csi(cmd ansi.Cmd, params ansi.Params) {
 		s.savedX, s.savedY = s.x, s.y
 	case 'u':
 		s.moveTo(s.savedX, s.savedY)
+	case 'm':
+		s.pen = sgr(s.pen, params)
 	}
+}
+
+// sgr applies a Select Graphic Rendition sequence to p. Colours are only
+// noted as set or not: 38 and 48 skip their colour's parameters, given
+// after semicolons (38;5;n, 38;2;r;g;b) or colons (38:5:n).
+func sgr(p pen, params ansi.Params) pen {
+	if len(params) == 0 {
+		return 0
+	}
+	for i := 0; i < len(params); i++ {
+		v := params[i].Param(0)
+		switch {
+		case v == 0:
+			p = 0
+		case v == 1:
+			p |= penBold
+		case v == 2:
+			p |= penFaint
+		case v == 3:
+			p |= penItalic
+		case v == 4:
+			p |= penUnderline
+			if params[i].HasMore() && i+1 < len(params) && params[i+1].Param(0) == 0 { // 4:0, no underline
+				p &^= penUnderline
+			}
+		case v == 7:
+			p |= penReverse
+		case v == 9:
+			p |= penStrike
+		case v == 22:
+			p &^= penBold | penFaint
+		case v == 23:
+			p &^= penItalic
+		case v == 24:
+			p &^= penUnderline
+		case v == 27:
+			p &^= penReverse
+		case v == 29:
+			p &^= penStrike
+		case v >= 30 && v <= 37, v >= 90 && v <= 97:
+			p |= penFg
+		case v == 39:
+			p &^= penFg
+		case v >= 40 && v <= 47, v >= 100 && v <= 107:
+			p |= penBg
+		case v == 49:
+			p &^= penBg
+		case v == 38 || v == 48:
+			if v == 38 {
+				p |= penFg
+			} else {
+				p |= penBg
+			}
+			i = skipColour(params, i)
+			continue
+		}
+		// Sub-parameters of other attributes (4:3, a curly underline)
+		// belong to them.
+		for params[i].HasMore() && i+1 < len(params) {
+			i++
+		}
+	}
+	return p
+}
+
+// skipColour returns the index of the last parameter of the extended
+// colour that starts at params[i] (38 or 48).
+func skipColour(params ansi.Params, i int) int {
+	if params[i].HasMore() {
+		for params[i].HasMore() && i+1 < len(params) {
+			i++
+		}
+		return i
+	}
+	if i+1 >= len(params) {
+		return i
+	}
+	switch params[i+1].Param(0) {
+	case 5:
+		return min(i+2, len(params)-1)
+	case 2:
+		return min(i+4, len(params)-1)
+	}
+	return i + 1
 }
 
 func (s *Screen) esc(cmd ansi.Cmd) {

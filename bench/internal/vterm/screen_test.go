@@ -68,6 +68,40 @@ func TestShows(t *testing.T) {
 	}
 }
 
+func TestShowsStyled(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  string
+		ok    bool
+	}{
+		{"plain", "draft text", "draft", false},
+		{"256 colour", "\x1b[38;5;252mdraft text", "draft text", true},
+		{"true colour then plain", "\x1b[38;2;1;2;3mdraft\x1b[0m text", "draft text", false},
+		{"colon colour", "\x1b[38:5:252mdraft\x1b[m", "draft", true},
+		{"bold", "\x1b[1mdraft", "draft", true},
+		{"bold off", "\x1b[1m\x1b[22mdraft", "draft", false},
+		{"fg reset", "\x1b[31m\x1b[39mdraft", "draft", false},
+		{"background alone counts", "\x1b[48;5;17mdraft", "draft", true},
+		// 5 in 38;5;n is the colour's kind, not blink; 1 in 38;2;1;2;3 is red, not bold.
+		{"colour parameters skipped", "\x1b[38;2;1;2;3m\x1b[39mdraft", "draft", false},
+		{"unstyled spaces between styled words", "\x1b[1mdraft\x1b[m \x1b[1mtext", "draft text", true},
+		{"one plain letter", "\x1b[1mdraf\x1b[mt", "draft", false},
+		{"second occurrence styled", "draft \x1b[1mdraft", "draft", true},
+		{"erased after styling", "\x1b[1mdraft\x1b[m\r\x1b[Kdraft", "draft", false},
+		{"reset clears", "\x1b[1;31m\x1bcdraft", "draft", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(20, 2, nil)
+			s.Write([]byte(tt.input))
+			if got := s.ShowsStyled(tt.want); got != tt.ok {
+				t.Errorf("ShowsStyled(%q) = %v, want %v; screen %q", tt.want, got, tt.ok, s.String())
+			}
+		})
+	}
+}
+
 // TestMatchesRenderer draws random frames with the cell renderer Bubble Tea
 // uses and checks that the screen ends up showing each frame, through the
 // renderer's diffing, scrolling and line insertion optimisations.
