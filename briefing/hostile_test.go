@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"brief/internal/hostile"
+	"brief/internal/testkit/hostile"
 )
 
 // TestHostileCorpusFields loads the hostile corpus (control sequences in

@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"testing"
 
-	"brief/internal/hostile"
+	"brief/internal/testkit/hostile"
 )
 
 // TestBadInputFiles covers what only a real file system has: named pipes,

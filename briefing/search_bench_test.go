@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"brief/briefing"
-	"brief/internal/cputime"
-	"brief/internal/synth"
+	"brief/internal/testkit/cputime"
+	"brief/internal/testkit/synth"
 )
 
 // The synthetic briefing the benchmarks run on: 1,000 topics, 20 MiB of

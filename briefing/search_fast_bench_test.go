@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"brief/briefing"
-	"brief/internal/cputime"
+	"brief/internal/testkit/cputime"
 )
 
 // BenchmarkIndexFor builds the index for one query, as brief search does,

@@ -11,9 +11,9 @@ import (
 	"unicode/utf8"
 
 	"brief/briefing"
-	"brief/internal/hostile"
-	"brief/internal/synth"
-	"brief/internal/testcorpus"
+	"brief/internal/testkit/hostile"
+	"brief/internal/testkit/synth"
+	"brief/internal/testkit/testcorpus"
 )
 
 // searchResult renders every match of q in ix with what brief search

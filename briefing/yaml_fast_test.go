@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 // fastAgrees reads src with both YAML readers and fails t if the fast one

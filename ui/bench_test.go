@@ -8,7 +8,7 @@ import (
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 // benchModel is the reader at 120x40 with every topic rendered and cached.

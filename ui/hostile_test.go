@@ -14,8 +14,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"brief/briefing"
-	"brief/internal/hostile"
 	"brief/internal/render"
+	"brief/internal/testkit/hostile"
 )
 
 // hostileBriefings loads the hostile corpus: control sequences in every

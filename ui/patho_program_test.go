@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"brief/briefing"
-	"brief/internal/patho"
 	"brief/internal/render"
+	"brief/internal/testkit/patho"
 )
 
 // TestProgramPathological pages quickly through every pathological topic

@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"brief/internal/patho"
 	"brief/internal/render"
+	"brief/internal/testkit/patho"
 )
 
 // update feeds msg through Update without running the commands it returns,

@@ -8,9 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"brief/briefing"
-	"brief/internal/cputime"
 	"brief/internal/render"
-	"brief/internal/synth"
+	"brief/internal/testkit/cputime"
+	"brief/internal/testkit/synth"
 )
 
 // synthModel is the reader at 120x40 on the synthetic briefing of the

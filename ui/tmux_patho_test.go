@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/patho"
+	"brief/internal/testkit/patho"
 )
 
 // TestTmuxPathological opens each pathological topic in the built binary,

@@ -7,7 +7,7 @@ import (
 
 	"brief/bench/internal/expect"
 	"brief/bench/internal/session"
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 // huge measures first frame and first styled frame on a generated
@@ -37,7 +37,7 @@ func huge(dir string, progs []program, c config) error {
 	if err := measure(all, c.hugeN, hc); err != nil {
 		return err
 	}
-	fmt.Printf("\nOne topic of %.1f MiB (internal/synth, seed 1), %dx%d, answering terminal, %d runs each after one warm-up\n%s\n\n",
+	fmt.Printf("\nOne topic of %.1f MiB (internal/testkit/synth, seed 1), %dx%d, answering terminal, %d runs each after one warm-up\n%s\n\n",
 		float64(len(b.Topics[0].Body))/(1<<20), c.w, c.h, c.hugeN, session.Machine())
 	rows := [][]string{{"program", "first frame (median)", "first styled frame (median)", "p90", "min", "max", "CPU time by the styled frame (median)"}}
 	for _, s := range all {

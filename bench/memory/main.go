@@ -4,7 +4,7 @@
 //   - the embedded briefing, paging down through every topic and moving to
 //     the next with l, target under 40 MB;
 //
-//   - a synthetic 1,000-topic briefing (internal/synth), visiting topics one
+//   - a synthetic 1,000-topic briefing (internal/testkit/synth), visiting topics one
 //     after another: resident memory must not grow with the number of
 //     topics visited, since rendered text is cached within a bound.
 //
@@ -30,7 +30,7 @@ import (
 
 	"brief/bench/internal/expect"
 	"brief/bench/internal/session"
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 func main() {

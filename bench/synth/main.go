@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 func main() {

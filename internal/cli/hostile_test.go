@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"brief/briefing"
-	"brief/internal/hostile"
+	"brief/internal/testkit/hostile"
 )
 
 // TestHostileOutput runs every command over the hostile corpus (control

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 // BenchmarkSearchCommand runs brief search in process, start-up aside, on

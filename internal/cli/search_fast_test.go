@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"brief/internal/synth"
-	"brief/internal/testcorpus"
+	"brief/internal/testkit/synth"
+	"brief/internal/testkit/testcorpus"
 )
 
 // TestSearchIndexesOnlyWhatMayMatch runs brief search with the index of

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"brief/briefing"
-	"brief/internal/synth"
+	"brief/internal/testkit/synth"
 )
 
 // writeBriefing writes a briefing directory with one topic file and

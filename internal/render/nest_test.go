@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"brief/internal/patho"
+	"brief/internal/testkit/patho"
 )
 
 func TestFlatten(t *testing.T) {

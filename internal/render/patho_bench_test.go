@@ -3,7 +3,7 @@ package render
 import (
 	"testing"
 
-	"brief/internal/patho"
+	"brief/internal/testkit/patho"
 )
 
 // BenchmarkPathological renders each pathological topic as the reader does

@@ -35,11 +35,11 @@ func TestCorpusUpToDate(t *testing.T) {
 		}
 		got, err := os.ReadFile(p)
 		if err != nil {
-			t.Errorf("%v (go test ./internal/hostile -update writes it)", err)
+			t.Errorf("%v (go test ./internal/testkit/hostile -update writes it)", err)
 			continue
 		}
 		if string(got) != files[n] {
-			t.Errorf("%s differs from what Files generates (go test ./internal/hostile -update rewrites it)", n)
+			t.Errorf("%s differs from what Files generates (go test ./internal/testkit/hostile -update rewrites it)", n)
 		}
 	}
 	// Nothing else in the directory: every file there is generated.
