@@ -198,26 +198,64 @@ closed:
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
 		return Citation{}, false
 	}
-	keys := citationKeys(s[i+1 : j])
-	if len(keys) == 0 {
+	c := citationParts(s[i+1 : j])
+	if len(c.Keys) == 0 {
 		return Citation{}, false
 	}
-	return Citation{Keys: keys, Start: i, End: j + 1}, true
+	c.Start, c.End = i, j+1
+	return c, true
 }
 
-// citationKeys returns the @keys in the inside of a bracket group.
-func citationKeys(g string) []string {
-	var keys []string
-	for k := 0; k < len(g); k++ {
-		if g[k] != '@' || !keyBoundary(g, k) {
-			continue
-		}
-		if key := keyAt(g[k+1:]); key != "" {
-			keys = append(keys, key)
+// citationParts returns the @keys in the inside of a bracket group, with
+// the prefix and locator written around each: in pandoc's
+// [see @a, p. 3; @b], the prefix of a is "see" and its locator "p. 3".
+// Text between two keys of one item ([@a, p. 3, @b]) is the locator of
+// the first.
+func citationParts(g string) Citation {
+	var c Citation
+	affixes := false
+	for item := range strings.SplitSeq(g, ";") {
+		from, n := 0, 0 // where the text after the last key starts; keys in item
+		for k := 0; k < len(item); k++ {
+			if item[k] != '@' || !keyBoundary(item, k) {
+				continue
+			}
+			key := keyAt(item[k+1:])
+			if key == "" {
+				continue
+			}
+			before := item[from:k]
+			if n > 0 {
+				c.Locators[len(c.Locators)-1] = affix(before)
+			}
+			pre := ""
+			if n == 0 {
+				pre = affix(strings.TrimSuffix(strings.TrimRight(before, " \t\n"), "-"))
+			}
+			c.Keys = append(c.Keys, key)
+			c.Prefixes = append(c.Prefixes, pre)
+			c.Locators = append(c.Locators, "")
+			n++
 			k += len(key)
+			from = k + 1
+		}
+		if n > 0 {
+			c.Locators[len(c.Locators)-1] = affix(item[from:])
 		}
 	}
-	return keys
+	for i := range c.Keys {
+		affixes = affixes || c.Prefixes[i] != "" || c.Locators[i] != ""
+	}
+	if !affixes {
+		c.Prefixes, c.Locators = nil, nil
+	}
+	return c
+}
+
+// affix is the text around a key as shown: without the separators that
+// set it off, and on one line.
+func affix(s string) string {
+	return strings.Join(strings.Fields(strings.Trim(s, " \t\n,;")), " ")
 }
 
 // keyBoundary reports whether the @ at g[k] may start a key: at the start,
