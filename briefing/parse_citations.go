@@ -175,6 +175,18 @@ func (c *codeSpans) index(s string, i int) {
 
 // citationAt parses a citation group whose '[' is at s[i].
 func citationAt(s string, i int) (Citation, bool) {
+	end, ok := citationEnd(s, i)
+	if !ok {
+		return Citation{}, false
+	}
+	c := citationParts(s[i+1 : end-1])
+	c.Start, c.End = i, end
+	return c, true
+}
+
+// citationEnd reports whether a citation group opens with the '[' at
+// s[i], and where it ends, without taking it apart.
+func citationEnd(s string, i int) (end int, ok bool) {
 	limit := len(s)
 	if limit > i+maxCitationLen {
 		limit = i + maxCitationLen
@@ -185,25 +197,26 @@ func citationAt(s string, i int) (Citation, bool) {
 		case ']':
 			goto closed
 		case '[':
-			return Citation{}, false
+			return 0, false
 		case '\n':
 			// A blank line ends the paragraph, and the group with it.
 			if j+1 < len(s) && s[j+1] == '\n' {
-				return Citation{}, false
+				return 0, false
 			}
 		}
 	}
-	return Citation{}, false
+	return 0, false
 closed:
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
-		return Citation{}, false
+		return 0, false
 	}
-	c := citationParts(s[i+1 : j])
-	if len(c.Keys) == 0 {
-		return Citation{}, false
+	g := s[i+1 : j]
+	for k := strings.IndexByte(g, '@'); k >= 0 && k < len(g); k++ {
+		if g[k] == '@' && keyBoundary(g, k) && keyAt(g[k+1:]) != "" {
+			return j + 1, true
+		}
 	}
-	c.Start, c.End = i, j+1
-	return c, true
+	return 0, false
 }
 
 // citationParts returns the @keys in the inside of a bracket group, with
@@ -214,7 +227,9 @@ closed:
 func citationParts(g string) Citation {
 	var c Citation
 	affixes := false
-	for item := range strings.SplitSeq(g, ";") {
+	for rest := g; rest != ""; {
+		item, after, _ := strings.Cut(rest, ";")
+		rest = after
 		from, n := 0, 0 // where the text after the last key starts; keys in item
 		for k := 0; k < len(item); k++ {
 			if item[k] != '@' || !keyBoundary(item, k) {

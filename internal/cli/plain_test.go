@@ -116,3 +116,23 @@ func TestPrintWidth(t *testing.T) {
 		})
 	}
 }
+
+// TestSearchSnippetsNumberCitations checks that brief search shows a
+// citation as the reader does, numbered in the order of the sources, with
+// its locator, never as the raw keys.
+func TestSearchSnippetsNumberCitations(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/briefing.yaml", "title: T\nsources:\n  - id: first\n    title: A\n  - id: ledger\n    title: B\n  - id: kyivindependent\n    title: C\n")
+	writeFile(t, dir+"/talks.md", "---\ntitle: Talks\n---\n\nKyiv agreed [@kyivindependent; @first].\nKyiv said so [see @ledger, p. 3].\n")
+	out, _, code := run(t, "search", "kyiv", dir)
+	want := "talks:5: Kyiv agreed [1, 3].\ntalks:6: Kyiv said so [see 2, p. 3].\n"
+	if code != 0 || out != want {
+		t.Errorf("search kyiv: exit %d\n%s\nwant\n%s", code, out, want)
+	}
+	printed, _, _ := run(t, "print", dir)
+	for _, m := range []string{"Kyiv agreed [1, 3].", "Kyiv said so [see 2, p. 3]."} {
+		if !strings.Contains(printed, m) {
+			t.Errorf("print lacks %q, as search shows it:\n%s", m, printed)
+		}
+	}
+}
