@@ -294,6 +294,7 @@ func FuzzSearchFast(f *testing.F) {
 	f.Add("```\n**x**\n```\nx", "X", "X")
 	f.Add("Łódź, Genève, İstanbul", "Lodz", "lodz")
 	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
+	f.Add("Zel [@a;\n@b] ensky [see\n@a, p. 3]\n[x [@b]", "Zelensky", "1")
 	f.Fuzz(func(t *testing.T, body, event, query string) {
 		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
 			event = "Zelensky"

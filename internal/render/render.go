@@ -123,6 +123,8 @@ func (r *Renderer) Render(in string) (string, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	if r.plain {
 		src = plainLinks(doc, src)
+	} else {
+		bareLinks(doc, src)
 	}
 	var out bytes.Buffer
 	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
@@ -187,6 +189,35 @@ func plainLinks(doc ast.Node, src []byte) []byte {
 		parent.RemoveChild(parent, n)
 	}
 	return src
+}
+
+// bareLinks makes each link of doc whose text is its URL an autolink,
+// which Glamour writes once rather than as text and URL.
+func bareLinks(doc ast.Node, src []byte) {
+	var links []*ast.Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		t, ok := l.FirstChild().(*ast.Text)
+		if !ok || l.ChildCount() != 1 || l.Parent() == nil {
+			continue
+		}
+		label, dest := string(t.Segment.Value(src)), string(l.Destination)
+		kind := ast.AutoLinkURL
+		switch {
+		case label == dest:
+		case "mailto:"+label == dest:
+			kind = ast.AutoLinkEmail
+		default:
+			continue
+		}
+		l.RemoveChild(l, t)
+		l.Parent().ReplaceChild(l.Parent(), l, ast.NewAutoLink(kind, t))
+	}
 }
 
 // plainText is the text of n's descendants.

@@ -205,8 +205,13 @@ func TestPlainLinks(t *testing.T) {
 			t.Errorf("%q: got %q, want it to hold %q", tt.md, got, tt.want)
 		}
 	}
-	// The styled reader keeps its links clickable.
+	// The styled reader keeps its links clickable, and writes a URL
+	// that is its own text once.
 	if dark, _ := Markdown("[the map](https://example.com/map)", Dark, 80); !strings.Contains(dark, "\x1b]8;") {
 		t.Errorf("dark output lost its hyperlink: %q", dark)
+	}
+	dark, _ := Markdown("[https://example.com/x](https://example.com/x)", Dark, 80)
+	if n := strings.Count(ansi.Strip(dark), "https://example.com/x"); n != 1 {
+		t.Errorf("dark output writes the URL %d times: %q", n, ansi.Strip(dark))
 	}
 }
