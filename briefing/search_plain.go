@@ -126,6 +126,10 @@ var inlinePlain = func() (t [256]bool) {
 func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, int) {
 	off := int(uintptr(unsafe.Pointer(unsafe.StringData(line))) - uintptr(unsafe.Pointer(unsafe.StringData(md))))
 	linkClose, linkEnd := -1, -1
+	// line[:code] holds the code spans passed, in which a citation stays
+	// as written, as the reader shows it.
+	code := 0
+	var spans codeSpans
 	for i := 0; i < len(line); {
 		if i == linkClose {
 			i = linkEnd
@@ -150,6 +154,9 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 				continue
 			}
 		case '`':
+			if i >= code {
+				code = spans.skip(line, i)
+			}
 			i++
 			continue
 		case '*':
@@ -177,7 +184,7 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 				continue
 			}
 		case '[':
-			if c, ok := citationAt(md, off+i); ok && before(line, i) != '!' {
+			if c, ok := citationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
 				b = appendSafe(b, "["+marker(c, num, func(s string) string { return s })+"]")
 				if c.End-off > len(line) {
 					return b, c.End

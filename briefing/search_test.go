@@ -126,6 +126,7 @@ func TestPlainText(t *testing.T) {
 		{"citation over a line break", "a [@ap-2;\n@reuters-1] b\nc", "a [1–2]\nb\nc"},
 		{"escaped citation stays", `\[@ap-2]`, "[@ap-2]"},
 		{"nested brackets", "[[@ap-2]]", "[[2]]"},
+		{"citation in code stays", "`[@ap-2]` and ``x ` [@ap-2]`` but [@ap-2] `", "[@ap-2] and x  [@ap-2] but [2] "},
 		{"image is no citation", "![@ap-2] x", "[@ap-2] x"},
 		{"lists and quotes", "- one\n  * two\n> quoted\n1. three", "one\ntwo\nquoted\n1. three"},
 		{"table", "| a | b |\n|---|:-:|\n| c | d |", "  a   b  \n\n  c   d  "},
