@@ -181,9 +181,19 @@ func sourceEntry(s Source) string {
 		line += "; " + escapeInline(string(s.Kind))
 	}
 	if s.URL != "" {
-		line += "; " + escapeInline(s.URL)
+		line += "; " + urlText(s.URL)
 	}
 	return line
+}
+
+// urlText writes a URL as an autolink, which the reader can open, when
+// it is a web or mail address that makes one; else as literal text.
+func urlText(u string) string {
+	web := strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "mailto:")
+	if !web || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || strings.ContainsRune("<>\\`", r) || IsControl(r) }) {
+		return escapeInline(u)
+	}
+	return "<" + u + ">"
 }
 
 // escapeInline makes s literal text in Markdown inline context, and keeps

@@ -45,7 +45,7 @@ func TestCited(t *testing.T) {
 				"1. Reuters, *Talks resume*, 25 January 2026\n" +
 				"2. BBC, *What \\[we\\] know*, February 2026 (inferred)\n" +
 				"3. *Untitled \\*memo\\**\n" +
-				"4. AP, by Ann Lee, *Paris*; news; https://ap\\.example/p\n" +
+				"4. AP, by Ann Lee, *Paris*; news; <https://ap.example/p>\n" +
 				"5. AFP\n",
 			wantRefs: []string{"a", "b", "c", "d", "e"},
 		},
@@ -116,7 +116,7 @@ func TestOneNumberPerSource(t *testing.T) {
 	}
 	topic, _ := b.Cited(topicWith("Bottom line [@paris]. Also [@c]."))
 	about := b.About()
-	entry := "4. Le Monde, by Ann, *Paris*, January 2026 (inferred); news; https://lm\\.example/p\n"
+	entry := "4. Le Monde, by Ann, *Paris*, January 2026 (inferred); news; <https://lm.example/p>\n"
 	for _, want := range []string{"Bottom line \\[4\\]", "Also \\[3\\]", "\n" + entry} {
 		if !strings.Contains(topic, want) {
 			t.Errorf("topic lacks %q:\n%s", want, topic)
@@ -164,10 +164,25 @@ Second source first \[2\]; then both \[1–2\]. Unknown \[?zz\].
 
 ## Sources
 
-1. Outlet A, by Ann, *First*; news; https://a\.example/x
+1. Outlet A, by Ann, *First*; news; <https://a.example/x>
 2. Outlet B, *Second*, January 2026 (inferred)
 `
 	if got := b.About(); got != want {
 		t.Errorf("About() =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestURLText(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://a.example/x?q=1":  "<https://a.example/x?q=1>",
+		"mailto:ed@a.example":      "<mailto:ed@a.example>",
+		"https://a.example/x y":    `https://a\.example/x y`,
+		"https://a.example/<b>":    `https://a\.example/\<b\>`,
+		"javascript:alert(1)":      `javascript:alert\(1\)`,
+		"ftp://a.example/file.txt": `ftp://a\.example/file\.txt`,
+	} {
+		if got := urlText(in); got != want {
+			t.Errorf("urlText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
