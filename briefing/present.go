@@ -73,9 +73,10 @@ func markCitations(md string, cs []Citation, num map[string]int) (string, []int)
 
 // marker is the inside of the marker that stands for citation group c:
 // its source numbers, taken from num, sorted with runs shortened ("1,
-// 3–5"); or, when the author wrote a prefix or a locator, each cite as
-// written with its number ("see 1, p. 3; 2"). An id that names no source
-// shows as "?id". esc makes text from the briefing literal in the output.
+// 3–5"). When the author wrote a prefix or a locator, each such cite is
+// shown as written with its number, and the parts are joined by "; "
+// ("see 1, p. 3; 2–3"). An id that names no source shows as "?id". esc
+// makes text from the briefing literal in the output.
 func marker(c Citation, num map[string]int, esc func(string) string) string {
 	type cite struct{ key, pre, loc string }
 	var cites []cite
@@ -88,33 +89,42 @@ func marker(c Citation, num map[string]int, esc func(string) string) string {
 			cites = append(cites, ct)
 		}
 	}
-	id := func(k string) string {
-		if n, ok := num[k]; ok {
-			return strconv.Itoa(n)
+	var parts, bare []string
+	flush := func() {
+		if len(bare) > 0 {
+			parts = append(parts, numbers(bare, num, esc))
+			bare = nil
 		}
-		return "?" + esc(k)
 	}
-	if c.Prefixes != nil {
-		parts := make([]string, len(cites))
-		for i, ct := range cites {
-			p := id(ct.key)
-			if ct.pre != "" {
-				p = esc(ct.pre) + " " + p
-			}
-			if ct.loc != "" {
-				p += ", " + esc(ct.loc)
-			}
-			parts[i] = p
+	for _, ct := range cites {
+		if ct.pre == "" && ct.loc == "" {
+			bare = append(bare, ct.key)
+			continue
 		}
-		return strings.Join(parts, "; ")
+		flush()
+		p := numbers([]string{ct.key}, num, esc)
+		if ct.pre != "" {
+			p = esc(ct.pre) + " " + p
+		}
+		if ct.loc != "" {
+			p += ", " + esc(ct.loc)
+		}
+		parts = append(parts, p)
 	}
+	flush()
+	return strings.Join(parts, "; ")
+}
+
+// numbers lists the numbers of the sources keys, sorted with runs
+// shortened ("1, 3–5"), then the keys that name no source ("?id").
+func numbers(keys []string, num map[string]int, esc func(string) string) string {
 	var ns []int
 	var unknown []string
-	for _, ct := range cites {
-		if n, ok := num[ct.key]; ok {
+	for _, k := range keys {
+		if n, ok := num[k]; ok {
 			ns = append(ns, n)
-		} else {
-			unknown = append(unknown, id(ct.key))
+		} else if u := "?" + esc(k); !slices.Contains(unknown, u) {
+			unknown = append(unknown, u)
 		}
 	}
 	slices.Sort(ns)

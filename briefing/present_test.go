@@ -60,9 +60,9 @@ func TestCited(t *testing.T) {
 		},
 		{
 			name:     "prefix and locator kept",
-			body:     "X [see @d, p. 3]. Y [@a, p. 3]. Z [@b; see also @a, ch. 2].",
-			want:     "X \\[see 4, p\\. 3\\]. Y \\[1, p\\. 3\\]. Z \\[2; see also 1, ch\\. 2\\].\n\n## Sources\n\n",
-			wantRefs: []string{"a", "b", "d"},
+			body:     "X [see @d, p. 3]. Y [@a, p. 3]. Z [@b; see also @a, ch. 2]. W [@c; @b; see @d; @e; @a].",
+			want:     "X \\[see 4, p\\. 3\\]. Y \\[1, p\\. 3\\]. Z \\[2; see also 1, ch\\. 2\\]. W \\[2–3; see 4; 1, 5\\].\n\n## Sources\n\n",
+			wantRefs: []string{"a", "b", "c", "d", "e"},
 		},
 		{
 			name:     "unknown id stays visible",
