@@ -129,6 +129,12 @@ func FuzzCitations(f *testing.F) {
 					t.Fatalf("key %q not in group %q", k, g)
 				}
 			}
+			if c.Prefixes != nil && (len(c.Prefixes) != len(c.Keys) || len(c.Locators) != len(c.Keys)) {
+				t.Fatalf("group %q: %d keys, %d prefixes, %d locators", g, len(c.Keys), len(c.Prefixes), len(c.Locators))
+			}
+			if m := marker(c, nil, escapeInline); strings.ContainsAny(m, "\n\r") || m == "" {
+				t.Fatalf("group %q: marker %q", g, m)
+			}
 		}
 	})
 }

@@ -43,6 +43,10 @@ type Topic struct {
 type Citation struct {
 	// Keys are the cited source ids, in order.
 	Keys []string
+	// Prefixes and Locators hold, for each key, what the author wrote
+	// before and after it, such as "see" and "p. 3" in [see @a, p. 3].
+	// Both are nil when no key of the group has either.
+	Prefixes, Locators []string
 	// Start and End are the byte offsets of the whole group, brackets
 	// included, in the topic body.
 	Start, End int

@@ -175,6 +175,18 @@ func (c *codeSpans) index(s string, i int) {
 
 // citationAt parses a citation group whose '[' is at s[i].
 func citationAt(s string, i int) (Citation, bool) {
+	end, ok := citationEnd(s, i)
+	if !ok {
+		return Citation{}, false
+	}
+	c := citationParts(s[i+1 : end-1])
+	c.Start, c.End = i, end
+	return c, true
+}
+
+// citationEnd reports whether a citation group opens with the '[' at
+// s[i], and where it ends, without taking it apart.
+func citationEnd(s string, i int) (end int, ok bool) {
 	limit := len(s)
 	if limit > i+maxCitationLen {
 		limit = i + maxCitationLen
@@ -185,39 +197,80 @@ func citationAt(s string, i int) (Citation, bool) {
 		case ']':
 			goto closed
 		case '[':
-			return Citation{}, false
+			return 0, false
 		case '\n':
 			// A blank line ends the paragraph, and the group with it.
 			if j+1 < len(s) && s[j+1] == '\n' {
-				return Citation{}, false
+				return 0, false
 			}
 		}
 	}
-	return Citation{}, false
+	return 0, false
 closed:
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
-		return Citation{}, false
+		return 0, false
 	}
-	keys := citationKeys(s[i+1 : j])
-	if len(keys) == 0 {
-		return Citation{}, false
+	g := s[i+1 : j]
+	for k := strings.IndexByte(g, '@'); k >= 0 && k < len(g); k++ {
+		if g[k] == '@' && keyBoundary(g, k) && keyAt(g[k+1:]) != "" {
+			return j + 1, true
+		}
 	}
-	return Citation{Keys: keys, Start: i, End: j + 1}, true
+	return 0, false
 }
 
-// citationKeys returns the @keys in the inside of a bracket group.
-func citationKeys(g string) []string {
-	var keys []string
-	for k := 0; k < len(g); k++ {
-		if g[k] != '@' || !keyBoundary(g, k) {
-			continue
-		}
-		if key := keyAt(g[k+1:]); key != "" {
-			keys = append(keys, key)
+// citationParts returns the @keys in the inside of a bracket group, with
+// the prefix and locator written around each: in pandoc's
+// [see @a, p. 3; @b], the prefix of a is "see" and its locator "p. 3".
+// Text between two keys of one item ([@a, p. 3, @b]) is the locator of
+// the first.
+func citationParts(g string) Citation {
+	var c Citation
+	affixes := false
+	for rest := g; rest != ""; {
+		item, after, _ := strings.Cut(rest, ";")
+		rest = after
+		from, n := 0, 0 // where the text after the last key starts; keys in item
+		for k := 0; k < len(item); k++ {
+			if item[k] != '@' || !keyBoundary(item, k) {
+				continue
+			}
+			key := keyAt(item[k+1:])
+			if key == "" {
+				continue
+			}
+			before := item[from:k]
+			if n > 0 {
+				c.Locators[len(c.Locators)-1] = affix(before)
+			}
+			pre := ""
+			if n == 0 {
+				pre = affix(strings.TrimSuffix(strings.TrimRight(before, " \t\n"), "-"))
+			}
+			c.Keys = append(c.Keys, key)
+			c.Prefixes = append(c.Prefixes, pre)
+			c.Locators = append(c.Locators, "")
+			n++
 			k += len(key)
+			from = k + 1
+		}
+		if n > 0 {
+			c.Locators[len(c.Locators)-1] = affix(item[from:])
 		}
 	}
-	return keys
+	for i := range c.Keys {
+		affixes = affixes || c.Prefixes[i] != "" || c.Locators[i] != ""
+	}
+	if !affixes {
+		c.Prefixes, c.Locators = nil, nil
+	}
+	return c
+}
+
+// affix is the text around a key as shown: without the separators that
+// set it off, and on one line.
+func affix(s string) string {
+	return strings.Join(strings.Fields(strings.Trim(s, " \t\n,;")), " ")
 }
 
 // keyBoundary reports whether the @ at g[k] may start a key: at the start,

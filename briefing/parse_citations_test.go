@@ -46,3 +46,40 @@ func TestScanCitations(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestScanCitationsAffixes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // each key as prefix|key|locator, space-separated; "-" for none
+	}{
+		{"[@a]", "-"},
+		{"[@a; @b]", "-"},
+		{"[@a, @b]", "-"},
+		{"[see @ledger-analysis, p. 3]", "see|ledger-analysis|p. 3"},
+		{"[@a, p. 3]", "|a|p. 3"},
+		{"[see @a, pp. 33-35; also @b, chap. 1]", "see|a|pp. 33-35 also|b|chap. 1"},
+		{"[@a, p. 3, @b]", "|a|p. 3 |b|"},
+		{"[see -@a]", "see|a|"},
+		{"[cf.\n@a,\np. 3]", "cf.|a|p. 3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			cs := ScanCitations(tt.in)
+			if len(cs) != 1 {
+				t.Fatalf("ScanCitations(%q) found %d groups, want 1", tt.in, len(cs))
+			}
+			c := cs[0]
+			got := "-"
+			if c.Prefixes != nil || c.Locators != nil {
+				var parts []string
+				for i, k := range c.Keys {
+					parts = append(parts, c.Prefixes[i]+"|"+k+"|"+c.Locators[i])
+				}
+				got = strings.Join(parts, " ")
+			}
+			if got != tt.want {
+				t.Errorf("affixes of %q = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

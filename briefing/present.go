@@ -1,75 +1,176 @@
 package briefing
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Cited returns the topic's body ready to be shown: each citation group
-// such as [@a; @b] becomes compact numbered markers such as [1, 2],
-// numbered in order of first appearance in the topic, and a "Sources"
-// section listing the cited sources ends the text. refs holds the cited
-// sources in number order (refs[0] is [1]). An id that names no source
-// stays visible as [?id] and gets no number.
+// such as [@a; @b] becomes a compact numbered marker such as [1–2], and a
+// "Sources" section listing the cited sources ends the text. Sources are
+// numbered once per briefing, in the order of b.Sources, so that a source
+// has one number on every page. refs holds the cited sources in number
+// order. An id that names no source stays visible as [?id].
 func (b *Briefing) Cited(t *Topic) (md string, refs []Source) {
-	body, refs := b.markCitations(t, map[string]int{})
-	if len(refs) == 0 {
+	num := b.sourceNumbers()
+	body, cited := markCitations(t.Body, t.Citations, num)
+	if len(cited) == 0 {
 		return body, nil
 	}
 	var out strings.Builder
 	out.WriteString(strings.TrimRight(body, "\n"))
 	out.WriteString("\n\n## Sources\n\n")
-	for i, s := range refs {
-		out.WriteString(strconv.Itoa(i+1) + ". " + sourceLine(s) + "\n")
+	writeSources(&out, b.Sources, cited)
+	for _, n := range cited {
+		refs = append(refs, b.Sources[n-1])
 	}
 	return out.String(), refs
 }
 
-// markCitations replaces t's citation groups by numbered markers and
-// returns the newly numbered sources in number order. num holds the
-// numbers already given, by source id; new ones follow on.
-func (b *Briefing) markCitations(t *Topic, num map[string]int) (md string, refs []Source) {
+// sourceNumbers numbers b's sources from 1 in the order of b.Sources, by
+// id; of two sources with one id, the first is the one cited.
+func (b *Briefing) sourceNumbers() map[string]int {
+	num := make(map[string]int, len(b.Sources))
+	for i, s := range b.Sources {
+		if _, ok := num[s.ID]; !ok {
+			num[s.ID] = i + 1
+		}
+	}
+	return num
+}
+
+// markCitations replaces the citation groups cs of md by numbered
+// markers, the numbers taken from num, and returns the numbers cited,
+// sorted.
+func markCitations(md string, cs []Citation, num map[string]int) (string, []int) {
 	var out strings.Builder
-	out.Grow(len(t.Body) + 256)
+	out.Grow(len(md) + 256)
 	last := 0
-	for _, c := range t.Citations {
-		if c.Start < last || c.End <= c.Start || c.End > len(t.Body) {
-			continue // offsets that do not fit the body are left as text
+	seen := map[int]bool{}
+	for _, c := range cs {
+		if c.Start < last || c.End <= c.Start || c.End > len(md) {
+			continue // offsets that do not fit the text are left as text
 		}
-		out.WriteString(t.Body[last:c.Start])
+		out.WriteString(md[last:c.Start])
 		last = c.End
-		var marks []string
-		seen := map[string]bool{}
-		for _, id := range c.Keys {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			if n, ok := num[id]; ok {
-				marks = append(marks, strconv.Itoa(n))
-				continue
-			}
-			s, ok := b.Source(id)
-			if !ok {
-				marks = append(marks, "?"+escapeInline(id))
-				continue
-			}
-			refs = append(refs, s)
-			num[id] = len(num) + 1
-			marks = append(marks, strconv.Itoa(num[id]))
-		}
 		// Escaped brackets so that Markdown never reads a marker as a link.
-		out.WriteString(`\[` + strings.Join(marks, ", ") + `\]`)
+		out.WriteString(`\[` + marker(c, num, escapeInline) + `\]`)
+		for _, k := range c.Keys {
+			if n, ok := num[k]; ok {
+				seen[n] = true
+			}
+		}
 	}
-	out.WriteString(t.Body[last:])
-	return out.String(), refs
+	out.WriteString(md[last:])
+	cited := make([]int, 0, len(seen))
+	for n := range seen {
+		cited = append(cited, n)
+	}
+	slices.Sort(cited)
+	return out.String(), cited
 }
 
-// sourceLine formats a source as "Outlet, *Title*, 25 January 2026 (note)".
-func sourceLine(s Source) string {
+// marker is the inside of the marker that stands for citation group c:
+// its source numbers, taken from num, sorted with runs shortened ("1,
+// 3–5"). When the author wrote a prefix or a locator, each such cite is
+// shown as written with its number, and the parts are joined by "; "
+// ("see 1, p. 3; 2–3"). An id that names no source shows as "?id". esc
+// makes text from the briefing literal in the output.
+func marker(c Citation, num map[string]int, esc func(string) string) string {
+	type cite struct{ key, pre, loc string }
+	var cites []cite
+	for i, k := range c.Keys {
+		ct := cite{key: k}
+		if c.Prefixes != nil {
+			ct.pre, ct.loc = c.Prefixes[i], c.Locators[i]
+		}
+		if !slices.Contains(cites, ct) {
+			cites = append(cites, ct)
+		}
+	}
+	var parts, bare []string
+	flush := func() {
+		if len(bare) > 0 {
+			parts = append(parts, numbers(bare, num, esc))
+			bare = nil
+		}
+	}
+	for _, ct := range cites {
+		if ct.pre == "" && ct.loc == "" {
+			bare = append(bare, ct.key)
+			continue
+		}
+		flush()
+		p := numbers([]string{ct.key}, num, esc)
+		if ct.pre != "" {
+			p = esc(ct.pre) + " " + p
+		}
+		if ct.loc != "" {
+			p += ", " + esc(ct.loc)
+		}
+		parts = append(parts, p)
+	}
+	flush()
+	return strings.Join(parts, "; ")
+}
+
+// numbers lists the numbers of the sources keys, sorted with runs
+// shortened ("1, 3–5"), then the keys that name no source ("?id").
+func numbers(keys []string, num map[string]int, esc func(string) string) string {
+	var ns []int
+	var unknown []string
+	for _, k := range keys {
+		if n, ok := num[k]; ok {
+			ns = append(ns, n)
+		} else if u := "?" + esc(k); !slices.Contains(unknown, u) {
+			unknown = append(unknown, u)
+		}
+	}
+	slices.Sort(ns)
+	ns = slices.Compact(ns)
+	var parts []string
+	for i := 0; i < len(ns); {
+		j := i
+		for j+1 < len(ns) && ns[j+1] == ns[j]+1 {
+			j++
+		}
+		if j > i {
+			parts = append(parts, strconv.Itoa(ns[i])+"–"+strconv.Itoa(ns[j]))
+		} else {
+			parts = append(parts, strconv.Itoa(ns[i]))
+		}
+		i = j + 1
+	}
+	return strings.Join(append(parts, unknown...), ", ")
+}
+
+// writeSources writes the sources numbered nums (sorted, from 1) of srcs
+// as Markdown ordered lists, one list for each run of consecutive numbers:
+// a list numbers its items one after the other from its first.
+func writeSources(out *strings.Builder, srcs []Source, nums []int) {
+	delim := "."
+	for i, n := range nums {
+		if i > 0 && n != nums[i-1]+1 {
+			// A new delimiter starts a new list, with its own first number.
+			out.WriteString("\n")
+			delim = map[string]string{".": ")", ")": "."}[delim]
+		}
+		out.WriteString(strconv.Itoa(n) + delim + " " + sourceEntry(srcs[n-1]) + "\n")
+	}
+}
+
+// sourceEntry formats a source the same way wherever it is listed:
+// outlet, author, title, date with its note, kind and URL, as in
+// "Reuters, by Ann Lee, *Talks resume*, 25 January 2026 (inferred); news;
+// https://…".
+func sourceEntry(s Source) string {
 	var parts []string
 	if s.Outlet != "" {
 		parts = append(parts, escapeInline(s.Outlet))
+	}
+	if s.Author != "" {
+		parts = append(parts, "by "+escapeInline(s.Author))
 	}
 	if s.Title != "" {
 		parts = append(parts, "*"+escapeInline(s.Title)+"*")
@@ -82,10 +183,27 @@ func sourceLine(s Source) string {
 	} else if s.DateNote != "" {
 		parts = append(parts, escapeInline(s.DateNote))
 	}
-	if len(parts) == 0 {
-		return escapeInline(s.ID)
+	line := strings.Join(parts, ", ")
+	if line == "" {
+		line = escapeInline(s.ID)
 	}
-	return strings.Join(parts, ", ")
+	if s.Kind != "" {
+		line += "; " + escapeInline(string(s.Kind))
+	}
+	if s.URL != "" {
+		line += "; " + urlText(s.URL)
+	}
+	return line
+}
+
+// urlText writes a URL as an autolink, which the reader can open, when
+// it is a web or mail address that makes one; else as literal text.
+func urlText(u string) string {
+	web := strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "mailto:")
+	if !web || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || strings.ContainsRune("<>\\`", r) || IsControl(r) }) {
+		return escapeInline(u)
+	}
+	return "<" + u + ">"
 }
 
 // escapeInline makes s literal text in Markdown inline context, and keeps
@@ -118,31 +236,18 @@ func (b *Briefing) About() string {
 	if d := b.AsOf.Long(); d != "" {
 		out.WriteString("As of " + d + ".\n\n")
 	}
-	// The summary's markers number the sources in the order of the list
-	// below, which holds every source, cited in the summary or not.
+	num := b.sourceNumbers()
 	if b.Summary != "" {
-		num := make(map[string]int, len(b.Sources))
-		for i, s := range b.Sources {
-			num[s.ID] = i + 1
-		}
-		summary, _ := b.markCitations(&Topic{Body: b.Summary, Citations: ScanCitations(b.Summary)}, num)
+		summary, _ := markCitations(b.Summary, ScanCitations(b.Summary), num)
 		out.WriteString(strings.TrimRight(summary, "\n") + "\n\n")
 	}
 	if len(b.Sources) > 0 {
 		out.WriteString("## Sources\n\n")
-		for _, s := range b.Sources {
-			line := "1. " + sourceLine(s)
-			if s.Author != "" {
-				line += "; by " + escapeInline(s.Author)
-			}
-			if s.Kind != "" {
-				line += "; " + string(s.Kind)
-			}
-			if s.URL != "" {
-				line += "; " + escapeInline(s.URL)
-			}
-			out.WriteString(line + "\n")
+		all := make([]int, len(b.Sources))
+		for i := range all {
+			all[i] = i + 1
 		}
+		writeSources(&out, b.Sources, all)
 	}
 	return out.String()
 }

@@ -174,6 +174,8 @@ type prefilter struct {
 	// spelling, how many may come from the anchor's start on.
 	back  int
 	ahead []int
+	// num numbers the sources, for the markers of plain text.
+	num map[string]int
 	// lines says that a match lies within the lines around its anchor
 	// (see windows): no spelling starts or ends with a space, which
 	// would take in the white space of lines before or after.
@@ -196,7 +198,9 @@ func newPrefilter(q Query, freq *alnumFreq) prefilter {
 			p.lines = false
 		}
 		as := anchorsOf(n.lower, freq)
-		if as == nil {
+		if as == nil || strings.ContainsAny(n.lower, "0123456789") {
+			// A digit may match the number of a citation's marker,
+			// which the Markdown does not hold.
 			return prefilter{}
 		}
 		var ids []int
@@ -547,7 +551,7 @@ func anchorRest(s string, i int, a string) bool {
 // fewer bytes (see lineWeight) only makes a part longer.
 func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	whole := func() []Doc {
-		return append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text)})
+		return append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text, p.num)})
 	}
 	if p.anchors == nil {
 		return whole()
@@ -646,6 +650,7 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	if lo >= 0 {
 		ws = append(ws, [2]int{lo, hi})
 	}
+	ws = spanCites(ws, s)
 	sc.windows = ws
 	size := 0
 	for _, w := range ws {
@@ -661,10 +666,52 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 		line += strings.Count(s[lineAt:w[0]], "\n")
 		lineAt = w[0]
 		md := s[w[0]:w[1]]
-		text := sc.text.add(len(md), func(b []byte) []byte { return appendPlain(b, md, fences.at(w[0])) })
+		text := sc.text.add(len(md), func(b []byte) []byte {
+			return appendPlain(b, md, fences.at(w[0]), p.num)
+		})
 		out = append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Text: text})
 	}
 	return out
+}
+
+// spanCites widens the windows ws, whole lines of s, so that no citation
+// group crosses the start or end of one: plain text writes a group's
+// marker where it starts, in place of all its lines. Windows that come to
+// meet are merged.
+func spanCites(ws [][2]int, s string) [][2]int {
+	out := ws[:0]
+	for _, w := range ws {
+		for c, ok := citeAcross(s, w[0]); ok; c, ok = citeAcross(s, w[0]) {
+			w[0] = strings.LastIndexByte(s[:c.Start], '\n') + 1
+		}
+		for c, ok := citeAcross(s, w[1]); ok; c, ok = citeAcross(s, w[1]) {
+			w[1] = len(s)
+			if j := strings.IndexByte(s[c.End:], '\n'); j >= 0 {
+				w[1] = c.End + j
+			}
+		}
+		if n := len(out); n > 0 && w[0] <= out[n-1][1]+1 {
+			out[n-1][1] = max(out[n-1][1], w[1])
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// citeAcross returns a citation group of s that starts before i and ends
+// after it, if any. Such a group holds no "[" but its first.
+func citeAcross(s string, i int) (Citation, bool) {
+	lo := max(0, i-maxCitationLen)
+	j := strings.LastIndexByte(s[lo:i], '[')
+	if j < 0 {
+		return Citation{}, false
+	}
+	j += lo
+	if end, ok := citationEnd(s, j); ok && end > i {
+		return Citation{Start: j, End: end}, true
+	}
+	return Citation{}, false
 }
 
 // index makes the indexDoc of d, its folded text and line starts in
@@ -867,6 +914,7 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 	docs := searchDocs(b)
 	freq := sampleFreq(docs)
 	p := newPrefilter(q, &freq)
+	p.num = b.sourceNumbers()
 
 	parts := make([][]indexDoc, len(docs))
 	var next atomic.Int64

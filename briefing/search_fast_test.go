@@ -252,6 +252,11 @@ func TestNewIndexForMarkup(t *testing.T) {
 		// Lines that weigh less than their bytes: spaces, accents.
 		"a\nb" + strings.Repeat(" ", 40) + "c\nd e f g h i j\nzelensky",
 		"e\n" + strings.Repeat("\u1ebf ", 15) + "\nzelensky",
+		// Citations, which plain text numbers as the reader does, some
+		// over line breaks.
+		"Zelensky [@s] security\nguarantees", "security [@a;\n@s] guarantees", "x [see @s,\np. 3] Zelensky",
+		"[@a;\n@s;\n@zz] zelensky", "[cf.\nsee @s] zelensky", "[@s;\n@a]\n[@a;\n@s] security\nguarantees [@s]",
+		"Zelensky [@a, p.\n3]\nsecurity", "[@sssssssssssssssssssssssssssssssss] security\nguarantees",
 	}
 	queries := []string{
 		"zelensky", "Zelensky", "ZELENSKY", "zelen sky", "strasse", "straße", "aesir", "æsir", "final", "fi",
@@ -263,6 +268,7 @@ func TestNewIndexForMarkup(t *testing.T) {
 		"a b c d e f g h i j zelensky", "e" + strings.Repeat(" e", 15) + " zelensky",
 		"b security guarantees", "x security guarantees", "x x security guarantees", "ensky security guarantees",
 		"zelensky b", "volodymyr zelenskyy", "volodymyr zelensky", "zelenskyy volodymyr zelenskyy", "lorem zelensky", "y volodymyr",
+		"[1]", "1", "2", "[1–2]", "see 2", "cf. see", "see", "p. 3", "?zz", "2, p", "] security", "sss", "1–2, ?zz",
 	}
 	// Long stretches around, so that only parts of the text are indexed.
 	filler := strings.Repeat("lorem ipsum dolor sit amet\n", 60)
@@ -273,6 +279,7 @@ func TestNewIndexForMarkup(t *testing.T) {
 			Topics:   []*briefing.Topic{{ID: "t", Body: body}},
 			Timeline: []briefing.Event{{Text: body}},
 			Actors:   []briefing.Actor{{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy"}}},
+			Sources:  []briefing.Source{{ID: "a"}, {ID: "s"}},
 		}
 		compareFast(t, b, queries)
 	}
@@ -287,6 +294,7 @@ func FuzzSearchFast(f *testing.F) {
 	f.Add("```\n**x**\n```\nx", "X", "X")
 	f.Add("Łódź, Genève, İstanbul", "Lodz", "lodz")
 	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
+	f.Add("Zel [@a;\n@b] ensky [see\n@a, p. 3]\n[x [@b]", "Zelensky", "1")
 	f.Fuzz(func(t *testing.T, body, event, query string) {
 		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
 			event = "Zelensky"

@@ -17,8 +17,8 @@ type Index struct {
 }
 
 // Doc is one searchable text of a briefing: a topic's body or a timeline
-// event, as plain text (Markdown markup removed, citations kept as
-// written).
+// event, as plain text (Markdown markup removed, citations numbered as
+// the reader numbers them).
 type Doc struct {
 	// Topic is the id of the topic, or "" for a timeline event.
 	Topic string
@@ -74,11 +74,12 @@ func searchDocs(b *Briefing) []Doc {
 // order, then the timeline events.
 func NewIndex(b *Briefing) *Index {
 	docs := searchDocs(b)
+	num := b.sourceNumbers()
 
 	ix := &Index{docs: make([]indexDoc, len(docs))}
 	ix.each(len(docs), func(i int) {
 		d := docs[i]
-		d.Text = plainText(d.Text)
+		d.Text = plainText(d.Text, num)
 		ix.docs[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
 	})
 	ix.parts = partition(ix.docs, workers())

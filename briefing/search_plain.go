@@ -9,25 +9,31 @@ import (
 // plainText reduces Markdown to the text a reader sees, line for line, so
 // that a match found in it has the line number of its source: heading,
 // quote and list markers, emphasis, code ticks, table rules and link
-// targets go; citations stay as written. Control characters become
+// targets go; citation groups become the reader's markers, [1–2] or
+// [see 1, p. 3], their sources numbered by num. Control characters become
 // placeholders, as Sanitize makes them, so no snippet can carry one to a
 // terminal.
-func plainText(md string) string {
-	b := appendPlain(make([]byte, 0, len(md)), md, "")
+func plainText(md string, num map[string]int) string {
+	b := appendPlain(make([]byte, 0, len(md)), md, "", num)
 	// b is not written again: the string can share its bytes.
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendPlain appends the plain text of md, whole lines of a Markdown
 // text, to b, as plainText makes it when the code fence fence (or none)
-// is open before md's first line.
-func appendPlain(b []byte, md string, fence string) []byte {
+// is open before md's first line and no citation group is.
+func appendPlain(b []byte, md string, fence string, num map[string]int) []byte {
 	first := true
+	// md before skip is part of a citation group already written; at is
+	// where the next line starts.
+	skip, at := 0, 0
 	for line := range strings.SplitSeq(md, "\n") {
 		if !first {
 			b = append(b, '\n')
 		}
 		first = false
+		ls := at
+		at += len(line) + 1
 		line = strings.TrimSuffix(line, "\r")
 		trimmed := strings.TrimLeft(line, " \t")
 		if f := codeFence(trimmed); f != "" {
@@ -44,10 +50,20 @@ func appendPlain(b []byte, md string, fence string) []byte {
 			b = appendSafe(b, line)
 			continue
 		}
+		if skip > ls {
+			// The rest of a group begun on a line before: its marker
+			// took all of it.
+			if rest := strings.TrimLeft(line[min(skip-ls, len(line)):], " \t"); rest != "" {
+				b, skip = plainLine(b, md, rest, num)
+			}
+			continue
+		}
 		if isTableRule(trimmed) {
 			continue
 		}
-		b = plainLine(b, stripBlockMarkers(trimmed))
+		if line := stripBlockMarkers(trimmed); line != "" {
+			b, skip = plainLine(b, md, line, num)
+		}
 	}
 	return b
 }
@@ -104,9 +120,16 @@ var inlinePlain = func() (t [256]bool) {
 	return t
 }()
 
-// plainLine appends line without its inline markup to b.
-func plainLine(b []byte, line string) []byte {
+// plainLine appends line, a part of md, without its inline markup to b,
+// and its citation groups as markers. It returns where in md the last
+// group ends when it ends past line, and 0 otherwise.
+func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, int) {
+	off := int(uintptr(unsafe.Pointer(unsafe.StringData(line))) - uintptr(unsafe.Pointer(unsafe.StringData(md))))
 	linkClose, linkEnd := -1, -1
+	// line[:code] holds the code spans passed, in which a citation stays
+	// as written, as the reader shows it.
+	code := 0
+	var spans codeSpans
 	for i := 0; i < len(line); {
 		if i == linkClose {
 			i = linkEnd
@@ -131,6 +154,9 @@ func plainLine(b []byte, line string) []byte {
 				continue
 			}
 		case '`':
+			if i >= code {
+				code = spans.skip(line, i)
+			}
 			i++
 			continue
 		case '*':
@@ -158,6 +184,14 @@ func plainLine(b []byte, line string) []byte {
 				continue
 			}
 		case '[':
+			if c, ok := citationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
+				b = appendSafe(b, "["+marker(c, num, func(s string) string { return s })+"]")
+				if c.End-off > len(line) {
+					return b, c.End
+				}
+				i = c.End - off
+				continue
+			}
 			if after(line, i) != '@' && linkClose < i {
 				if close, end := linkAt(line, i); close >= 0 {
 					linkClose, linkEnd = close, end
@@ -175,7 +209,7 @@ func plainLine(b []byte, line string) []byte {
 		b = appendRuneSafe(b, r, r == utf8.RuneError && size == 1)
 		i += size
 	}
-	return b
+	return b, 0
 }
 
 // linkAt finds the inline link [text](target) opening at i and returns

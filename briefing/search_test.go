@@ -133,7 +133,13 @@ func TestPlainText(t *testing.T) {
 		{"intraword underscore and lone star", "snake_case and 2 * 3", "snake_case and 2 * 3"},
 		{"link", "see [the text](https://x.example/a) now", "see the text now"},
 		{"image", "![a map](map.png)", "a map"},
-		{"citation kept", "said so [@reuters-1; @ap-2].", "said so [@reuters-1; @ap-2]."},
+		{"citation numbered", "said so [@reuters-1; @ap-2].", "said so [1–2]."},
+		{"citation with locator", "[see @ap-2, p. 3] and [@ap-2; @nope]", "[see 2, p. 3] and [2, ?nope]"},
+		{"citation over a line break", "a [@ap-2;\n@reuters-1] b\nc", "a [1–2]\nb\nc"},
+		{"escaped citation stays", `\[@ap-2]`, "[@ap-2]"},
+		{"nested brackets", "[[@ap-2]]", "[[2]]"},
+		{"citation in code stays", "`[@ap-2]` and ``x ` [@ap-2]`` but [@ap-2] `", "[@ap-2] and x  [@ap-2] but [2] "},
+		{"image is no citation", "![@ap-2] x", "[@ap-2] x"},
 		{"lists and quotes", "- one\n  * two\n> quoted\n1. three", "one\ntwo\nquoted\n1. three"},
 		{"table", "| a | b |\n|---|:-:|\n| c | d |", "  a   b  \n\n  c   d  "},
 		{"fence keeps code", "```go\nx := *p\n```", "\nx := *p\n"},
@@ -143,7 +149,7 @@ func TestPlainText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := plainText(tt.md); got != tt.want {
+			if got := plainText(tt.md, map[string]int{"reuters-1": 1, "ap-2": 2}); got != tt.want {
 				t.Errorf("plainText(%q) = %q, want %q", tt.md, got, tt.want)
 			}
 		})

@@ -53,3 +53,25 @@ func TestAboutSurvivesResize(t *testing.T) {
 		t.Errorf("front page not rendered after resize: shown %+v rendered %v", m.reader.shown, m.reader.rendered)
 	}
 }
+
+// TestSourceHasOneNumber checks that a source has the same number, and is
+// listed the same way, at the end of a topic and on the front page,
+// whichever source the topic cites first.
+func TestSourceHasOneNumber(t *testing.T) {
+	m := press(t, newTestModel(t, render.NoTTY, 120, 40), "3", "G")
+	topic := plain(m)
+	m = press(t, m, "i")
+	about := plain(m)
+	for _, want := range []string{
+		"1. Harbour Gazette, *Bridge repairs stall as city and port trade blame*, 12 March",
+		"2. The Ledger, *Who owns the bridge? A look at the 1962 deed*, March 2026 (inferred",
+		"3. City Radio, *Morning show interview with the port director*, 10 March 2026; news",
+	} {
+		if !strings.Contains(topic, want) {
+			t.Errorf("the end of topic 3 lacks %q:\n%s", want, topic)
+		}
+		if !strings.Contains(about, want) {
+			t.Errorf("the front page lacks %q:\n%s", want, about)
+		}
+	}
+}

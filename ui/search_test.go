@@ -199,7 +199,7 @@ func TestSearchHistory(t *testing.T) {
 }
 
 func TestSearchAliases(t *testing.T) {
-	m := typeText(t, press(t, embeddedModel(t, 120, 30), "2", "/"), "zelensky")
+	m := typeText(t, press(t, embeddedModel(t, 120, 30), "3", "/"), "zelensky")
 	if got := footerLine(m); !strings.Contains(got, "also: Zelenskiy, Zelenskyy") {
 		t.Errorf("search line %q, want the other spellings", got)
 	}

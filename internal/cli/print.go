@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"brief/briefing"
@@ -48,7 +49,7 @@ or NO_COLOR is set, it is plain text.`,
 			tty := isTerminal(out)
 			style = printStyle(style, tty)
 			if width <= 0 {
-				width = terminalWidth(out)
+				width = outputWidth(out)
 			}
 			md := printable(b, topics, topic == "")
 			text, err := render.Markdown(md, style, width)
@@ -68,7 +69,7 @@ or NO_COLOR is set, it is plain text.`,
 		},
 	}
 	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only this `TOPIC`: its number, id or title")
-	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at `N` columns (default: $COLUMNS, the terminal's width, or 80)")
 	cmd.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	return cmd
 }
@@ -123,8 +124,13 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// terminalWidth is w's width when it is a terminal, and 80 otherwise.
-func terminalWidth(w io.Writer) int {
+// outputWidth is the width to wrap output to w at: COLUMNS when it is
+// set, as for ls, so that a pipe into a pager can follow the terminal;
+// else w's width when it is a terminal; else 80.
+func outputWidth(w io.Writer) int {
+	if n, err := strconv.Atoi(strings.TrimSpace(os.Getenv("COLUMNS"))); err == nil && n > 0 {
+		return n
+	}
 	if f, ok := w.(term.File); ok {
 		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
 			return width

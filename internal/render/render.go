@@ -4,6 +4,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -11,8 +12,16 @@ import (
 
 	"brief/briefing"
 
-	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Style selects the colours of rendered text.
@@ -79,10 +88,19 @@ func (s Style) Resolve(isDark bool) Style {
 // Colour reports whether the style uses colour.
 func (s Style) Colour() bool { return s != NoTTY }
 
-// NewRenderer returns a Glamour renderer for the style that wraps text at
-// width columns. Auto renders as Dark. A renderer is not safe for
-// concurrent use: make one per goroutine.
-func NewRenderer(style Style, width int) (*glamour.TermRenderer, error) {
+// Renderer renders Markdown in one style at one width. It is not safe
+// for concurrent use: make one per goroutine.
+type Renderer struct {
+	md    goldmark.Markdown
+	plain bool
+}
+
+// NewRenderer returns a renderer for the style that wraps text at width
+// columns. Auto renders as Dark. It is Glamour's renderer, set up as
+// glamour.NewTermRenderer sets it up, but for the plain style (NoTTY),
+// whose links it writes as text and whose output it keeps free of escape
+// sequences.
+func NewRenderer(style Style, width int) (*Renderer, error) {
 	cfg := styles.DarkStyleConfig
 	switch style {
 	case Light:
@@ -90,10 +108,128 @@ func NewRenderer(style Style, width int) (*glamour.TermRenderer, error) {
 	case NoTTY:
 		cfg = styles.NoTTYStyleConfig
 	}
-	return glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
-		glamour.WithWordWrap(max(width, MinWidth)),
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
+	ar := ansi.NewRenderer(ansi.Options{WordWrap: max(width, MinWidth), Styles: cfg})
+	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
+	return &Renderer{md: md, plain: style == NoTTY}, nil
+}
+
+// Render renders in, a Markdown text.
+func (r *Renderer) Render(in string) (string, error) {
+	src := []byte(in)
+	doc := r.md.Parser().Parse(text.NewReader(src))
+	if r.plain {
+		src = plainLinks(doc, src)
+	} else {
+		bareLinks(doc, src)
+	}
+	var out bytes.Buffer
+	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
+		return "", err
+	}
+	if r.plain {
+		// Glamour writes a link as an OSC 8 hyperlink whatever the
+		// style; plain text has no escape sequence of any kind.
+		return xansi.Strip(out.String()), nil
+	}
+	return out.String(), nil
+}
+
+// plainLinks rewrites the links and images of doc, parsed from src, as
+// the text a reader of plain text needs: "text (URL)", or the URL alone
+// when it is the text. The text added is appended to src, whose extended
+// copy it returns for rendering doc.
+func plainLinks(doc ast.Node, src []byte) []byte {
+	var links []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n.Kind() {
+		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
+			if entering {
+				links = append(links, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	add := func(parent, before ast.Node, s string) {
+		seg := text.NewSegment(len(src), len(src)+len(s))
+		src = append(src, s...)
+		parent.InsertBefore(parent, before, ast.NewTextSegment(seg))
+	}
+	for _, n := range links {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		var dest string
+		switch l := n.(type) {
+		case *ast.AutoLink:
+			add(parent, n, string(l.Label(src)))
+			parent.RemoveChild(parent, n)
+			continue
+		case *ast.Link:
+			dest = string(l.Destination)
+		case *ast.Image:
+			dest = string(l.Destination)
+		}
+		label := plainText(n, src)
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		switch {
+		case label == "":
+			add(parent, n, dest)
+		case label != dest && "mailto:"+label != dest:
+			add(parent, n, " ("+dest+")")
+		}
+		parent.RemoveChild(parent, n)
+	}
+	return src
+}
+
+// bareLinks makes each link of doc whose text is its URL an autolink,
+// which Glamour writes once rather than as text and URL.
+func bareLinks(doc ast.Node, src []byte) {
+	var links []*ast.Link
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			links = append(links, l)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, l := range links {
+		t, ok := l.FirstChild().(*ast.Text)
+		if !ok || l.ChildCount() != 1 || l.Parent() == nil {
+			continue
+		}
+		label, dest := string(t.Segment.Value(src)), string(l.Destination)
+		kind := ast.AutoLinkURL
+		switch {
+		case label == dest:
+		case "mailto:"+label == dest:
+			kind = ast.AutoLinkEmail
+		default:
+			continue
+		}
+		l.RemoveChild(l, t)
+		l.Parent().ReplaceChild(l.Parent(), l, ast.NewAutoLink(kind, t))
+	}
+}
+
+// plainText is the text of n's descendants.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
 }
 
 // Markdown renders md in the style, wrapped at width columns. Control

@@ -179,3 +179,39 @@ func TestMarkdownContextStopsWhenCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+func TestPlainLinks(t *testing.T) {
+	tests := []struct{ md, want string }{
+		{"[the map](https://example.com/map)", "the map (https://example.com/map)"},
+		{"[*the* `map`](https://example.com/map)", "*the* map (https://example.com/map)"},
+		{"[https://example.com/x](https://example.com/x)", "https://example.com/x"},
+		{"<https://example.com/x>", "https://example.com/x"},
+		{"see https://example.com/x now", "see https://example.com/x now"},
+		{"<me@example.com>", "me@example.com"},
+		{"[](https://example.com/x)", "https://example.com/x"},
+		{"![a bridge](bridge.png)", "a bridge (bridge.png)"},
+		{"[ref][r]\n\n[r]: https://example.com/r", "ref (https://example.com/r)"},
+		{"| a |\n|---|\n| [x](https://example.com/t) |", "x (https://example.com/t)"},
+	}
+	for _, tt := range tests {
+		out, err := Markdown(tt.md, NoTTY, 80)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsRune(out, '\x1b') {
+			t.Errorf("%q: plain output has an escape sequence: %q", tt.md, out)
+		}
+		if got := strings.Join(strings.Fields(out), " "); !strings.Contains(got, tt.want) {
+			t.Errorf("%q: got %q, want it to hold %q", tt.md, got, tt.want)
+		}
+	}
+	// The styled reader keeps its links clickable, and writes a URL
+	// that is its own text once.
+	if dark, _ := Markdown("[the map](https://example.com/map)", Dark, 80); !strings.Contains(dark, "\x1b]8;") {
+		t.Errorf("dark output lost its hyperlink: %q", dark)
+	}
+	dark, _ := Markdown("[https://example.com/x](https://example.com/x)", Dark, 80)
+	if n := strings.Count(ansi.Strip(dark), "https://example.com/x"); n != 1 {
+		t.Errorf("dark output writes the URL %d times: %q", n, ansi.Strip(dark))
+	}
+}
