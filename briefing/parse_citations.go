@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// maxCitationLen bounds how far the scanner looks for the closing bracket
+// MaxCitationLen bounds how far the scanner looks for the closing bracket
 // of a citation group, which keeps scanning linear in the text.
-const maxCitationLen = 2000
+const MaxCitationLen = 2000
 
 // ScanCitations finds the pandoc-style citation groups in Markdown text:
 // [@a], [@a; @b], [@a, @b] and groups with a prefix or locator such as
@@ -21,7 +21,7 @@ func ScanCitations(s string) []Citation {
 	var out []Citation
 	lineStart := true
 	var fence fences
-	var spans codeSpans
+	var spans CodeSpans
 	for i := 0; i < len(s); {
 		if lineStart {
 			lineStart = false
@@ -43,13 +43,13 @@ func ScanCitations(s string) []Citation {
 			}
 			i++
 		case '`':
-			i = spans.skip(s, i)
+			i = spans.Skip(s, i)
 		case '[':
 			if i > 0 && s[i-1] == '!' {
 				i++
 				continue
 			}
-			if c, ok := citationAt(s, i); ok {
+			if c, ok := CitationAt(s, i); ok {
 				out = append(out, c)
 				i = c.End
 				continue
@@ -114,14 +114,14 @@ func fenceOf(line string) (c byte, n int, rest string) {
 // skipCodeSpan returns the offset after the code span whose opening
 // backtick run is at s[i], or after the run if it is not closed.
 func skipCodeSpan(s string, i int) int {
-	var c codeSpans
-	return c.skip(s, i)
+	var c CodeSpans
+	return c.Skip(s, i)
 }
 
-// codeSpans finds the end of code spans in one paragraph at a time. It
+// CodeSpans finds the end of code spans in one paragraph at a time. It
 // indexes the paragraph's backtick runs by length, so that finding the
 // closing run of each opening run costs linear time in all.
-type codeSpans struct {
+type CodeSpans struct {
 	start, end int           // the paragraph indexed
 	runs       map[int][]int // offsets of the runs of each length
 	next       map[int]int   // first entry of runs not yet passed
@@ -129,7 +129,7 @@ type codeSpans struct {
 
 // skip returns the offset after the code span whose opening backtick run
 // is at s[i], or after the run if nothing closes it in its paragraph.
-func (c *codeSpans) skip(s string, i int) int {
+func (c *CodeSpans) Skip(s string, i int) int {
 	if c.runs == nil || i < c.start || i >= c.end {
 		c.index(s, i)
 	}
@@ -151,7 +151,7 @@ func (c *codeSpans) skip(s string, i int) int {
 
 // index records the backtick runs of the paragraph from i: a code span
 // ends with its paragraph at the latest.
-func (c *codeSpans) index(s string, i int) {
+func (c *CodeSpans) index(s string, i int) {
 	c.start = i
 	c.end = len(s)
 	if b := strings.Index(s[i:], "\n\n"); b >= 0 {
@@ -173,9 +173,9 @@ func (c *codeSpans) index(s string, i int) {
 	}
 }
 
-// citationAt parses a citation group whose '[' is at s[i].
-func citationAt(s string, i int) (Citation, bool) {
-	end, ok := citationEnd(s, i)
+// CitationAt parses a citation group whose '[' is at s[i].
+func CitationAt(s string, i int) (Citation, bool) {
+	end, ok := CitationEnd(s, i)
 	if !ok {
 		return Citation{}, false
 	}
@@ -184,12 +184,12 @@ func citationAt(s string, i int) (Citation, bool) {
 	return c, true
 }
 
-// citationEnd reports whether a citation group opens with the '[' at
+// CitationEnd reports whether a citation group opens with the '[' at
 // s[i], and where it ends, without taking it apart.
-func citationEnd(s string, i int) (end int, ok bool) {
+func CitationEnd(s string, i int) (end int, ok bool) {
 	limit := len(s)
-	if limit > i+maxCitationLen {
-		limit = i + maxCitationLen
+	if limit > i+MaxCitationLen {
+		limit = i + MaxCitationLen
 	}
 	j := i + 1
 	for ; j < limit; j++ {

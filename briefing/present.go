@@ -13,7 +13,7 @@ import (
 // has one number on every page. refs holds the cited sources in number
 // order. An id that names no source stays visible as [?id].
 func (b *Briefing) Cited(t *Topic) (md string, refs []Source) {
-	num := b.sourceNumbers()
+	num := b.SourceNumbers()
 	body, cited := markCitations(t.Body, t.Citations, num)
 	if len(cited) == 0 {
 		return body, nil
@@ -28,9 +28,9 @@ func (b *Briefing) Cited(t *Topic) (md string, refs []Source) {
 	return out.String(), refs
 }
 
-// sourceNumbers numbers b's sources from 1 in the order of b.Sources, by
+// SourceNumbers numbers b's sources from 1 in the order of b.Sources, by
 // id; of two sources with one id, the first is the one cited.
-func (b *Briefing) sourceNumbers() map[string]int {
+func (b *Briefing) SourceNumbers() map[string]int {
 	num := make(map[string]int, len(b.Sources))
 	for i, s := range b.Sources {
 		if _, ok := num[s.ID]; !ok {
@@ -69,6 +69,12 @@ func markCitations(md string, cs []Citation, num map[string]int) (string, []int)
 	}
 	slices.Sort(cited)
 	return out.String(), cited
+}
+
+// Marker is the inside of the marker that stands for citation group c in
+// plain text, as the reader numbers it with num.
+func Marker(c Citation, num map[string]int) string {
+	return marker(c, num, func(s string) string { return s })
 }
 
 // marker is the inside of the marker that stands for citation group c:
@@ -236,7 +242,7 @@ func (b *Briefing) About() string {
 	if d := b.AsOf.Long(); d != "" {
 		out.WriteString("As of " + d + ".\n\n")
 	}
-	num := b.sourceNumbers()
+	num := b.SourceNumbers()
 	if b.Summary != "" {
 		summary, _ := markCitations(b.Summary, ScanCitations(b.Summary), num)
 		out.WriteString(strings.TrimRight(summary, "\n") + "\n\n")

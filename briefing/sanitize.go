@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"brief/internal/swar"
 	"bytes"
 	"fmt"
 	"math/bits"
@@ -29,7 +30,7 @@ func IsControl(r rune) bool {
 
 // placeholder returns the visible character that stands in for the control
 // character r: its Unicode control picture where there is one, else U+FFFD.
-func placeholder(r rune) rune {
+func Placeholder(r rune) rune {
 	switch {
 	case r < 0x20:
 		return 0x2400 + r
@@ -47,17 +48,17 @@ func HasControl(s string) bool {
 	for i < len(s) {
 		// Sixteen bytes at a time while they are printable ASCII.
 		for i+16 <= len(s) {
-			v, w := load64(s, i), load64(s, i+8)
-			if (v|w)&msb != 0 || controlBytes(v)|controlBytes(w) != 0 {
+			v, w := swar.Load64(s, i), swar.Load64(s, i+8)
+			if (v|w)&swar.MSB != 0 || controlBytes(v)|controlBytes(w) != 0 {
 				break
 			}
 			i += 16
 		}
 		// Eight bytes at a time while they are ASCII.
 		for i+8 <= len(s) {
-			v := load64(s, i)
-			bad := controlBytes(v &^ msb)
-			if high := v & msb; high != 0 {
+			v := swar.Load64(s, i)
+			bad := controlBytes(v &^ swar.MSB)
+			if high := v & swar.MSB; high != 0 {
 				// Only the bytes before the first non-ASCII one count.
 				k := bits.TrailingZeros64(high) / 8
 				if bad&(1<<(8*k)-1) != 0 {
@@ -104,10 +105,10 @@ func HasControl(s string) bool {
 // that is a control character (below 0x20 but newline and tab, or DEL).
 // Each test is exact per byte, as no byte has its top bit set.
 func controlBytes(v uint64) uint64 {
-	low := ^(v + 0x60*lsb)                                      // top bit set below 0x20
-	ok := (v ^ '\n'*lsb + 0x7f*lsb) & (v ^ '\t'*lsb + 0x7f*lsb) // top bit clear at \n and \t
-	del := ^(v ^ 0x7f*lsb + 0x7f*lsb)                           // top bit set at DEL
-	return (low&ok | del) & msb
+	low := ^(v + 0x60*swar.LSB)                                                     // top bit set below 0x20
+	ok := (v ^ '\n'*swar.LSB + 0x7f*swar.LSB) & (v ^ '\t'*swar.LSB + 0x7f*swar.LSB) // top bit clear at \n and \t
+	del := ^(v ^ 0x7f*swar.LSB + 0x7f*swar.LSB)                                     // top bit set at DEL
+	return (low&ok | del) & swar.MSB
 }
 
 // Sanitize replaces every control character in s (see the format
@@ -123,7 +124,7 @@ func Sanitize(s string) string {
 	b.Grow(len(s) + 8)
 	for _, r := range s {
 		if IsControl(r) {
-			r = placeholder(r)
+			r = Placeholder(r)
 		}
 		b.WriteRune(r)
 	}
@@ -180,12 +181,12 @@ func neutralize(text string, file string, diags *Diagnostics) string {
 		}
 		switch {
 		case n < maxControlWarnings:
-			diags.warn(lines.pos(file, i), "%s replaced by %c", controlName(r), placeholder(r))
+			diags.warn(lines.pos(file, i), "%s replaced by %c", controlName(r), Placeholder(r))
 		case n == maxControlWarnings:
 			rest = lines.pos(file, i)
 		}
 		n++
-		b.WriteRune(placeholder(r))
+		b.WriteRune(Placeholder(r))
 	}
 	if n > maxControlWarnings {
 		diags.warn(rest, "%d more control characters replaced from here on", n-maxControlWarnings)
@@ -202,7 +203,7 @@ func sanitizeField(s string, p Pos, field string, diags *Diagnostics) string {
 	}
 	for _, r := range s {
 		if IsControl(r) {
-			diags.warn(p, "%s in %s replaced by %c", controlName(r), field, placeholder(r))
+			diags.warn(p, "%s in %s replaced by %c", controlName(r), field, Placeholder(r))
 			break
 		}
 	}

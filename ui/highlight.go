@@ -1,13 +1,12 @@
 package ui
 
 import (
+	"brief/internal/search"
 	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"brief/briefing"
 )
 
 // plainLines is the reader's text without styles: the lines joined by
@@ -64,7 +63,7 @@ func (h highlights) count() int { return len(h.first) }
 
 // findSpans maps the matches of q in p back to cells of the lines, for
 // the matches that start in the first own lines.
-func findSpans(p *plainLines, q briefing.Query, own int) ([]span, []int) {
+func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {

@@ -1,6 +1,6 @@
 package ui
 
-import "brief/briefing"
+import "brief/internal/search"
 
 // renderedMsg carries a topic rendered off the update loop; key says which
 // topic, width and style it was rendered for, so stale results are known.
@@ -15,11 +15,11 @@ type renderedMsg struct {
 type resizeDoneMsg struct{ gen int }
 
 // indexedMsg carries the search index, built off the update loop.
-type indexedMsg struct{ ix *briefing.Index }
+type indexedMsg struct{ ix *search.Index }
 
 // countedMsg carries the counts of a query across the briefing; gen is the
 // search's generation when the count began, so stale counts are dropped.
 type countedMsg struct {
 	gen    int
-	counts briefing.Counts
+	counts search.Counts
 }

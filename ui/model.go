@@ -13,6 +13,7 @@ import (
 
 	"brief/briefing"
 	"brief/internal/render"
+	"brief/internal/search"
 )
 
 // Options configure the reader.
@@ -96,11 +97,11 @@ type Model struct {
 	// through many topics cannot bury the CPU in renders.
 	slots chan struct{}
 
-	search  search
+	search  searchBox
 	results results
 	finder  finder
 	// ix is the search index, built the first time it is needed.
-	ix       *briefing.Index
+	ix       *search.Index
 	indexing bool
 	titles   []string
 	topicIdx map[string]int

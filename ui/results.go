@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"brief/briefing"
 	"brief/internal/render"
+	"brief/internal/search"
 )
 
 // rows is a cursor over n rows of which height show at a time; only those
@@ -55,8 +55,8 @@ func (r *rows) key(k keyMap, msg tea.KeyPressMsg, letters bool) bool {
 // results lists every match of a search across the topics and the
 // timeline.
 type results struct {
-	ix      *briefing.Index
-	matches []briefing.Match
+	ix      *search.Index
+	matches []search.Match
 	titles  map[string]string
 	head    string
 	rows    rows
@@ -76,7 +76,7 @@ func (m Model) openResults() (Model, tea.Cmd) {
 	}
 	m.keepSearch()
 	if m.ix == nil {
-		m.ix, m.indexing = briefing.NewIndex(m.b), false
+		m.ix, m.indexing = search.NewIndex(m.b), false
 	}
 	titles := make(map[string]string, len(m.b.Topics))
 	for i, t := range m.b.Topics {
@@ -115,7 +115,7 @@ func (m Model) resultsKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // openMatch opens the topic of a match, scrolled to it, as the current
 // match.
-func (m Model) openMatch(mt briefing.Match) (Model, tea.Cmd) {
+func (m Model) openMatch(mt search.Match) (Model, tea.Cmd) {
 	m.setFocus(focusText)
 	if mt.Topic == "" {
 		return m.openEvent(mt)
@@ -131,14 +131,14 @@ func (m Model) openMatch(mt briefing.Match) (Model, tea.Cmd) {
 
 // openEvent shows a timeline match in the status line, as the reader has
 // no timeline view, and opens the first topic the event belongs to.
-func (m Model) openEvent(mt briefing.Match) (Model, tea.Cmd) {
+func (m Model) openEvent(mt search.Match) (Model, tea.Cmd) {
 	if mt.Event < 0 || mt.Event >= len(m.b.Timeline) {
 		return m, nil
 	}
 	ev := m.b.Timeline[mt.Event]
 	// n and N go on from this match.
 	m.search.eventAt = m.shownTopic()
-	m.search.event = slices.IndexFunc(m.timelineMatches(), func(o briefing.Match) bool {
+	m.search.event = slices.IndexFunc(m.timelineMatches(), func(o search.Match) bool {
 		return o.Event == mt.Event && o.N == mt.N
 	})
 	notice := "Timeline, " + m.eventLine(mt)

@@ -1,14 +1,13 @@
 package ui
 
 import (
+	"brief/internal/search"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"brief/briefing"
 )
 
 // landing says which match to go to once a topic's text is on screen.
@@ -22,12 +21,12 @@ const (
 	landNth           // match number search.nth
 )
 
-// search is the state of the search line and of the search kept after it
+// searchBox is the state of the search line and of the search kept after it
 // closes.
-type search struct {
+type searchBox struct {
 	input   textinput.Model
-	query   briefing.Query
-	counts  briefing.Counts
+	query   search.Query
+	counts  search.Counts
 	counted bool
 	// gen counts changes of the query, so that stale counts are dropped.
 	gen int
@@ -58,7 +57,7 @@ type search struct {
 	// the reader has no timeline view, so n and N show timeline matches
 	// in the status line, after the last topic's.
 	event    int
-	timeline []briefing.Match
+	timeline []search.Match
 	tlGen    int
 	// eventAt is the page shown with the timeline match: one opened
 	// since makes n start from it instead.
@@ -72,13 +71,13 @@ type search struct {
 	skipped int
 }
 
-func newSearch() search {
+func newSearch() searchBox {
 	in := textinput.New()
 	in.Prompt = "/"
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	return search{input: in, event: -1, after: -1}
+	return searchBox{input: in, event: -1, after: -1}
 }
 
 // openSearch opens the search line, remembering the place to come back to.
@@ -93,7 +92,7 @@ func (m Model) openSearch() (Model, tea.Cmd) {
 	s.input.Reset()
 	m.fitInput()
 	s.hist, s.draft = len(s.history), ""
-	s.query, s.counts, s.counted = briefing.Query{}, briefing.Counts{}, false
+	s.query, s.counts, s.counted = search.Query{}, search.Counts{}, false
 	s.gen++
 	m.setFocus(focusSearch)
 	return m, tea.Batch(s.input.Focus(), m.ensureIndex())
@@ -107,7 +106,7 @@ func (m *Model) ensureIndex() tea.Cmd {
 	}
 	m.indexing = true
 	b := m.b
-	return func() tea.Msg { return indexedMsg{ix: briefing.NewIndex(b)} }
+	return func() tea.Msg { return indexedMsg{ix: search.NewIndex(b)} }
 }
 
 func (m Model) indexed(msg indexedMsg) (Model, tea.Cmd) {
@@ -167,7 +166,7 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // in the topic from where the search began.
 func (m *Model) requery() tea.Cmd {
 	s := &m.search
-	s.query = briefing.Compile(s.input.Value(), m.b.Actors)
+	s.query = search.Compile(s.input.Value(), m.b.Actors)
 	s.gen++
 	s.counted = false
 	s.land, s.skipped, s.event = landNear, 0, -1
@@ -232,7 +231,7 @@ func (m *Model) keepSearch() {
 func (m Model) cancelSearch() (Model, tea.Cmd) {
 	s := &m.search
 	s.input.Blur()
-	s.query, s.land, s.event = briefing.Query{}, landNone, -1
+	s.query, s.land, s.event = search.Query{}, landNone, -1
 	s.gen++
 	m.setFocus(focusText)
 	return m.backToPlace()

@@ -1,12 +1,11 @@
 package ui
 
 import (
+	"brief/internal/search"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
-
-	"brief/briefing"
 )
 
 // stops walks n from the current state until it comes back to where it
@@ -79,7 +78,7 @@ func TestSearchCountsAgree(t *testing.T) {
 
 // listed counts a results list the way the search line words it: every
 // match, the topics they are in, and whether the timeline has any.
-func listed(matches []briefing.Match) string {
+func listed(matches []search.Match) string {
 	topics := map[string]bool{}
 	timeline := false
 	for _, mt := range matches {
@@ -209,7 +208,7 @@ func TestSearchTimelineThenTopic(t *testing.T) {
 		t.Errorf("n in the topic opened after a timeline match: topic %d, event %d, match %d", m.current, m.search.event, m.reader.hl.cur)
 	}
 	m = press(t, typeText(t, press(t, m, "/"), "zelensky"), "tab")
-	i := slices.IndexFunc(m.results.matches, func(mt briefing.Match) bool { return mt.Topic == "" })
+	i := slices.IndexFunc(m.results.matches, func(mt search.Match) bool { return mt.Topic == "" })
 	events := len(m.results.matches) - i
 	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter", "n")
 	if m.search.event != 1 || !strings.Contains(footerLine(m), fmt.Sprintf("Timeline 2/%d", events)) {

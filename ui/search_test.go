@@ -11,6 +11,7 @@ import (
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
+	"brief/internal/search"
 )
 
 // embeddedModel is the reader on the embedded briefing, sized w by h.
@@ -267,7 +268,7 @@ func TestFindSpansAcrossWrap(t *testing.T) {
 		"\x1b[38;5;252m  The port \x1b[1msaid the\x1b[m",
 		"\x1b[38;5;252m  brïdge is\x1b[m closed; the bridge",
 	}}
-	spans, first := findSpans(r.plainText(), briefing.Compile("the bridge", nil), len(r.lines))
+	spans, first := findSpans(r.plainText(), search.Compile("the bridge", nil), len(r.lines))
 	want := []span{{0, 16, 19, 0}, {1, 2, 8, 0}, {1, 20, 30, 1}}
 	if len(first) != 2 || first[0] != 0 || first[1] != 1 {
 		t.Errorf("first lines %v, want [0 1]", first)
@@ -352,7 +353,7 @@ func TestSearchHelpTellsTheTruth(t *testing.T) {
 // and opens the topic it belongs to.
 func TestResultsTimelineMatch(t *testing.T) {
 	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "zelensky"), "tab")
-	i := slices.IndexFunc(m.results.matches, func(mt briefing.Match) bool { return mt.Topic == "" })
+	i := slices.IndexFunc(m.results.matches, func(mt search.Match) bool { return mt.Topic == "" })
 	if i < 0 {
 		t.Fatal("no timeline match listed")
 	}

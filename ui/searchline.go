@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"brief/internal/search"
 	"fmt"
 	"slices"
 	"strings"
-
-	"brief/briefing"
 )
 
 // searchStatus is the search's counts, for the search line and footer:
@@ -50,7 +49,7 @@ func (m Model) searchStatus() string {
 
 // countLine says how many matches there are and where: "5 in 4 topics
 // and the timeline"; the timeline is no topic.
-func countLine(c briefing.Counts) string {
+func countLine(c search.Counts) string {
 	n := len(c.ByTopic)
 	topics := fmt.Sprintf("%d in %d %s", c.Total, n, plural(n, "topic", "topics"))
 	switch {
@@ -90,7 +89,7 @@ func (m Model) nextPlace() string {
 // spellings are the other spellings q matched, less those that only add
 // a first name to another: "also: Zelenskiy, Zelenskyy" for "zelensky",
 // not "Volodymyr Zelensky" too.
-func spellings(q briefing.Query) []string {
+func spellings(q search.Query) []string {
 	alts := q.Alternatives()
 	names := append([]string{q.Text()}, alts...)
 	var out []string
@@ -112,7 +111,7 @@ func spellings(q briefing.Query) []string {
 // same reports whether two spellings are the same but for case and
 // diacritics.
 func same(a, b string) bool {
-	r := briefing.Compile(strings.ToLower(a), nil).FindAll(b)
+	r := search.Compile(strings.ToLower(a), nil).FindAll(b)
 	return len(r) == 1 && r[0].Start == 0 && r[0].End == len(b)
 }
 

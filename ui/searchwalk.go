@@ -1,11 +1,10 @@
 package ui
 
 import (
+	"brief/internal/search"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
-
-	"brief/briefing"
 )
 
 // How enter, n and N walk the matches: within the topic on screen, then
@@ -90,7 +89,7 @@ func (m Model) landNear() (Model, tea.Cmd) {
 func (m *Model) ensureCounts() {
 	s := &m.search
 	if m.ix == nil {
-		m.ix = briefing.NewIndex(m.b)
+		m.ix = search.NewIndex(m.b)
 	}
 	if !s.counted {
 		s.counts, s.counted = m.ix.Count(s.query), true
@@ -205,11 +204,11 @@ func (m Model) stepTopic(dir int) (Model, tea.Cmd) {
 
 // timelineMatches returns the matches of the search in the timeline,
 // found once per search.
-func (m *Model) timelineMatches() []briefing.Match {
+func (m *Model) timelineMatches() []search.Match {
 	s := &m.search
 	if s.tlGen != s.gen || s.timeline == nil {
 		m.ensureCounts()
-		s.timeline, s.tlGen = []briefing.Match{}, s.gen
+		s.timeline, s.tlGen = []search.Match{}, s.gen
 		for _, mt := range m.ix.Search(s.query) {
 			if mt.Topic == "" {
 				s.timeline = append(s.timeline, mt)
@@ -237,7 +236,7 @@ func (m Model) showEvent(k int, wrapped bool) Model {
 }
 
 // eventLine is a timeline match's date and text, for the status line.
-func (m Model) eventLine(mt briefing.Match) string {
+func (m Model) eventLine(mt search.Match) string {
 	snip, _ := m.ix.Snippet(mt, 200)
 	line := cleanLine(snip)
 	if mt.Event >= 0 && mt.Event < len(m.b.Timeline) {

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"brief/briefing"
+	"brief/internal/search"
 
 	"github.com/spf13/cobra"
 )
@@ -178,10 +179,10 @@ type jsonMatch struct {
 
 // run searches b for query, writes the matches and returns their number.
 func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, error) {
-	q := briefing.Compile(query, b.Actors)
-	ix := briefing.NewIndexFor(b, q)
+	q := search.Compile(query, b.Actors)
+	ix := search.NewIndexFor(b, q)
 	if s.full {
-		ix = briefing.NewIndex(b)
+		ix = search.NewIndex(b)
 	}
 	ms := ix.Search(q)
 	total := len(ms)
@@ -237,12 +238,12 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 }
 
 // writeJSON writes the matches ms found in ix as JSON Lines.
-func (s searcher) writeJSON(w io.Writer, ix *briefing.Index, ms []briefing.Match) error {
+func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	var buf []byte
 	for _, m := range ms {
-		var hl briefing.Range
+		var hl search.Range
 		buf, hl = ix.AppendSnippet(buf[:0], m, s.width)
 		text := string(buf)
 		jm := jsonMatch{Topic: m.Topic, File: ix.Doc(m.Doc).File, Line: m.Line, Text: text,

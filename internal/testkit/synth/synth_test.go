@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"brief/briefing"
+	"brief/internal/search"
 )
 
 func TestGenerateLoadsClean(t *testing.T) {
@@ -40,8 +41,8 @@ func TestGenerateLoadsClean(t *testing.T) {
 		t.Errorf("%d timeline events, %d sources", len(b.Timeline), len(b.Sources))
 	}
 	// Aliases with and without diacritics are what search is tested on.
-	q := briefing.Compile("erdogan", b.Actors)
-	if q.Actor() == "" || briefing.NewIndex(b).Count(q).Total == 0 {
+	q := search.Compile("erdogan", b.Actors)
+	if q.Actor() == "" || search.NewIndex(b).Count(q).Total == 0 {
 		t.Errorf("no actor or no match for erdogan: actor %q", q.Actor())
 	}
 	body := b.Topics[0].Body

@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"slices"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var testActors = []Actor{
+var testActors = []briefing.Actor{
 	{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy", "Зеленський"}},
 	{Name: "Recep Tayyip Erdoğan", Aliases: []string{"Erdogan"}},
 	{Name: "NATO"},
@@ -156,16 +157,16 @@ func TestPlainText(t *testing.T) {
 	}
 }
 
-func testBriefing() *Briefing {
-	return &Briefing{
+func testBriefing() *briefing.Briefing {
+	return &briefing.Briefing{
 		Actors: testActors,
-		Topics: []*Topic{
-			{ID: "talks", BodyPos: Pos{File: "talks.md", Line: 5}, Body: "Intro.\n\nZelensky met **security**\nguarantees envoys.\n\n| Who | Said |\n|---|---|\n| Zelenskiy | no |"},
+		Topics: []*briefing.Topic{
+			{ID: "talks", BodyPos: briefing.Pos{File: "talks.md", Line: 5}, Body: "Intro.\n\nZelensky met **security**\nguarantees envoys.\n\n| Who | Said |\n|---|---|\n| Zelenskiy | no |"},
 			{ID: "empty", Body: "Nothing here."},
 			{ID: "aid", Body: "Zelenskyy asked for aid. Zelensky again."},
 		},
-		Timeline: []Event{
-			{Text: "Zelensky visits Washington.", Pos: Pos{File: "briefing.yaml", Line: 40}},
+		Timeline: []briefing.Event{
+			{Text: "Zelensky visits Washington.", Pos: briefing.Pos{File: "briefing.yaml", Line: 40}},
 		},
 	}
 }
@@ -219,7 +220,7 @@ func TestIndexPhraseOverMarkup(t *testing.T) {
 
 func TestSnippetCut(t *testing.T) {
 	long := strings.Repeat("word ", 100) + "Zelensky" + strings.Repeat(" more", 100)
-	ix := NewIndex(&Briefing{Topics: []*Topic{{ID: "t", Body: long}}})
+	ix := NewIndex(&briefing.Briefing{Topics: []*briefing.Topic{{ID: "t", Body: long}}})
 	ms := ix.Search(Compile("zelensky", nil))
 	if len(ms) != 1 {
 		t.Fatalf("got %d matches", len(ms))
@@ -242,7 +243,7 @@ func TestSnippetCut(t *testing.T) {
 // made by hand, control characters.
 func TestAppendSnippet(t *testing.T) {
 	long := strings.Repeat("wörd\t", 40) + "Zelensky\nsaid" + strings.Repeat(" more", 40)
-	b := &Briefing{Topics: []*Topic{{ID: "t", Body: long + "\n\n\tZelensky\nZelensky x"}}}
+	b := &briefing.Briefing{Topics: []*briefing.Topic{{ID: "t", Body: long + "\n\n\tZelensky\nZelensky x"}}}
 	ix := NewIndex(b)
 	raw := "a\x1b[2J Zel\x9bensky\tb\u202e Zelensky \xff"
 	ix.docs = append(ix.docs, indexDoc{Doc: Doc{Topic: "raw", Event: -1, Text: raw}, fold: foldText(raw, true), lines: lineStarts(raw)})
@@ -252,7 +253,7 @@ func TestAppendSnippet(t *testing.T) {
 		for _, m := range ix.Search(Compile(q, nil)) {
 			for _, width := range []int{0, 12, 60} {
 				text, hl := ix.Snippet(m, width)
-				want := Sanitize(text[:hl.Start]) + "|" + Sanitize(text[hl.Start:hl.End]) + "|" + Sanitize(text[hl.End:])
+				want := briefing.Sanitize(text[:hl.Start]) + "|" + briefing.Sanitize(text[hl.Start:hl.End]) + "|" + briefing.Sanitize(text[hl.End:])
 				got, ghl := ix.AppendSnippet([]byte("x:1: "), m, width)
 				g := string(got[5:])
 				if !strings.HasPrefix(string(got), "x:1: ") || g[:ghl.Start]+"|"+g[ghl.Start:ghl.End]+"|"+g[ghl.End:] != want {
@@ -275,7 +276,7 @@ func TestIndexEmptyQuery(t *testing.T) {
 	if c := ix.Count(Compile("", nil)); c.Total != 0 || c.Places() != 0 {
 		t.Errorf("Count(empty) = %+v", c)
 	}
-	if ms := NewIndex(&Briefing{}).Search(Compile("x", nil)); ms != nil {
+	if ms := NewIndex(&briefing.Briefing{}).Search(Compile("x", nil)); ms != nil {
 		t.Errorf("Search on an empty briefing = %v", ms)
 	}
 }
@@ -283,9 +284,9 @@ func TestIndexEmptyQuery(t *testing.T) {
 // TestIndexParallel checks that a briefing large enough to be split across
 // workers gives the same matches, in order, as each topic alone.
 func TestIndexParallel(t *testing.T) {
-	b := &Briefing{}
+	b := &briefing.Briefing{}
 	for i := range 200 {
-		b.Topics = append(b.Topics, &Topic{ID: string(rune('a'+i%26)) + strings.Repeat("x", i), Body: strings.Repeat("lorem ipsum Zelenskiy dolor\n", 200)})
+		b.Topics = append(b.Topics, &briefing.Topic{ID: string(rune('a'+i%26)) + strings.Repeat("x", i), Body: strings.Repeat("lorem ipsum Zelenskiy dolor\n", 200)})
 	}
 	ix := NewIndex(b)
 	if len(ix.parts) < 2 && workers() > 1 {
@@ -341,7 +342,7 @@ func findReference(q Query, text string) []Range {
 }
 
 func TestDerivedNeedles(t *testing.T) {
-	actors := []Actor{
+	actors := []briefing.Actor{
 		{Name: "Volodymyr Zelenskyy", Aliases: []string{"Zelensky", "Zelenskiy", "Zelenskyy", "Volodymyr Zelensky", "ZELENSKY"}},
 		{Name: "aa", Aliases: []string{"aaa", "a", "baab", "Erdoğan", "Erdogan"}},
 	}

@@ -1,4 +1,4 @@
-package briefing_test
+package search_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"brief/briefing"
+	"brief/internal/search"
 	"brief/internal/testkit/cputime"
 	"brief/internal/testkit/synth"
 )
@@ -65,14 +66,14 @@ func BenchmarkLoadToRead(b *testing.B) {
 // start-up: load the synthetic briefing's text, search it for zelensky
 // (with its aliases) and make every match's snippet.
 func BenchmarkSearchCommand(b *testing.B) {
-	benchSearchCommand(b, func(br *briefing.Briefing, _ briefing.Query) *briefing.Index {
-		return briefing.NewIndex(br)
+	benchSearchCommand(b, func(br *briefing.Briefing, _ search.Query) *search.Index {
+		return search.NewIndex(br)
 	})
 }
 
 // benchSearchCommand runs brief search's work in process with the index
 // that newIndex builds.
-func benchSearchCommand(b *testing.B, newIndex func(*briefing.Briefing, briefing.Query) *briefing.Index) {
+func benchSearchCommand(b *testing.B, newIndex func(*briefing.Briefing, search.Query) *search.Index) {
 	dir := synthBriefing(b)
 	cpu := cputime.Used()
 	for b.Loop() {
@@ -80,7 +81,7 @@ func benchSearchCommand(b *testing.B, newIndex func(*briefing.Briefing, briefing
 		if err != nil {
 			b.Fatal(err)
 		}
-		q := briefing.Compile("zelensky", br.Actors)
+		q := search.Compile("zelensky", br.Actors)
 		ix := newIndex(br, q)
 		ms := ix.Search(q)
 		if len(ms) < 1000 {
@@ -104,7 +105,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 	br := loadSynth(b)
 	cpu := cputime.Used()
 	for b.Loop() {
-		briefing.NewIndex(br)
+		search.NewIndex(br)
 	}
 	reportCPU(b, cpu)
 }
@@ -117,7 +118,7 @@ func BenchmarkIndexBuild(b *testing.B) {
 // are the same in CPU time, all cores together.
 func BenchmarkSearchKeystroke(b *testing.B) {
 	br := loadSynth(b)
-	ix := briefing.NewIndex(br)
+	ix := search.NewIndex(br)
 	page := strings.Join(strings.SplitN(ix.Doc(0).Text, "\n", 41)[:40], "\n")
 	for _, query := range []string{
 		"zelensky security guarantees", // a name with aliases, then a phrase
@@ -139,7 +140,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 			for b.Loop() {
 				for i, p := range prefixes {
 					start, cpu := time.Now(), cputime.Used()
-					q := briefing.Compile(p, br.Actors)
+					q := search.Compile(p, br.Actors)
 					ix.Count(q)
 					q.FindAll(page)
 					per[i] += time.Since(start)
@@ -178,8 +179,8 @@ func summary(per []time.Duration, prefixes []string) (mean, worst time.Duration,
 // results list does.
 func BenchmarkSearchAll(b *testing.B) {
 	br := loadSynth(b)
-	ix := briefing.NewIndex(br)
-	q := briefing.Compile("zelensky", br.Actors)
+	ix := search.NewIndex(br)
+	q := search.Compile("zelensky", br.Actors)
 	cpu := cputime.Used()
 	for b.Loop() {
 		ms := ix.Search(q)

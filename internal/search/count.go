@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/internal/swar"
 	"math/bits"
 	"strings"
 )
@@ -16,24 +17,6 @@ var commonFirst = func() (t [256]bool) {
 	return t
 }()
 
-const (
-	lsb = 0x0101010101010101
-	msb = 0x8080808080808080
-)
-
-// load64 reads 8 bytes of s from i, little-endian; the compiler makes it
-// one load.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// zeroBytes sets the top bit of each byte of v that is zero, and no other.
-func zeroBytes(v uint64) uint64 {
-	return ^(((v &^ msb) + ^uint64(msb)) | v) & msb
-}
-
 // countFolded returns strings.Count(s, needle): the number of
 // non-overlapping occurrences, leftmost first. When needle starts with a
 // common byte it finds candidates by their first two bytes, eight
@@ -43,11 +26,11 @@ func countFolded(s, needle string) int {
 	if len(needle) < 2 || !commonFirst[needle[0]] {
 		return strings.Count(s, needle)
 	}
-	m0, m1 := lsb*uint64(needle[0]), lsb*uint64(needle[1])
+	m0, m1 := swar.LSB*uint64(needle[0]), swar.LSB*uint64(needle[1])
 	n, next := 0, 0
 	i := 0
 	for ; i+9 <= len(s); i += 8 {
-		hits := zeroBytes(load64(s, i)^m0) & zeroBytes(load64(s, i+1)^m1)
+		hits := swar.ZeroBytes(swar.Load64(s, i)^m0) & swar.ZeroBytes(swar.Load64(s, i+1)^m1)
 		for hits != 0 {
 			p := i + bits.TrailingZeros64(hits)/8
 			hits &= hits - 1

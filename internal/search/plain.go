@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -129,7 +130,7 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 	// line[:code] holds the code spans passed, in which a citation stays
 	// as written, as the reader shows it.
 	code := 0
-	var spans codeSpans
+	var spans briefing.CodeSpans
 	for i := 0; i < len(line); {
 		if i == linkClose {
 			i = linkEnd
@@ -155,7 +156,7 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 			}
 		case '`':
 			if i >= code {
-				code = spans.skip(line, i)
+				code = spans.Skip(line, i)
 			}
 			i++
 			continue
@@ -184,8 +185,8 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 				continue
 			}
 		case '[':
-			if c, ok := citationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
-				b = appendSafe(b, "["+marker(c, num, func(s string) string { return s })+"]")
+			if c, ok := briefing.CitationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
+				b = appendSafe(b, "["+briefing.Marker(c, num)+"]")
 				if c.End-off > len(line) {
 					return b, c.End
 				}
@@ -200,7 +201,7 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 				}
 			}
 		}
-		if c < utf8.RuneSelf && !IsControl(rune(c)) {
+		if c < utf8.RuneSelf && !briefing.IsControl(rune(c)) {
 			b = append(b, c)
 			i++
 			continue
@@ -265,8 +266,8 @@ func appendRuneSafe(b []byte, r rune, invalid bool) []byte {
 	switch {
 	case invalid:
 		r = utf8.RuneError
-	case IsControl(r):
-		r = placeholder(r)
+	case briefing.IsControl(r):
+		r = briefing.Placeholder(r)
 	}
 	return utf8.AppendRune(b, r)
 }

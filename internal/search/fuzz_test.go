@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"slices"
 	"strings"
 	"testing"
@@ -60,13 +61,13 @@ func FuzzMatch(f *testing.F) {
 // inside the indexed text, in order, and that snippets are single clean
 // lines holding their highlight.
 func checkIndex(t *testing.T, text string, q Query) {
-	ix := NewIndex(&Briefing{Topics: []*Topic{{ID: "t", Body: text}}})
+	ix := NewIndex(&briefing.Briefing{Topics: []*briefing.Topic{{ID: "t", Body: text}}})
 	ms := ix.Search(q)
 	if c := ix.Count(q); c.Total != len(ms) {
 		t.Fatalf("Count %d, Search %d", c.Total, len(ms))
 	}
 	doc := ix.Doc(0).Text
-	if HasControl(strings.ReplaceAll(doc, "\n", "")) || !utf8.ValidString(doc) {
+	if briefing.HasControl(strings.ReplaceAll(doc, "\n", "")) || !utf8.ValidString(doc) {
 		t.Fatalf("indexed text %q holds control characters or bad UTF-8", doc)
 	}
 	end := 0
@@ -77,7 +78,7 @@ func checkIndex(t *testing.T, text string, q Query) {
 		end = m.End
 		for _, width := range []int{0, 10} {
 			s, hl := ix.Snippet(m, width)
-			if strings.ContainsAny(s, "\n\t") || HasControl(s) || hl.Start < 0 || hl.End > len(s) || hl.Start > hl.End {
+			if strings.ContainsAny(s, "\n\t") || briefing.HasControl(s) || hl.Start < 0 || hl.End > len(s) || hl.Start > hl.End {
 				t.Fatalf("snippet %q, highlight %v", s, hl)
 			}
 		}

@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"slices"
 	"strings"
 	"unicode"
@@ -58,7 +59,7 @@ type needle struct {
 // outer space, and case if q is in lower case), the actor's other
 // spellings are searched too, in the same case mode. An empty or
 // all-space q compiles to a Query that matches nothing.
-func Compile(q string, actors []Actor) Query {
+func Compile(q string, actors []briefing.Actor) Query {
 	query := Query{text: q}
 	if strings.TrimSpace(q) == "" {
 		return query

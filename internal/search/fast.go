@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"math/bits"
 	"slices"
 	"strings"
@@ -701,17 +702,17 @@ func spanCites(ws [][2]int, s string) [][2]int {
 
 // citeAcross returns a citation group of s that starts before i and ends
 // after it, if any. Such a group holds no "[" but its first.
-func citeAcross(s string, i int) (Citation, bool) {
-	lo := max(0, i-maxCitationLen)
+func citeAcross(s string, i int) (briefing.Citation, bool) {
+	lo := max(0, i-briefing.MaxCitationLen)
 	j := strings.LastIndexByte(s[lo:i], '[')
 	if j < 0 {
-		return Citation{}, false
+		return briefing.Citation{}, false
 	}
 	j += lo
-	if end, ok := citationEnd(s, j); ok && end > i {
-		return Citation{Start: j, End: end}, true
+	if end, ok := briefing.CitationEnd(s, j); ok && end > i {
+		return briefing.Citation{Start: j, End: end}, true
 	}
-	return Citation{}, false
+	return briefing.Citation{}, false
 }
 
 // index makes the indexDoc of d, its folded text and line starts in
@@ -906,7 +907,7 @@ func (fs fenceLines) at(i int) string {
 // same matches, with the same lines and snippets, as NewIndex(b).Search(q);
 // only Match.Doc, Match.N and the ranges, which number the texts of this
 // index, differ. For any other query it is incomplete.
-func NewIndexFor(b *Briefing, q Query) *Index {
+func NewIndexFor(b *briefing.Briefing, q Query) *Index {
 	if q.Empty() {
 		return &Index{parts: [][2]int{{0, 0}}}
 	}
@@ -914,7 +915,7 @@ func NewIndexFor(b *Briefing, q Query) *Index {
 	docs := searchDocs(b)
 	freq := sampleFreq(docs)
 	p := newPrefilter(q, &freq)
-	p.num = b.sourceNumbers()
+	p.num = b.SourceNumbers()
 
 	parts := make([][]indexDoc, len(docs))
 	var next atomic.Int64

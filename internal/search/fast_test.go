@@ -1,4 +1,4 @@
-package briefing_test
+package search_test
 
 import (
 	"fmt"
@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"brief/briefing"
+	"brief/internal/search"
 	"brief/internal/testkit/hostile"
 	"brief/internal/testkit/synth"
 	"brief/internal/testkit/testcorpus"
@@ -20,7 +21,7 @@ import (
 // prints of it: place, file, line and snippets, whole and cut, with the
 // match's range in them. (Ranges in the texts of the index differ: the
 // index for one query holds only parts of them.)
-func searchResult(ix *briefing.Index, q briefing.Query) []string {
+func searchResult(ix *search.Index, q search.Query) []string {
 	var out []string
 	for _, m := range ix.Search(q) {
 		s0, h0 := ix.Snippet(m, 0)
@@ -35,12 +36,12 @@ func searchResult(ix *briefing.Index, q briefing.Query) []string {
 // query, and returns how many queries had a match.
 func compareFast(t *testing.T, b *briefing.Briefing, queries []string) int {
 	t.Helper()
-	full := briefing.NewIndex(b)
+	full := search.NewIndex(b)
 	hits := 0
 	for _, text := range queries {
-		q := briefing.Compile(text, b.Actors)
+		q := search.Compile(text, b.Actors)
 		want := searchResult(full, q)
-		got := searchResult(briefing.NewIndexFor(b, q), q)
+		got := searchResult(search.NewIndexFor(b, q), q)
 		if !slices.Equal(got, want) {
 			t.Errorf("query %q: NewIndexFor finds %d matches, NewIndex %d; first difference:\n%s",
 				text, len(got), len(want), firstDiff(got, want))
@@ -94,7 +95,7 @@ func queriesFrom(b *briefing.Briefing, r *rand.Rand, n int) []string {
 	for _, e := range b.Timeline {
 		texts = append(texts, e.Text)
 	}
-	ix := briefing.NewIndex(b)
+	ix := search.NewIndex(b)
 	for i := range ix.Len() {
 		texts = append(texts, ix.Doc(i).Text)
 	}
@@ -134,7 +135,7 @@ func queriesFrom(b *briefing.Briefing, r *rand.Rand, n int) []string {
 // brief search loads them.
 func corpus(t *testing.T) map[string]*briefing.Briefing {
 	t.Helper()
-	paths := testcorpus.Paths(t, "..")
+	paths := testcorpus.Paths(t, "../..")
 	dir, single := hostile.Copy(t)
 	paths = append(paths, dir, single)
 	for _, topics := range []int{3, 40} {
@@ -186,14 +187,14 @@ func TestNewIndexForSkips(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	size := func(ix *briefing.Index) int {
+	size := func(ix *search.Index) int {
 		n := 0
 		for i := range ix.Len() {
 			n += len(ix.Doc(i).Text)
 		}
 		return n
 	}
-	all := size(briefing.NewIndex(b))
+	all := size(search.NewIndex(b))
 	for _, tc := range []struct {
 		query      string
 		atMost     int // per cent of the text
@@ -204,8 +205,8 @@ func TestNewIndexForSkips(t *testing.T) {
 		{"zelensky", 40, true}, // in every topic, every 1.4 KB
 		{"Kraków", 40, true},
 	} {
-		q := briefing.Compile(tc.query, b.Actors)
-		ix := briefing.NewIndexFor(b, q)
+		q := search.Compile(tc.query, b.Actors)
+		ix := search.NewIndexFor(b, q)
 		t.Logf("%q: %d of %d bytes indexed", tc.query, size(ix), all)
 		if got := size(ix); got*100 > all*tc.atMost {
 			t.Errorf("%q: %d of %d bytes indexed, want at most %d%%", tc.query, got, all, tc.atMost)
@@ -366,9 +367,9 @@ func TestNewIndexForWholeWordAliases(t *testing.T) {
 		"britain":        {"UK", "Britain", "Britain"},
 		"european union": {"EU", "European Union"},
 	} {
-		ix := briefing.NewIndexFor(b, briefing.Compile(q, actors))
+		ix := search.NewIndexFor(b, search.Compile(q, actors))
 		var got []string
-		for _, m := range ix.Search(briefing.Compile(q, actors)) {
+		for _, m := range ix.Search(search.Compile(q, actors)) {
 			got = append(got, ix.Doc(m.Doc).Text[m.Start:m.End])
 		}
 		if !slices.Equal(got, want) {

@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/briefing"
 	"runtime"
 	"strings"
 	"sync"
@@ -59,7 +60,7 @@ type Match struct {
 
 // searchDocs lists the texts an index searches: every topic body in
 // reading order, then the timeline events.
-func searchDocs(b *Briefing) []Doc {
+func searchDocs(b *briefing.Briefing) []Doc {
 	docs := make([]Doc, 0, len(b.Topics)+len(b.Timeline))
 	for _, t := range b.Topics {
 		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Text: t.Body})
@@ -72,9 +73,9 @@ func searchDocs(b *Briefing) []Doc {
 
 // NewIndex builds the search index of b: every topic body in reading
 // order, then the timeline events.
-func NewIndex(b *Briefing) *Index {
+func NewIndex(b *briefing.Briefing) *Index {
 	docs := searchDocs(b)
-	num := b.sourceNumbers()
+	num := b.SourceNumbers()
 
 	ix := &Index{docs: make([]indexDoc, len(docs))}
 	ix.each(len(docs), func(i int) {
@@ -299,12 +300,12 @@ func (ix *Index) AppendSnippet(dst []byte, m Match, width int) ([]byte, Range) {
 	off := len(prefix) - ls
 	hl := Range{m.Start + off, m.End + off}
 	got := dst[start:]
-	if !HasControl(unsafe.String(unsafe.SliceData(got), len(got))) {
+	if !briefing.HasControl(unsafe.String(unsafe.SliceData(got), len(got))) {
 		return dst, hl
 	}
 	// The index holds plain text, which has none; but an index may be
 	// made of any text.
-	before, match, after := Sanitize(string(got[:hl.Start])), Sanitize(string(got[hl.Start:hl.End])), Sanitize(string(got[hl.End:]))
+	before, match, after := briefing.Sanitize(string(got[:hl.Start])), briefing.Sanitize(string(got[hl.Start:hl.End])), briefing.Sanitize(string(got[hl.End:]))
 	dst = append(append(append(dst[:start], before...), match...), after...)
 	return dst, Range{len(before), len(before) + len(match)}
 }

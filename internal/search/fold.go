@@ -1,6 +1,7 @@
-package briefing
+package search
 
 import (
+	"brief/internal/swar"
 	"encoding/binary"
 	"strings"
 	"sync"
@@ -144,14 +145,14 @@ const spaces = 0x2020202020202020
 // printable8 reports whether the eight bytes of v are all printable
 // ASCII: none from 0x7f on, none below a space.
 func printable8(v uint64) bool {
-	below := (v - spaces) &^ v & msb
-	return (v&msb | below | zeroBytes(v^0x7f7f7f7f7f7f7f7f)) == 0
+	below := (v - spaces) &^ v & swar.MSB
+	return (v&swar.MSB | below | swar.ZeroBytes(v^0x7f7f7f7f7f7f7f7f)) == 0
 }
 
 // upperBytes sets the top bit of each byte of v, all ASCII, that is an
 // upper-case letter, and no other.
 func upperBytes(v uint64) uint64 {
-	return (v + (0x80-'A')*lsb) &^ (v + (0x80-'Z'-1)*lsb) & msb
+	return (v + (0x80-'A')*swar.LSB) &^ (v + (0x80-'Z'-1)*swar.LSB) & swar.MSB
 }
 
 // foldText folds s for search. lower selects case folding.
@@ -186,8 +187,8 @@ func foldAppend(buf []byte, segs []seg, s string, lower bool) (folded, []byte, [
 			// Eight bytes at a time where they and the eight from the
 			// next one on are printable and no space follows a space.
 			if j+9 <= len(s) {
-				v, w := load64(s, j), load64(s, j+1)
-				if printable8(v) && printable8(w) && zeroBytes(v^spaces)&zeroBytes(w^spaces) == 0 {
+				v, w := swar.Load64(s, j), swar.Load64(s, j+1)
+				if printable8(v) && printable8(w) && swar.ZeroBytes(v^spaces)&swar.ZeroBytes(w^spaces) == 0 {
 					j += 8
 					continue
 				}

@@ -1,9 +1,9 @@
-package briefing_test
+package search_test
 
 import (
 	"testing"
 
-	"brief/briefing"
+	"brief/internal/search"
 	"brief/internal/testkit/cputime"
 )
 
@@ -15,10 +15,10 @@ func BenchmarkIndexFor(b *testing.B) {
 	br := loadSynth(b)
 	for _, query := range []string{"zelensky", "kraków", "security guarantees"} {
 		b.Run(query, func(b *testing.B) {
-			q := briefing.Compile(query, br.Actors)
+			q := search.Compile(query, br.Actors)
 			cpu := cputime.Used()
 			for b.Loop() {
-				briefing.NewIndexFor(br, q)
+				search.NewIndexFor(br, q)
 			}
 			reportCPU(b, cpu)
 		})
@@ -28,5 +28,5 @@ func BenchmarkIndexFor(b *testing.B) {
 // BenchmarkSearchCommandFast is BenchmarkSearchCommand with the index for
 // the one query that brief search now builds.
 func BenchmarkSearchCommandFast(b *testing.B) {
-	benchSearchCommand(b, briefing.NewIndexFor)
+	benchSearchCommand(b, search.NewIndexFor)
 }
