@@ -12,7 +12,6 @@ import (
 	"brief/briefing"
 
 	"charm.land/glamour/v2"
-	"charm.land/glamour/v2/styles"
 )
 
 // Style selects the colours of rendered text.
@@ -83,15 +82,8 @@ func (s Style) Colour() bool { return s != NoTTY }
 // width columns. Auto renders as Dark. A renderer is not safe for
 // concurrent use: make one per goroutine.
 func NewRenderer(style Style, width int) (*glamour.TermRenderer, error) {
-	cfg := styles.DarkStyleConfig
-	switch style {
-	case Light:
-		cfg = styles.LightStyleConfig
-	case NoTTY:
-		cfg = styles.NoTTYStyleConfig
-	}
 	return glamour.NewTermRenderer(
-		glamour.WithStyles(cfg),
+		glamour.WithStyles(styleConfig(style)),
 		glamour.WithWordWrap(max(width, MinWidth)),
 	)
 }
@@ -113,7 +105,7 @@ const chunkSize = 32 << 10
 // rendered in chunks split between top-level blocks, and ctx is checked
 // between them.
 func MarkdownContext(ctx context.Context, md string, style Style, width int) (string, error) {
-	r, err := NewRenderer(style, width)
+	r, err := newRenderer(style, width)
 	if err != nil {
 		return "", err
 	}

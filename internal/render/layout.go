@@ -1,0 +1,350 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Glamour keeps the source's line breaks inside list items, hangs a wrapped
+// item's lines under its bullet, and wraps wide code back to the margin.
+// The renderer below marks what Glamour cannot tell apart afterwards and
+// lays those parts out again. The marks are C0 controls, which Clean takes
+// out of every briefing, so no text can forge them.
+const (
+	itemMark = "\x1e" // ends a list item's bullet
+	codeMark = "\x1f" // brackets the number of a code block set aside
+)
+
+// renderer is a Glamour renderer whose list items are reflowed with a
+// hanging indent and whose code blocks are cut, not wrapped, when they are
+// wider than the text. Like Glamour's, it is not safe for concurrent use.
+type renderer struct {
+	tr    *glamour.TermRenderer
+	base  gansi.StyleConfig // the style without marks, for code blocks
+	width int
+}
+
+func styleConfig(style Style) gansi.StyleConfig {
+	switch style {
+	case Light:
+		return styles.LightStyleConfig
+	case NoTTY:
+		return styles.NoTTYStyleConfig
+	}
+	return styles.DarkStyleConfig
+}
+
+func newRenderer(style Style, width int) (*renderer, error) {
+	base := styleConfig(style)
+	cfg := base
+	cfg.Item.BlockPrefix += itemMark
+	cfg.Enumeration.BlockPrefix += itemMark
+	cfg.Task.Ticked += itemMark
+	cfg.Task.Unticked += itemMark
+	width = max(width, MinWidth)
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(cfg), glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, err
+	}
+	return &renderer{tr: tr, base: base, width: width}, nil
+}
+
+// Render renders md, which must be free of control characters.
+func (r *renderer) Render(md string) (string, error) {
+	md, blocks := r.setAside(md)
+	out, err := r.tr.Render(md)
+	if err != nil {
+		return "", err
+	}
+	out = hangItems(out, r.base)
+	if len(blocks) > 0 {
+		out = r.putBack(out, blocks)
+	}
+	// A mark Glamour moved where it was not looked for must not reach
+	// the terminal either.
+	return strings.NewReplacer(itemMark, "", codeMark, "").Replace(out), nil
+}
+
+// hangItems reflows the text of every marked list item: the source's line
+// breaks become spaces, as in paragraphs, and the lines after the first
+// start under the item's text.
+func hangItems(s string, cfg gansi.StyleConfig) string {
+	if !strings.Contains(s, itemMark) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); {
+		line := lines[i]
+		at := strings.Index(line, itemMark)
+		if at < 0 {
+			out = append(out, line)
+			i++
+			continue
+		}
+		head := line[:at]
+		col := ansi.StringWidth(head)
+		lead := bulletLead(ansi.Strip(head), cfg)
+		words := []string{trimPad(line[at+len(itemMark):])}
+		width := ansi.StringWidth(line)
+		// The item's text goes on in the lines that start where its
+		// bullet does; a blank line, another item, or anything indented
+		// further (code, a quote) ends it.
+		j := i + 1
+		for ; j < len(lines); j++ {
+			l := lines[j]
+			plain := ansi.Strip(l)
+			if strings.Contains(l, itemMark) || !strings.HasPrefix(plain, lead) ||
+				strings.TrimSpace(plain) == "" || strings.HasPrefix(plain[len(lead):], " ") {
+				break
+			}
+			words = append(words, trimPad(ansi.TruncateLeft(l, ansi.StringWidth(lead), "")))
+			width = max(width, ansi.StringWidth(l))
+		}
+		if words[0] == "" && len(words) == 1 {
+			out = append(out, line)
+			i++
+			continue
+		}
+		indent := ansi.Cut(line, 0, ansi.StringWidth(lead))
+		if strings.Contains(indent, "\x1b") {
+			indent += ansi.ResetStyle
+		}
+		indent += strings.Repeat(" ", max(col-ansi.StringWidth(lead), 0))
+		wrapped := strings.Split(lipgloss.Wrap(strings.Join(words, " "), max(width-col, 1), ""), "\n")
+		for k, w := range wrapped {
+			l := indent + w
+			if k == 0 {
+				l = head + w
+			}
+			out = append(out, l+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
+		}
+		i = j
+	}
+	return strings.Join(out, "\n")
+}
+
+// bulletLead is what comes before the bullet in plain, the text of an item's
+// first line up to its mark: the margin and the indentation of its level.
+func bulletLead(plain string, cfg gansi.StyleConfig) string {
+	for _, b := range []string{cfg.Item.BlockPrefix, cfg.Task.Ticked, cfg.Task.Unticked} {
+		if b != "" && strings.HasSuffix(plain, b) {
+			return strings.TrimSuffix(plain, b)
+		}
+	}
+	if p := strings.TrimSuffix(plain, cfg.Enumeration.BlockPrefix); p != plain {
+		return strings.TrimRight(p, "0123456789")
+	}
+	return plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
+}
+
+// trimPad drops the spaces Glamour pads a line with, keeping its styles.
+func trimPad(s string) string {
+	w := ansi.StringWidth(strings.TrimRight(ansi.Strip(s), " "))
+	return ansi.Truncate(s, w, "")
+}
+
+// codeBlock is a code block set aside so that Glamour does not wrap it.
+type codeBlock struct {
+	lang  string
+	code  string // its lines, each ending in a newline
+	width int    // of its widest line
+}
+
+// codeSlack is more than the columns Glamour puts before a code block's
+// lines beyond its indentation in the source: margins and list levels.
+const codeSlack = 8
+
+// setAside replaces every code block that might not fit the width with a
+// one-line placeholder, which Render replaces with the block's lines cut
+// to the width.
+func (r *renderer) setAside(md string) (string, []codeBlock) {
+	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") &&
+		!strings.Contains(md, "\n    ") && !strings.Contains(md, "\n\t") {
+		return md, nil
+	}
+	src := []byte(md)
+	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	type span struct{ start, stop int }
+	var spans []span
+	var blocks []codeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var lang string
+		switch b := n.(type) {
+		case *ast.FencedCodeBlock:
+			lang = string(b.Language(src))
+		case *ast.CodeBlock:
+		default:
+			return ast.WalkContinue, nil
+		}
+		segs := n.Lines()
+		if segs.Len() == 0 {
+			return ast.WalkSkipChildren, nil
+		}
+		var code strings.Builder
+		width := 0
+		for i := range segs.Len() {
+			seg := segs.At(i)
+			line := strings.Repeat(" ", seg.Padding) + string(seg.Value(src))
+			code.WriteString(line)
+			width = max(width, ansi.StringWidth(expandTabs(strings.TrimRight(line, "\n"))))
+		}
+		first, last := segs.At(0), segs.At(segs.Len()-1)
+		lineStart := strings.LastIndexByte(md[:first.Start], '\n') + 1
+		if width+indentCols(md[lineStart:first.Start])+codeSlack <= r.width {
+			return ast.WalkSkipChildren, nil
+		}
+		c := code.String()
+		if !strings.HasSuffix(c, "\n") {
+			c += "\n"
+		}
+		spans = append(spans, span{first.Start, last.Stop})
+		blocks = append(blocks, codeBlock{lang: lang, code: c, width: width})
+		return ast.WalkSkipChildren, nil
+	})
+	if len(blocks) == 0 {
+		return md, nil
+	}
+	var b strings.Builder
+	prev := 0
+	for i, s := range spans {
+		b.WriteString(md[prev:s.start])
+		b.WriteString(codeMark + strconv.Itoa(i) + codeMark + "\n")
+		prev = s.stop
+	}
+	b.WriteString(md[prev:])
+	return b.String(), blocks
+}
+
+// putBack replaces each placeholder line in out with its code block's
+// lines, indented as the placeholder is and cut at the width it had, with
+// a marker where a line was cut.
+func (r *renderer) putBack(out string, blocks []codeBlock) string {
+	lines := strings.Split(out, "\n")
+	res := make([]string, 0, len(lines))
+	for _, line := range lines {
+		at := strings.Index(line, codeMark)
+		end := -1
+		if at >= 0 {
+			end = strings.Index(line[at+1:], codeMark)
+		}
+		n, err := 0, error(nil)
+		if end >= 0 {
+			// A highlighter may have styled the number.
+			n, err = strconv.Atoi(ansi.Strip(line[at+1 : at+1+end]))
+		}
+		if end < 0 || err != nil || n >= len(blocks) {
+			res = append(res, line)
+			continue
+		}
+		head := line[:at]
+		if strings.Contains(head, "\x1b") {
+			head += ansi.ResetStyle
+		}
+		width := max(ansi.StringWidth(line), r.width-2)
+		avail := max(width-ansi.StringWidth(head), 1)
+		for _, c := range r.codeLines(blocks[n]) {
+			if ansi.StringWidth(c) > avail {
+				c = ansi.Truncate(c, avail, "…")
+			}
+			l := head + c + ansi.ResetStyle
+			res = append(res, l+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
+		}
+	}
+	return strings.Join(res, "\n")
+}
+
+// codeLines renders the code block on its own, wide enough not to wrap, and
+// returns its lines without Glamour's margins. Should they not be found, it
+// returns the code unstyled.
+func (r *renderer) codeLines(b codeBlock) []string {
+	// Tabs would move the cursor by a width nobody measured.
+	code := expandTabs(b.code)
+	src := strings.Split(strings.TrimSuffix(code, "\n"), "\n")
+	plain := func() []string { return src }
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(r.base), glamour.WithWordWrap(b.width+2*codeSlack))
+	if err != nil {
+		return plain()
+	}
+	out, err := tr.Render(fence + b.lang + "\n" + code + fence + "\n")
+	if err != nil {
+		return plain()
+	}
+	lines := strings.Split(out, "\n")
+	same := func(rendered, source string) bool {
+		return strings.Join(strings.Fields(ansi.Strip(rendered)), " ") == strings.Join(strings.Fields(source), " ")
+	}
+	for k := 0; k+len(src) <= len(lines); k++ {
+		ok := true
+		for i, s := range src {
+			if !same(lines[k+i], s) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		// The code starts where its first line that is not blank
+		// starts, less its own indentation.
+		left := -1
+		for i, s := range src {
+			if strings.TrimSpace(s) == "" {
+				continue
+			}
+			p := ansi.Strip(lines[k+i])
+			left = (len(p) - len(strings.TrimLeft(p, " "))) - (len(s) - len(strings.TrimLeft(s, " ")))
+			break
+		}
+		if left < 0 {
+			return plain()
+		}
+		res := make([]string, len(src))
+		for i := range src {
+			res[i] = trimPad(ansi.TruncateLeft(lines[k+i], left, ""))
+		}
+		return res
+	}
+	return plain()
+}
+
+// expandTabs replaces tabs with spaces to the next stop of every four
+// columns.
+func expandTabs(s string) string {
+	if !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		switch r {
+		case '\t':
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+		case '\n':
+			b.WriteRune(r)
+			col = 0
+		default:
+			b.WriteRune(r)
+			col += ansi.StringWidth(string(r))
+		}
+	}
+	return b.String()
+}
