@@ -115,11 +115,7 @@ func hangItems(s string, cfg gansi.StyleConfig) string {
 			i++
 			continue
 		}
-		indent := ansi.Cut(line, 0, ansi.StringWidth(lead))
-		if strings.Contains(indent, "\x1b") {
-			indent += ansi.ResetStyle
-		}
-		indent += strings.Repeat(" ", max(col-ansi.StringWidth(lead), 0))
+		indent := cutCols(line, ansi.StringWidth(lead)) + strings.Repeat(" ", max(col-ansi.StringWidth(lead), 0))
 		wrapped := strings.Split(lipgloss.Wrap(strings.Join(words, " "), max(width-col, 1), ""), "\n")
 		for k, w := range wrapped {
 			l := indent + w
@@ -147,10 +143,28 @@ func bulletLead(plain string, cfg gansi.StyleConfig) string {
 	return plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
 }
 
-// trimPad drops the spaces Glamour pads a line with, keeping its styles.
+// trimPad drops the spaces Glamour pads a line with.
 func trimPad(s string) string {
-	w := ansi.StringWidth(strings.TrimRight(ansi.Strip(s), " "))
-	return ansi.Truncate(s, w, "")
+	return cutCols(s, ansi.StringWidth(strings.TrimRight(ansi.Strip(s), " ")))
+}
+
+// cutCols returns the start of s that holds its first n columns, with the
+// escape sequences right after them, which close what those columns
+// opened, and a reset of the style should one still be open.
+func cutCols(s string, n int) string {
+	var state byte
+	w, i := 0, 0
+	for i < len(s) {
+		_, width, k, st := ansi.DecodeSequence(s[i:], state, nil)
+		if width > 0 && w+width > n {
+			break
+		}
+		w, i, state = w+width, i+k, st
+	}
+	if strings.Contains(s[:i], "\x1b") {
+		return s[:i] + ansi.ResetStyle
+	}
+	return s[:i]
 }
 
 // codeBlock is a code block set aside so that Glamour does not wrap it.
