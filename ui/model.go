@@ -115,7 +115,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 			titles[i] = cleanLine(t.ID)
 		}
 	}
-	st := newStyles(true)
+	st := newStyles(opts.Style != render.Light)
 	m := Model{
 		b:        b,
 		opts:     opts,
@@ -138,6 +138,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		topicIdx: map[string]int{},
 	}
 	m.help.Styles = st.help
+	m.search.input.SetStyles(st.input)
 	for i, t := range b.Topics {
 		m.topicIdx[t.ID] = i
 	}
@@ -270,9 +271,16 @@ func (m Model) resizeDone(msg resizeDoneMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
+	// A style chosen on the command line outranks the terminal's answer.
+	switch m.opts.Style {
+	case render.Dark, render.Light:
+		isDark = m.opts.Style == render.Dark
+	}
 	m.st = newStyles(isDark)
-	m.list.st = m.st
+	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
 	m.help.Styles = m.st.help
+	m.search.input.SetStyles(m.st.input)
+	m.finder.input.SetStyles(m.st.input)
 	if m.opts.Style != render.Auto || m.style == render.NoTTY {
 		return m, nil
 	}
