@@ -478,3 +478,25 @@ func TestPlainTextShowsCitationMarkers(t *testing.T) {
 		t.Errorf("plain text shows escaped markers:\n%s", got)
 	}
 }
+
+// TestFooterKeepsHelpAndQuit narrows the window: the footer gives up its
+// other keys before "? help" and "q quit".
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	for _, w := range []int{40, 50, 60, 70, 80} {
+		for _, keys := range [][]string{nil, {"t"}} {
+			m := press(t, newTestModel(t, render.NoTTY, w, 20), keys...)
+			lines := screenLines(m)
+			foot := lines[len(lines)-1]
+			if !strings.Contains(foot, "? help") || !strings.Contains(foot, "q quit") {
+				t.Errorf("at %d columns, keys %q: footer %q lacks ? help or q quit", w, keys, foot)
+			}
+			if strings.Contains(foot, "…") {
+				t.Errorf("at %d columns, keys %q: footer %q cuts a key instead of dropping it", w, keys, foot)
+			}
+		}
+	}
+	m := newTestModel(t, render.NoTTY, 80, 20)
+	if foot := screenLines(m)[19]; !strings.Contains(foot, "/ search") {
+		t.Errorf("at 80 columns the footer drops keys it has room for: %q", foot)
+	}
+}
