@@ -50,8 +50,8 @@ func defaultKeyMap() keyMap {
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help or summary")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match (after a search)")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match (after a search)")),
 		Finder:    key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", "find a topic")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
@@ -117,7 +117,8 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Finder, k.Help, k.Quit},
+		// n and N wait for a search, but a reader looks for them first.
+		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
 		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},
