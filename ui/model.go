@@ -217,7 +217,7 @@ func (m *Model) layout() {
 	if m.wide() {
 		lw := m.listWidth()
 		m.list.SetSize(lw, h)
-		m.reader.SetSize(m.width-lw-1, h)
+		m.reader.SetSize(m.width-lw-1, max(h-len(m.titleLines()), 0))
 	} else {
 		ow, oh := m.overlayListSize()
 		m.list.SetSize(ow, oh)
@@ -417,6 +417,7 @@ func (m Model) open(i int) (Model, tea.Cmd) {
 	}
 	m.current, m.about = i, false
 	m.list.setCurrent(i)
+	m.layout() // the title above the text comes and goes
 	return m, m.refresh()
 }
 
@@ -435,6 +436,7 @@ func (m Model) shownTopic() int {
 // showAbout shows or hides the front page.
 func (m Model) showAbout(on bool) (Model, tea.Cmd) {
 	m.about = on
+	m.layout()
 	return m, m.refresh()
 }
 

@@ -500,3 +500,33 @@ func TestFooterKeepsHelpAndQuit(t *testing.T) {
 		t.Errorf("at 80 columns the footer drops keys it has room for: %q", foot)
 	}
 }
+
+// TestCutTitleShownWhole: a title the topic list cuts is shown whole above
+// the text, at 80 columns and wider.
+func TestCutTitleShownWhole(t *testing.T) {
+	const title = "Who pays, and how much"
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		m := press(t, newTestModel(t, render.NoTTY, size[0], size[1]), "2")
+		lines := screenLines(m)
+		if !strings.Contains(lines[2], "… │") && !strings.Contains(plain(m), "how m…") {
+			t.Fatalf("at %dx%d the list does not cut %q; the test needs a longer title:\n%s", size[0], size[1], title, plain(m))
+		}
+		found := false
+		for _, l := range lines[1 : len(lines)-1] {
+			if i := strings.Index(l, "│"); i >= 0 && strings.Contains(l[i:], title) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("at %dx%d the title %q is shown whole nowhere:\n%s", size[0], size[1], title, plain(m))
+		}
+		if len(lines) != size[1] {
+			t.Errorf("at %dx%d the screen has %d lines", size[0], size[1], len(lines))
+		}
+		// A title that fits the list is not repeated.
+		m = press(t, m, "3")
+		if n := strings.Count(plain(m), "How it got here"); n != 1 {
+			t.Errorf("at %dx%d a title that fits shows %d times:\n%s", size[0], size[1], n, plain(m))
+		}
+	}
+}

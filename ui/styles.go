@@ -21,6 +21,7 @@ type styles struct {
 	placeholder                lipgloss.Style
 
 	overlay, overlayTitle lipgloss.Style
+	topicTitle            lipgloss.Style // above the text, when the list cuts it
 
 	// match marks a search match in the text, matchCurrent the current one.
 	match, matchCurrent lipgloss.Style
@@ -57,6 +58,7 @@ func newStyles(isDark bool) styles {
 
 	s.overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.overlayTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.topicTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
 
 	// Underline and reverse video still tell matches apart without colour.
 	s.match = lipgloss.NewStyle().Background(ld(lipgloss.Color("#FFE27A"), lipgloss.Color("#E8C547"))).

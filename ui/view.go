@@ -40,7 +40,7 @@ func (m Model) body(h int) []string {
 		return fit(strings.Split(m.finder.View(), "\n"), m.width, h)
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
-		text := strings.Split(m.reader.View(), "\n")
+		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
 		bar := m.st.divider.Render("│")
 		lines = make([]string, h)
 		for i := range h {
@@ -59,6 +59,20 @@ func (m Model) body(h int) []string {
 		lines = overlay(lines, m.listBox(), 0, 0, m.width)
 	}
 	return lines
+}
+
+// titleLines show the current topic's title whole above the text when the
+// topic list, beside it, cuts the title short.
+func (m Model) titleLines() []string {
+	if !m.wide() || m.about || !m.list.cuts(m.current) {
+		return nil
+	}
+	w := m.width - m.listWidth() - 1
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(m.list.titles[m.current], max(w-4, 1), ""), "\n") {
+		out = append(out, pad("  "+m.st.topicTitle.Render(l), w))
+	}
+	return out
 }
 
 // overlayListSize is the size of the topic list shown over the text in
