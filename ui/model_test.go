@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -527,6 +528,58 @@ func TestCutTitleShownWhole(t *testing.T) {
 		m = press(t, m, "3")
 		if n := strings.Count(plain(m), "How it got here"); n != 1 {
 			t.Errorf("at %dx%d a title that fits shows %d times:\n%s", size[0], size[1], n, plain(m))
+		}
+	}
+}
+
+// TestSpaceReadsOn: space pages down, and at the end of a topic goes on to
+// the next, as a pager reading a book; the summary leads to topic 1.
+func TestSpaceReadsOn(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 80, 12)
+	for steps := 0; m.Current() == 0; steps++ {
+		if steps > 50 {
+			t.Fatal("space never leaves topic 1")
+		}
+		before := m.reader.vp.AtBottom()
+		m = press(t, m, "space")
+		if m.Current() == 1 && !before {
+			t.Fatal("space left topic 1 before its end")
+		}
+	}
+	if m.Current() != 1 || !m.reader.vp.AtTop() {
+		t.Errorf("after the end of topic 1: topic %d, at top %v", m.Current()+1, m.reader.vp.AtTop())
+	}
+	last := len(m.b.Topics) - 1
+	m = press(t, m, fmt.Sprint(last+1), "G", "space")
+	if m.Current() != last || m.notice == "" {
+		t.Errorf("space at the end of the last topic: topic %d, notice %q", m.Current()+1, m.notice)
+	}
+	m = press(t, m, "i", "G", "space")
+	if m.about || m.Current() != 0 {
+		t.Errorf("space at the end of the summary: summary %v, topic %d", m.about, m.Current()+1)
+	}
+}
+
+// TestLessKeys: d and u move half a page, ctrl+f and ctrl+b a page, as in
+// less.
+func TestLessKeys(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 80, 12)
+	h := m.reader.vp.Height()
+	tests := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"d"}, h / 2},
+		{[]string{"d", "u"}, 0},
+		{[]string{"ctrl+f"}, h},
+		{[]string{"ctrl+f", "ctrl+b"}, 0},
+		{[]string{"ctrl+d"}, h / 2},
+		{[]string{"ctrl+d", "ctrl+u"}, 0},
+	}
+	for _, tt := range tests {
+		got := press(t, m, tt.keys...)
+		if got := got.reader.vp.YOffset(); got != tt.want {
+			t.Errorf("%q: offset %d, want %d", tt.keys, got, tt.want)
 		}
 	}
 }
