@@ -273,7 +273,10 @@ func (r *renderer) putBack(out string, blocks []codeBlock) string {
 			if ansi.StringWidth(c) > avail {
 				c = ansi.Truncate(c, avail, "…")
 			}
-			l := head + c + ansi.ResetStyle
+			l := head + c
+			if strings.Contains(l, "\x1b") {
+				l += ansi.ResetStyle
+			}
 			res = append(res, l+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
 		}
 	}

@@ -81,6 +81,9 @@ func TestListItemsReflowWithHangingIndent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if style == NoTTY && strings.Contains(out, "\x1b") {
+				t.Errorf("plain output at %d has an escape sequence: %q", width, out)
+			}
 			lines := strings.Split(ansi.Strip(out), "\n")
 			for _, text := range items {
 				got, col := findItem(t, lines, text)
@@ -187,6 +190,9 @@ func TestWideCodeIsCutNotWrapped(t *testing.T) {
 		}
 		if !strings.Contains(plain, "\n        short := 1") {
 			t.Errorf("%v: a short line of the block lost its indentation:\n%s", style, plain)
+		}
+		if style == NoTTY && strings.Contains(out, "\x1b") {
+			t.Errorf("plain output has an escape sequence: %q", out)
 		}
 		if strings.ContainsAny(out, itemMark+codeMark+"\t") {
 			t.Errorf("%v: a mark or a tab reached the output: %q", style, out)
