@@ -178,9 +178,9 @@ type codeBlock struct {
 // lines beyond its indentation in the source: margins and list levels.
 const codeSlack = 8
 
-// setAside replaces every code block that might not fit the width with a
-// one-line placeholder, which Render replaces with the block's lines cut
-// to the width.
+// setAside replaces every code block that might not fit the width, or
+// holds a tab, with a one-line placeholder, which Render replaces with the
+// block's lines cut to the width.
 func (r *renderer) setAside(md string) (string, []codeBlock) {
 	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") &&
 		!strings.Contains(md, "\n    ") && !strings.Contains(md, "\n\t") {
@@ -217,7 +217,9 @@ func (r *renderer) setAside(md string) (string, []codeBlock) {
 		}
 		first, last := segs.At(0), segs.At(segs.Len()-1)
 		lineStart := strings.LastIndexByte(md[:first.Start], '\n') + 1
-		if width+indentCols(md[lineStart:first.Start])+codeSlack <= r.width {
+		// A tab would move the cursor by a width nobody measured: such a
+		// block is set aside too, to have its tabs expanded.
+		if width+indentCols(md[lineStart:first.Start])+codeSlack <= r.width && !strings.Contains(code.String(), "\t") {
 			return ast.WalkSkipChildren, nil
 		}
 		c := code.String()

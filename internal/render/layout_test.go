@@ -209,3 +209,16 @@ func TestNarrowCodeIsLeftToGlamour(t *testing.T) {
 		t.Errorf("Markdown = %q, %v; want Glamour's %q", got, err, want)
 	}
 }
+
+func TestCodeTabsAreExpanded(t *testing.T) {
+	out, err := Markdown("```\nif x {\n\treturn\n}\n```\n", Dark, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "\t") {
+		t.Errorf("a tab reached the output: %q", out)
+	}
+	if !strings.Contains(ansi.Strip(out), "\n        return") {
+		t.Errorf("the tab did not become spaces to the next stop:\n%s", ansi.Strip(out))
+	}
+}
