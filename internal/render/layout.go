@@ -81,6 +81,10 @@ func hangItems(s string, cfg gansi.StyleConfig) string {
 	if !strings.Contains(s, itemMark) {
 		return s
 	}
+	quote := ""
+	if t := cfg.BlockQuote.IndentToken; t != nil {
+		quote = strings.TrimSpace(*t)
+	}
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
 	for i := 0; i < len(lines); {
@@ -97,14 +101,15 @@ func hangItems(s string, cfg gansi.StyleConfig) string {
 		words := []string{trimPad(line[at+len(itemMark):])}
 		width := ansi.StringWidth(line)
 		// The item's text goes on in the lines that start where its
-		// bullet does; a blank line, another item, or anything indented
-		// further (code, a quote) ends it.
+		// bullet does; a blank line, another item, a quote, or anything
+		// indented further (code, a table) ends it.
 		j := i + 1
 		for ; j < len(lines); j++ {
 			l := lines[j]
 			plain := ansi.Strip(l)
 			if strings.Contains(l, itemMark) || !strings.HasPrefix(plain, lead) ||
-				strings.TrimSpace(plain) == "" || strings.HasPrefix(plain[len(lead):], " ") {
+				strings.TrimSpace(plain) == "" || strings.HasPrefix(plain[len(lead):], " ") ||
+				quote != "" && strings.HasPrefix(plain[len(lead):], quote) {
 				break
 			}
 			words = append(words, trimPad(ansi.TruncateLeft(l, ansi.StringWidth(lead), "")))

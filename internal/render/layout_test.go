@@ -222,3 +222,17 @@ func TestCodeTabsAreExpanded(t *testing.T) {
 		t.Errorf("the tab did not become spaces to the next stop:\n%s", ansi.Strip(out))
 	}
 }
+
+func TestQuoteInListItemStaysAQuote(t *testing.T) {
+	md := "- An item\n  > quoted inside the item\n- Another item\n"
+	for _, style := range []Style{NoTTY, Dark, Light} {
+		out, err := Markdown(md, style, 60)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.Contains(plain, "An item quoted") || strings.Contains(plain, "An item │") || strings.Contains(plain, "An item |") {
+			t.Errorf("%v: the quote joined the item's text:\n%s", style, plain)
+		}
+	}
+}
