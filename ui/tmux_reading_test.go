@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -19,11 +17,7 @@ func TestTmuxReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-reading-%d", os.Getpid())}
-	script := fmt.Sprintf("%q --style light %q; echo E2E-DONE $?; sleep 60", bin, data)
-	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24",
-		"-e", "TERM=xterm-256color", "sh", "-c", script)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s := startTmux(t, "reading", 80, 24, fmt.Sprintf("%q --style light %q; echo E2E-DONE $?; sleep 60", bin, data))
 	colour := func() string { return s.run("capture-pane", "-e", "-p", "-t", "e2e") }
 	noNearWhite := func(what string) {
 		t.Helper()
@@ -76,8 +70,7 @@ func TestTmuxReading(t *testing.T) {
 		t.Errorf("at 60 columns the footer %q lacks ? help or q quit", foot)
 	}
 
-	s.run("resize-window", "-t", "e2e", "-x", "80", "-y", "12")
-	s.waitFor("the short window", func(sc string) bool { return len(strings.Split(strings.TrimRight(sc, "\n"), "\n")) <= 12 })
+	// The help does not fit 20 lines: it scrolls, keeping its width.
 	s.keys("?")
 	top := func() int {
 		for _, l := range strings.Split(s.settled(), "\n") {
