@@ -65,7 +65,7 @@ func (r *renderer) Render(md string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	out = hangItems(out, r.base)
+	out = hangItems(out, r.base, md)
 	if len(blocks) > 0 {
 		out = r.putBack(out, blocks)
 	}
@@ -76,8 +76,8 @@ func (r *renderer) Render(md string) (string, error) {
 
 // hangItems reflows the text of every marked list item: the source's line
 // breaks become spaces, as in paragraphs, and the lines after the first
-// start under the item's text.
-func hangItems(s string, cfg gansi.StyleConfig) string {
+// start under the item's text. src is the Markdown s was rendered from.
+func hangItems(s string, cfg gansi.StyleConfig, src string) string {
 	if !strings.Contains(s, itemMark) {
 		return s
 	}
@@ -121,7 +121,14 @@ func hangItems(s string, cfg gansi.StyleConfig) string {
 			continue
 		}
 		indent := cutCols(line, ansi.StringWidth(lead)) + strings.Repeat(" ", max(col-ansi.StringWidth(lead), 0))
-		wrapped := strings.Split(lipgloss.Wrap(strings.Join(words, " "), max(width-col, 1), ""), "\n")
+		text := words[0]
+		for _, w := range words[1:] {
+			if !glued(text, w, &src) {
+				text += " "
+			}
+			text += w
+		}
+		wrapped := strings.Split(lipgloss.Wrap(text, max(width-col, 1), ""), "\n")
 		for k, w := range wrapped {
 			l := indent + w
 			if k == 0 {
@@ -132,6 +139,27 @@ func hangItems(s string, cfg gansi.StyleConfig) string {
 		i = j
 	}
 	return strings.Join(out, "\n")
+}
+
+// glued reports whether the line break between prev and next was not a
+// space: Glamour also breaks a word after one of ",.;-+|" (a URL, a
+// hyphenated word, a number) or, too long for a line, anywhere. Such a
+// break is told from one at a space by looking for the two halves
+// written together in the source.
+func glued(prev, next string, src *string) bool {
+	a := ansi.Strip(prev)
+	a = a[strings.LastIndexByte(a, ' ')+1:]
+	b := ansi.Strip(next)
+	if i := strings.IndexByte(b, ' '); i >= 0 {
+		b = b[:i]
+	}
+	if a == "" || b == "" || !strings.ContainsAny(a[len(a)-1:], ",.;-+|") && ansi.StringWidth(a) < 12 {
+		return false
+	}
+	if strings.Contains(*src, "\\") {
+		*src = strings.ReplaceAll(*src, "\\", "") // escapes show unescaped
+	}
+	return strings.Contains(*src, a+b)
 }
 
 // bulletLead is what comes before the bullet in plain, the text of an item's

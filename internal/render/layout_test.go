@@ -236,3 +236,26 @@ func TestQuoteInListItemStaysAQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemsKeepWordsWhole: where Glamour broke a word without a space
+// (a URL at a dot, a hyphenated word), the reflowed item does not put one
+// in; where the source broke a line after a full stop, it does.
+func TestListItemsKeepWordsWhole(t *testing.T) {
+	md := "- An item with [a link whose text is long enough to wrap](https://example.com/a/long/path) in\n" +
+		"  the middle of a hard wrapped item, a well-known phrase and 1,000,000 spent.\n" +
+		"  A sentence ends here.\n  Another starts.\n"
+	for _, style := range []Style{NoTTY, Dark} {
+		for _, width := range []int{40, 50, 60, 80} {
+			out, err := Markdown(md, style, width)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(ansi.Strip(out)), " ")
+			for _, want := range []string{"https://example.com/a/long/path", "well-known", "1,000,000", "here. Another"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%v at %d: %q broken in %q", style, width, want, text)
+				}
+			}
+		}
+	}
+}
