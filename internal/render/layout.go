@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
@@ -77,10 +78,11 @@ func (r *renderer) Render(md string) (string, error) {
 // hangItems reflows the text of every marked list item: the source's line
 // breaks become spaces, as in paragraphs, and the lines after the first
 // start under the item's text. src is the Markdown s was rendered from.
-func hangItems(s string, cfg gansi.StyleConfig, src string) string {
+func hangItems(s string, cfg gansi.StyleConfig, md string) string {
 	if !strings.Contains(s, itemMark) {
 		return s
 	}
+	src := &sourceWords{md: md}
 	quote := ""
 	if t := cfg.BlockQuote.IndentToken; t != nil {
 		quote = strings.TrimSpace(*t)
@@ -121,14 +123,14 @@ func hangItems(s string, cfg gansi.StyleConfig, src string) string {
 			continue
 		}
 		indent := cutCols(line, ansi.StringWidth(lead)) + strings.Repeat(" ", max(col-ansi.StringWidth(lead), 0))
-		text := words[0]
-		for _, w := range words[1:] {
-			if !glued(text, w, &src) {
-				text += " "
+		var text strings.Builder
+		for k, w := range words {
+			if k > 0 && !glued(words[k-1], w, src) {
+				text.WriteByte(' ')
 			}
-			text += w
+			text.WriteString(w)
 		}
-		wrapped := strings.Split(lipgloss.Wrap(text, max(width-col, 1), ""), "\n")
+		wrapped := strings.Split(lipgloss.Wrap(text.String(), max(width-col, 1), ""), "\n")
 		for k, w := range wrapped {
 			l := indent + w
 			if k == 0 {
@@ -145,8 +147,8 @@ func hangItems(s string, cfg gansi.StyleConfig, src string) string {
 // space: Glamour also breaks a word after one of ",.;-+|" (a URL, a
 // hyphenated word, a number) or, too long for a line, anywhere. Such a
 // break is told from one at a space by looking for the two halves
-// written together in the source.
-func glued(prev, next string, src *string) bool {
+// written together as one word of the source.
+func glued(prev, next string, src *sourceWords) bool {
 	a := ansi.Strip(prev)
 	a = a[strings.LastIndexByte(a, ' ')+1:]
 	b := ansi.Strip(next)
@@ -156,10 +158,28 @@ func glued(prev, next string, src *string) bool {
 	if a == "" || b == "" || !strings.ContainsAny(a[len(a)-1:], ",.;-+|") && ansi.StringWidth(a) < 12 {
 		return false
 	}
-	if strings.Contains(*src, "\\") {
-		*src = strings.ReplaceAll(*src, "\\", "") // escapes show unescaped
+	return src.has(a + b)
+}
+
+// sourceWords are the words of a Markdown text, split at spaces and at
+// the characters of its markup, made into a set when first asked.
+type sourceWords struct {
+	md    string
+	words map[string]bool
+}
+
+func (s *sourceWords) has(w string) bool {
+	if s.words == nil {
+		s.words = map[string]bool{}
+		for _, f := range strings.FieldsFunc(s.md, isWordEnd) {
+			s.words[strings.ReplaceAll(f, "\\", "")] = true
+		}
 	}
-	return strings.Contains(*src, a+b)
+	return s.words[strings.TrimFunc(w, isWordEnd)]
+}
+
+func isWordEnd(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("[]()<>*_`\"'", r)
 }
 
 // bulletLead is what comes before the bullet in plain, the text of an item's
