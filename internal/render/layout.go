@@ -23,6 +23,7 @@ import (
 const (
 	itemMark = "\x1e" // ends a list item's bullet
 	codeMark = "\x1f" // brackets the number of a code block set aside
+	paraMark = "\x1d" // parts the paragraphs of a list item
 )
 
 // renderer is a Glamour renderer whose list items are reflowed with a
@@ -72,7 +73,7 @@ func (r *renderer) Render(md string) (string, error) {
 	}
 	// A mark Glamour moved where it was not looked for must not reach
 	// the terminal either.
-	return strings.NewReplacer(itemMark, "", codeMark, "").Replace(out), nil
+	return strings.NewReplacer(itemMark, "", codeMark, "", paraMark, "").Replace(out), nil
 }
 
 // hangItems reflows the text of every marked list item: the source's line
@@ -130,13 +131,17 @@ func hangItems(s string, cfg gansi.StyleConfig, md string) string {
 			}
 			text.WriteString(w)
 		}
-		wrapped := strings.Split(lipgloss.Wrap(text.String(), max(width-col, 1), ""), "\n")
-		for k, w := range wrapped {
-			l := indent + w
-			if k == 0 {
-				l = head + w
+		for p, para := range strings.Split(text.String(), paraMark) {
+			if p > 0 {
+				out = append(out, indent+strings.Repeat(" ", max(width-col, 0)))
 			}
-			out = append(out, l+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
+			for k, w := range strings.Split(lipgloss.Wrap(strings.TrimSpace(para), max(width-col, 1), ""), "\n") {
+				l := indent + w
+				if k == 0 && p == 0 {
+					l = head + w
+				}
+				out = append(out, l+strings.Repeat(" ", max(width-ansi.StringWidth(l), 0)))
+			}
 		}
 		i = j
 	}
@@ -233,16 +238,22 @@ const codeSlack = 8
 
 // setAside replaces every code block that might not fit the width, or
 // holds a tab, with a one-line placeholder, which Render replaces with the
-// block's lines cut to the width.
+// block's lines cut to the width. It also puts a paragraph of a paraMark
+// between the paragraphs of a list item, which Glamour runs together.
 func (r *renderer) setAside(md string) (string, []codeBlock) {
 	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") &&
-		!strings.Contains(md, "\n    ") && !strings.Contains(md, "\n\t") {
+		!strings.Contains(md, "\n    ") && !strings.Contains(md, "\n\t") && !strings.Contains(md, "\n\n ") &&
+		!strings.Contains(md, "\n>") {
 		return md, nil
 	}
 	src := []byte(md)
 	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
-	type span struct{ start, stop int }
-	var spans []span
+	// An edit replaces md[start:stop] with text.
+	type edit struct {
+		start, stop int
+		text        string
+	}
+	var edits []edit
 	var blocks []codeBlock
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -253,6 +264,18 @@ func (r *renderer) setAside(md string) (string, []codeBlock) {
 		case *ast.FencedCodeBlock:
 			lang = string(b.Language(src))
 		case *ast.CodeBlock:
+		case *ast.Paragraph:
+			next, ok := b.NextSibling().(*ast.Paragraph)
+			if _, item := b.Parent().(*ast.ListItem); ok && item && next.Lines().Len() > 0 {
+				// The mark goes in a paragraph of its own, indented as
+				// the next one, so that no word's markup changes.
+				at := next.Lines().At(0).Start
+				lineStart := strings.LastIndexByte(md[:at], '\n') + 1
+				prefix := md[lineStart:at]
+				edits = append(edits, edit{lineStart, lineStart,
+					prefix + paraMark + "\n" + strings.TrimRight(prefix, " \t") + "\n"})
+			}
+			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}
@@ -279,19 +302,22 @@ func (r *renderer) setAside(md string) (string, []codeBlock) {
 		if !strings.HasSuffix(c, "\n") {
 			c += "\n"
 		}
-		spans = append(spans, span{first.Start, last.Stop})
+		edits = append(edits, edit{first.Start, last.Stop, codeMark + strconv.Itoa(len(blocks)) + codeMark + "\n"})
 		blocks = append(blocks, codeBlock{lang: lang, code: c, width: width})
 		return ast.WalkSkipChildren, nil
 	})
-	if len(blocks) == 0 {
+	if len(edits) == 0 {
 		return md, nil
 	}
 	var b strings.Builder
 	prev := 0
-	for i, s := range spans {
-		b.WriteString(md[prev:s.start])
-		b.WriteString(codeMark + strconv.Itoa(i) + codeMark + "\n")
-		prev = s.stop
+	for _, e := range edits {
+		if e.start < prev {
+			continue // cannot happen: the walk goes in the text's order
+		}
+		b.WriteString(md[prev:e.start])
+		b.WriteString(e.text)
+		prev = e.stop
 	}
 	b.WriteString(md[prev:])
 	return b.String(), blocks

@@ -259,3 +259,30 @@ func TestListItemsKeepWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemParagraphs: Glamour runs an item's paragraphs together
+// ("source.Its"); they stay apart, each under the item's text.
+func TestListItemParagraphs(t *testing.T) {
+	md := "- The first paragraph of a loose item, hard\n  wrapped in the source.\n\n  Its second paragraph, *also* hard\n  wrapped in the source.\n\n- Another item.\n\n  > a quote\n"
+	for _, style := range []Style{NoTTY, Dark} {
+		out, err := Markdown(md, style, 40)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := ansi.Strip(out)
+		if strings.Contains(plain, "source.Its") || strings.Contains(plain, "source. Its") {
+			t.Errorf("%v: the paragraphs ran together:\n%s", style, plain)
+		}
+		lines := strings.Split(plain, "\n")
+		for i, l := range lines {
+			if strings.Contains(l, "Its second") {
+				if !strings.HasPrefix(l, "    Its second") || strings.TrimSpace(lines[i-1]) != "" {
+					t.Errorf("%v: the second paragraph is not under the text after a blank line:\n%s", style, plain)
+				}
+			}
+		}
+		if !strings.Contains(plain, "a quote") || strings.ContainsAny(out, paraMark) {
+			t.Errorf("%v: %q", style, out)
+		}
+	}
+}
