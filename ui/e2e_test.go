@@ -94,6 +94,17 @@ func tmuxBinary(t *testing.T) string {
 	return bin
 }
 
+// startTmux runs script with sh in a w by h tmux window of a server of
+// its own, named after name, which the end of the test stops.
+func startTmux(t *testing.T, name string, w, h int, script string) tmuxSession {
+	t.Helper()
+	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%s-%d", name, os.Getpid())}
+	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
+		"-e", "TERM=xterm-256color", "sh", "-c", script)
+	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	return s
+}
+
 // TestTmux opens the reader in tmux, pages to the third topic, scrolls,
 // resizes the window and quits, and checks that the shell comes back.
 func TestTmux(t *testing.T) {
@@ -103,13 +114,10 @@ func TestTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%d", os.Getpid())}
 	// The markers around the program show whether the terminal comes back
 	// to the normal screen, where the first one was printed.
-	script := fmt.Sprintf("echo E2E-START; %q --style dark %q; echo E2E-DONE $?; sleep 60", bin, data)
-	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
-		"-e", "TERM=xterm-256color", "sh", "-c", script)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s := startTmux(t, "main", 120, 40,
+		fmt.Sprintf("echo E2E-START; %q --style dark %q; echo E2E-DONE $?; sleep 60", bin, data))
 
 	s.waitFor("the first frame", contains("Harbour bridge dispute", "1/4", "▸1 Bottom line", "How it got here"))
 	s.waitFor("rendered text", contains("• Repairs have stopped."))

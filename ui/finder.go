@@ -28,9 +28,7 @@ func newFinder(titles, ids []string, st styles) finder {
 	in := textinput.New()
 	in.Prompt = ": "
 	in.Placeholder = "topic title or id"
-	s := in.Styles()
-	s.Cursor.Blink = false
-	in.SetStyles(s)
+	in.SetStyles(st.input)
 	f := finder{input: in, titles: titles, ids: ids, st: st}
 	for i := range titles {
 		f.targets = append(f.targets, titles[i]+" "+ids[i])

@@ -16,7 +16,7 @@ import (
 // TestGolden compares whole screens with testdata/TestGolden/*.golden;
 // go test ./ui -run Golden -update rewrites them. The dark screens keep
 // their escape sequences (they test the styles); the colourless ones are
-// stripped to test the layout.
+// stripped to test the layout. The light ones, at 80x24, keep theirs too.
 func TestGolden(t *testing.T) {
 	screens := []struct {
 		name string
@@ -32,7 +32,11 @@ func TestGolden(t *testing.T) {
 		{"summary", []string{"i"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, style := range []render.Style{render.Dark, render.NoTTY} {
+		styles := []render.Style{render.Dark, render.NoTTY}
+		if size[0] == 80 {
+			styles = append(styles, render.Light)
+		}
+		for _, style := range styles {
 			for _, s := range screens {
 				name := fmt.Sprintf("%dx%d-%v-%s", size[0], size[1], style, s.name)
 				t.Run(name, func(t *testing.T) {

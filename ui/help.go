@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// helpBox lists every binding that works now, and the loading problems,
-// in a box at most h lines high; when it does not fit, the lines from
-// helpOffset on are shown.
+// helpBox lists every binding, and the loading problems, in a box at most
+// h lines high; when it does not fit, the lines from helpOffset on are
+// shown. The box is as wide as its widest line, wherever it is scrolled.
 func (m Model) helpBox(h int) []string {
 	lines := m.helpLines(max(m.width-4, 1))
 	inner := max(h-2, 0)
@@ -17,36 +17,59 @@ func (m Model) helpBox(h int) []string {
 	if len(lines) > inner && inner > 0 {
 		lines[0] += m.st.footer.Render(" · j/k scroll")
 	}
+	width := blockWidth(strings.Join(lines, "\n"))
 	lines = lines[off:min(off+inner, len(lines))]
-	box := m.st.overlay.Render(strings.Join(lines, "\n"))
+	box := m.st.overlay.Width(width + 4).Render(strings.Join(lines, "\n"))
 	return fit(strings.Split(box, "\n"), m.width, min(h, strings.Count(box, "\n")+1))
 }
 
-// helpLines is the content of the help overlay, width cells wide.
+// helpLines is the content of the help overlay, at most width cells wide.
 func (m Model) helpLines(width int) []string {
 	var cols []string
 	for _, g := range m.keys.FullHelp() {
-		if col := m.help.FullHelpView([][]key.Binding{g}); col != "" {
-			cols = append(cols, col)
+		var hs []key.Help
+		for _, b := range g {
+			if b.Enabled() {
+				hs = append(hs, b.Help())
+			}
+		}
+		if len(hs) > 0 {
+			cols = append(cols, m.helpColumn(hs, width))
 		}
 	}
-	var mk, md []string
-	for _, mh := range mouseHelp {
-		mk, md = append(mk, mh.Key), append(md, mh.Desc)
-	}
-	cols = append(cols, joinColumns([]string{
-		m.st.help.FullKey.Render(strings.Join(mk, "\n")),
-		m.st.help.FullDesc.Render(strings.Join(md, "\n")),
-	}, " "))
+	cols = append(cols, m.helpColumn(mouseHelp, width))
 	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
 	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {
 		lines = append(lines, "", m.st.overlayTitle.Render("Problems loading the briefing"))
 		for _, d := range ds {
-			lines = append(lines, m.st.notice.Render(ansi.Truncate(cleanLine(d.String()), width, "…")))
+			for _, l := range strings.Split(ansi.Wrap(cleanLine(d.String()), width, ""), "\n") {
+				lines = append(lines, m.st.notice.Render(l))
+			}
 		}
 	}
 	return lines
+}
+
+// helpColumn lays out keys and what they do in two columns, at most width
+// cells wide: a description that does not fit wraps under itself.
+func (m Model) helpColumn(hs []key.Help, width int) string {
+	kw := 0
+	for _, h := range hs {
+		kw = max(kw, ansi.StringWidth(h.Key))
+	}
+	dw := max(width-kw-1, 8)
+	var rows []string
+	for _, h := range hs {
+		for i, d := range strings.Split(ansi.Wrap(h.Desc, dw, ""), "\n") {
+			k := ""
+			if i == 0 {
+				k = h.Key
+			}
+			rows = append(rows, m.st.help.FullKey.Render(pad(k, kw))+" "+m.st.help.FullDesc.Render(d))
+		}
+	}
+	return strings.Join(rows, "\n")
 }
 
 // flow lays blocks out left to right, wrapping to a new row when the next

@@ -101,7 +101,7 @@ func keyPress(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyHome}
 	case "end":
 		return tea.KeyPressMsg{Code: tea.KeyEnd}
-	case "ctrl+c", "ctrl+d", "ctrl+u":
+	case "ctrl+c", "ctrl+d", "ctrl+u", "ctrl+f", "ctrl+b":
 		return tea.KeyPressMsg{Code: rune(s[5]), Mod: tea.ModCtrl}
 	}
 	r := []rune(s)[0]

@@ -12,7 +12,9 @@ type keyMap struct {
 	Up, Down         key.Binding
 	HalfUp, HalfDown key.Binding
 	PageUp, PageDown key.Binding
-	Top, Bottom      key.Binding
+	// ReadOn pages down and then goes on to the next topic, as a book.
+	ReadOn      key.Binding
+	Top, Bottom key.Binding
 
 	Next, Prev key.Binding
 	Jump       key.Binding
@@ -32,12 +34,14 @@ type keyMap struct {
 
 func defaultKeyMap() keyMap {
 	k := keyMap{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "scroll down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
-		PageUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b/pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("space", "f", "pgdown"), key.WithHelp("space/f/pgdn", "page down")),
+		Up:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "scroll up")),
+		Down: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "scroll down")),
+		// As in less.
+		HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u/ctrl+u", "half page up")),
+		HalfDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d/ctrl+d", "half page down")),
+		PageUp:   key.NewBinding(key.WithKeys("b", "ctrl+b", "pgup"), key.WithHelp("b/ctrl+b/pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("f", "ctrl+f", "pgdown"), key.WithHelp("f/ctrl+f/pgdn", "page down")),
+		ReadOn:   key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "next page or topic")),
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
 		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
 
@@ -47,11 +51,11 @@ func defaultKeyMap() keyMap {
 		Topics: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topic list")),
 		About:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "summary and sources")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic (list)")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help or summary")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help, summary")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match (after a search)")),
+		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match (after a search)")),
 		Finder:    key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", "find a topic")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
@@ -115,9 +119,10 @@ func relabel(b key.Binding, keys, desc string) key.Binding {
 // FullHelp is the help overlay, one column per group.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
-		{k.Search, k.NextMatch, k.PrevMatch, k.Finder, k.Help, k.Quit},
+		// n and N wait for a search, but a reader looks for them first.
+		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
 		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},

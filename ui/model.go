@@ -116,7 +116,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 			titles[i] = cleanLine(t.ID)
 		}
 	}
-	st := newStyles(true)
+	st := newStyles(opts.Style != render.Light)
 	m := Model{
 		b:        b,
 		opts:     opts,
@@ -139,6 +139,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		topicIdx: map[string]int{},
 	}
 	m.help.Styles = st.help
+	m.search.input.SetStyles(st.input)
 	for i, t := range b.Topics {
 		m.topicIdx[t.ID] = i
 	}
@@ -217,7 +218,7 @@ func (m *Model) layout() {
 	if m.wide() {
 		lw := m.listWidth()
 		m.list.SetSize(lw, h)
-		m.reader.SetSize(m.width-lw-1, h)
+		m.reader.SetSize(m.width-lw-1, max(h-len(m.titleLines()), 0))
 	} else {
 		ow, oh := m.overlayListSize()
 		m.list.SetSize(ow, oh)
@@ -271,9 +272,16 @@ func (m Model) resizeDone(msg resizeDoneMsg) (Model, tea.Cmd) {
 }
 
 func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
+	// A style chosen on the command line outranks the terminal's answer.
+	switch m.opts.Style {
+	case render.Dark, render.Light:
+		isDark = m.opts.Style == render.Dark
+	}
 	m.st = newStyles(isDark)
-	m.list.st = m.st
+	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
 	m.help.Styles = m.st.help
+	m.search.input.SetStyles(m.st.input)
+	m.finder.input.SetStyles(m.st.input)
 	if m.opts.Style != render.Auto || m.style == render.NoTTY {
 		return m, nil
 	}
@@ -410,6 +418,7 @@ func (m Model) open(i int) (Model, tea.Cmd) {
 	}
 	m.current, m.about = i, false
 	m.list.setCurrent(i)
+	m.layout() // the title above the text comes and goes
 	return m, m.refresh()
 }
 
@@ -428,6 +437,7 @@ func (m Model) shownTopic() int {
 // showAbout shows or hides the front page.
 func (m Model) showAbout(on bool) (Model, tea.Cmd) {
 	m.about = on
+	m.layout()
 	return m, m.refresh()
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"strings"
 	"testing"
@@ -203,8 +204,8 @@ func TestHelpOverlay(t *testing.T) {
 			t.Errorf("help lacks mouse %q", h.Desc)
 		}
 	}
-	if strings.Contains(screen, "next match") {
-		t.Error("help lists search, which is disabled")
+	if !strings.Contains(screen, "next match (after a search)") {
+		t.Error("help does not say that n waits for a search")
 	}
 	if press(t, m, "l").Current() != 0 {
 		t.Error("keys reach the reader under the help")
@@ -218,13 +219,13 @@ func TestHelpOverlay(t *testing.T) {
 
 func TestHelpScrollsWhenSmall(t *testing.T) {
 	m := press(t, newTestModel(t, render.Dark, 40, 12), "?")
-	if !strings.Contains(plain(m), "scroll up") || strings.Contains(plain(m), "quit") {
+	if !strings.Contains(plain(m), "scroll up") || strings.Contains(helpText(t, m), "quit") {
 		t.Fatalf("small help: want the first keys only:\n%s", plain(m))
 	}
 	for range 10 {
 		m = press(t, m, "j")
 	}
-	if !strings.Contains(plain(m), "quit") {
+	if !strings.Contains(helpText(t, m), mouseHelp[len(mouseHelp)-1].Desc) {
 		t.Errorf("scrolled help does not reach the end:\n%s", plain(m))
 	}
 }
@@ -476,5 +477,109 @@ func TestPlainTextShowsCitationMarkers(t *testing.T) {
 	got := plainText(md, 200)
 	if strings.Contains(got, `\[`) || !strings.Contains(got, "[1]") {
 		t.Errorf("plain text shows escaped markers:\n%s", got)
+	}
+}
+
+// TestFooterKeepsHelpAndQuit narrows the window: the footer gives up its
+// other keys before "? help" and "q quit".
+func TestFooterKeepsHelpAndQuit(t *testing.T) {
+	for _, w := range []int{40, 50, 60, 70, 80} {
+		for _, keys := range [][]string{nil, {"t"}} {
+			m := press(t, newTestModel(t, render.NoTTY, w, 20), keys...)
+			lines := screenLines(m)
+			foot := lines[len(lines)-1]
+			if !strings.Contains(foot, "? help") || !strings.Contains(foot, "q quit") {
+				t.Errorf("at %d columns, keys %q: footer %q lacks ? help or q quit", w, keys, foot)
+			}
+			if strings.Contains(foot, "…") {
+				t.Errorf("at %d columns, keys %q: footer %q cuts a key instead of dropping it", w, keys, foot)
+			}
+		}
+	}
+	m := newTestModel(t, render.NoTTY, 80, 20)
+	if foot := screenLines(m)[19]; !strings.Contains(foot, "/ search") {
+		t.Errorf("at 80 columns the footer drops keys it has room for: %q", foot)
+	}
+}
+
+// TestCutTitleShownWhole: a title the topic list cuts is shown whole above
+// the text, at 80 columns and wider.
+func TestCutTitleShownWhole(t *testing.T) {
+	const title = "Who pays, and how much"
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		m := press(t, newTestModel(t, render.NoTTY, size[0], size[1]), "2")
+		lines := screenLines(m)
+		if !strings.Contains(lines[2], "… │") && !strings.Contains(plain(m), "how m…") {
+			t.Fatalf("at %dx%d the list does not cut %q; the test needs a longer title:\n%s", size[0], size[1], title, plain(m))
+		}
+		found := false
+		for _, l := range lines[1 : len(lines)-1] {
+			if i := strings.Index(l, "│"); i >= 0 && strings.Contains(l[i:], title) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("at %dx%d the title %q is shown whole nowhere:\n%s", size[0], size[1], title, plain(m))
+		}
+		if len(lines) != size[1] {
+			t.Errorf("at %dx%d the screen has %d lines", size[0], size[1], len(lines))
+		}
+		// A title that fits the list is not repeated.
+		m = press(t, m, "3")
+		if n := strings.Count(plain(m), "How it got here"); n != 1 {
+			t.Errorf("at %dx%d a title that fits shows %d times:\n%s", size[0], size[1], n, plain(m))
+		}
+	}
+}
+
+// TestSpaceReadsOn: space pages down, and at the end of a topic goes on to
+// the next, as a pager reading a book; the summary leads to topic 1.
+func TestSpaceReadsOn(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 80, 12)
+	for steps := 0; m.Current() == 0; steps++ {
+		if steps > 50 {
+			t.Fatal("space never leaves topic 1")
+		}
+		before := m.reader.vp.AtBottom()
+		m = press(t, m, "space")
+		if m.Current() == 1 && !before {
+			t.Fatal("space left topic 1 before its end")
+		}
+	}
+	if m.Current() != 1 || !m.reader.vp.AtTop() {
+		t.Errorf("after the end of topic 1: topic %d, at top %v", m.Current()+1, m.reader.vp.AtTop())
+	}
+	last := len(m.b.Topics) - 1
+	m = press(t, m, fmt.Sprint(last+1), "G", "space")
+	if m.Current() != last || m.notice == "" {
+		t.Errorf("space at the end of the last topic: topic %d, notice %q", m.Current()+1, m.notice)
+	}
+	m = press(t, m, "i", "G", "space")
+	if m.about || m.Current() != 0 {
+		t.Errorf("space at the end of the summary: summary %v, topic %d", m.about, m.Current()+1)
+	}
+}
+
+// TestLessKeys: d and u move half a page, ctrl+f and ctrl+b a page, as in
+// less.
+func TestLessKeys(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 80, 12)
+	h := m.reader.vp.Height()
+	tests := []struct {
+		keys []string
+		want int
+	}{
+		{[]string{"d"}, h / 2},
+		{[]string{"d", "u"}, 0},
+		{[]string{"ctrl+f"}, h},
+		{[]string{"ctrl+f", "ctrl+b"}, 0},
+		{[]string{"ctrl+d"}, h / 2},
+		{[]string{"ctrl+d", "ctrl+u"}, 0},
+	}
+	for _, tt := range tests {
+		got := press(t, m, tt.keys...)
+		if got := got.reader.vp.YOffset(); got != tt.want {
+			t.Errorf("%q: offset %d, want %d", tt.keys, got, tt.want)
+		}
 	}
 }

@@ -332,11 +332,11 @@ func TestSearchRenderedPhraseAcrossWrap(t *testing.T) {
 	}
 }
 
-// TestSearchHelpTellsTheTruth checks that n and N are in the help only
-// once a search is kept.
+// TestSearchHelpTellsTheTruth checks that n and N work only once a search
+// is kept, and that the help, which always lists them, says so.
 func TestSearchHelpTellsTheTruth(t *testing.T) {
 	m := newTestModel(t, render.NoTTY, 100, 40)
-	if h := plain(press(t, m, "?")); strings.Contains(h, "next match") || !strings.Contains(h, "find a topic") {
+	if h := plain(press(t, m, "?")); !strings.Contains(h, "next match (after a search)") || !strings.Contains(h, "find a topic") {
 		t.Errorf("help before a search:\n%s", h)
 	}
 	m = press(t, typeText(t, press(t, m, "/"), "bridge"), "enter")

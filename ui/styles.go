@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -20,11 +21,13 @@ type styles struct {
 	placeholder                lipgloss.Style
 
 	overlay, overlayTitle lipgloss.Style
+	topicTitle            lipgloss.Style // above the text, when the list cuts it
 
 	// match marks a search match in the text, matchCurrent the current one.
 	match, matchCurrent lipgloss.Style
 
-	help help.Styles
+	help  help.Styles
+	input textinput.Styles // the search line and the topic finder
 }
 
 func newStyles(isDark bool) styles {
@@ -55,6 +58,7 @@ func newStyles(isDark bool) styles {
 
 	s.overlay = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1)
 	s.overlayTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.topicTitle = lipgloss.NewStyle().Bold(true).Foreground(accent)
 
 	// Underline and reverse video still tell matches apart without colour.
 	s.match = lipgloss.NewStyle().Background(ld(lipgloss.Color("#FFE27A"), lipgloss.Color("#E8C547"))).
@@ -62,6 +66,22 @@ func newStyles(isDark bool) styles {
 	s.matchCurrent = lipgloss.NewStyle().Background(ld(lipgloss.Color("#E8590C"), lipgloss.Color("#FF8A3D"))).
 		Foreground(lipgloss.Color("#000000")).Bold(true)
 
+	// bubbles' defaults are for a dark background: on a light one their
+	// separators are near-white and the prompt and cursor pale grey.
 	s.help = help.DefaultStyles(isDark)
+	if !isDark {
+		s.help.ShortKey = lipgloss.NewStyle().Foreground(lipgloss.Color("#5C5C5C"))
+		s.help.ShortDesc = lipgloss.NewStyle().Foreground(lipgloss.Color("#7A7A7A"))
+		s.help.ShortSeparator = lipgloss.NewStyle().Foreground(lipgloss.Color("#ABABAB"))
+		s.help.Ellipsis, s.help.FullSeparator = s.help.ShortSeparator, s.help.ShortSeparator
+		s.help.FullKey, s.help.FullDesc = s.help.ShortKey, s.help.ShortDesc
+	}
+	s.input = textinput.DefaultStyles(isDark)
+	s.input.Cursor.Blink = false
+	if !isDark {
+		s.input.Focused.Prompt = lipgloss.NewStyle().Foreground(text)
+		s.input.Blurred.Prompt = s.input.Focused.Prompt
+		s.input.Cursor.Color = text
+	}
 	return s
 }

@@ -80,6 +80,12 @@ func (l topicList) indexAt(y int) (int, bool) {
 	return i, true
 }
 
+// cuts reports whether the list shows topic i's title cut short.
+func (l topicList) cuts(i int) bool {
+	numW := len(fmt.Sprint(len(l.titles))) + 2
+	return i >= 0 && i < len(l.titles) && ansi.StringWidth(l.titles[i]) > max(l.width-numW-1, 0)
+}
+
 // View draws exactly height rows of exactly width cells.
 func (l topicList) View() string {
 	if l.width <= 0 || l.height <= 0 {

@@ -54,6 +54,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openSearch()
 	case key.Matches(msg, k.Finder):
 		return m.openFinder()
+	case m.focus == focusText && key.Matches(msg, k.ReadOn):
+		return m.readOn()
 	case key.Matches(msg, k.NextMatch):
 		return m.step(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -75,7 +77,7 @@ func (m Model) helpKey(msg tea.KeyPressMsg) Model {
 		m.showHelp = false
 	case key.Matches(msg, k.Up, k.PageUp, k.HalfUp, k.Top):
 		m.helpOffset = max(m.helpOffset-max(m.bodyHeight()-2, 1), 0)
-	case key.Matches(msg, k.Down, k.PageDown, k.HalfDown, k.Bottom):
+	case key.Matches(msg, k.Down, k.PageDown, k.ReadOn, k.HalfDown, k.Bottom):
 		lines := len(m.helpLines(max(m.width-4, 1)))
 		m.helpOffset = min(m.helpOffset+max(m.bodyHeight()-2, 1), max(lines-(m.bodyHeight()-2), 0))
 	}
@@ -98,7 +100,7 @@ func (m Model) listKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.list.move(1)
 	case key.Matches(msg, k.PageUp, k.HalfUp):
 		m.list.move(-max(m.list.height, 1))
-	case key.Matches(msg, k.PageDown, k.HalfDown):
+	case key.Matches(msg, k.PageDown, k.ReadOn, k.HalfDown):
 		m.list.move(max(m.list.height, 1))
 	case key.Matches(msg, k.Top):
 		m.list.move(-len(m.b.Topics))
@@ -129,6 +131,23 @@ func (m *Model) textKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.Bottom):
 		vp.GotoBottom()
 	}
+}
+
+// readOn pages down; at the end of a topic it goes on to the next one, as
+// a pager reading a book does, and the summary leads to the first topic.
+func (m Model) readOn() (Model, tea.Cmd) {
+	if !m.reader.vp.AtBottom() {
+		m.reader.vp.PageDown()
+		return m, nil
+	}
+	switch {
+	case m.about && len(m.b.Topics) > 0:
+		return m.open(0)
+	case !m.about && m.current+1 < len(m.b.Topics):
+		return m.open(m.current + 1)
+	}
+	m.notice = "End of the briefing"
+	return m, nil
 }
 
 // wheel scrolls the list or the text, whichever is under the pointer.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -39,7 +40,7 @@ func (m Model) body(h int) []string {
 		return fit(strings.Split(m.finder.View(), "\n"), m.width, h)
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
-		text := strings.Split(m.reader.View(), "\n")
+		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
 		bar := m.st.divider.Render("│")
 		lines = make([]string, h)
 		for i := range h {
@@ -58,6 +59,20 @@ func (m Model) body(h int) []string {
 		lines = overlay(lines, m.listBox(), 0, 0, m.width)
 	}
 	return lines
+}
+
+// titleLines show the current topic's title whole above the text when the
+// topic list, beside it, cuts the title short.
+func (m Model) titleLines() []string {
+	if !m.wide() || m.about || !m.list.cuts(m.current) {
+		return nil
+	}
+	w := m.width - m.listWidth() - 1
+	var out []string
+	for _, l := range strings.Split(ansi.Wrap(m.list.titles[m.current], max(w-4, 1), ""), "\n") {
+		out = append(out, pad("  "+m.st.topicTitle.Render(l), w))
+	}
+	return out
 }
 
 // overlayListSize is the size of the topic list shown over the text in
@@ -123,11 +138,35 @@ func (m Model) footer() string {
 			left += keys
 		}
 	default:
-		hm := m.help
-		hm.SetWidth(max(m.width-ansi.StringWidth(right)-2, 0))
-		left += hm.ShortHelpView(m.footerKeys())
+		left += m.shortHelp(m.footerKeys(), max(m.width-ansi.StringWidth(right)-2, 0))
 	}
 	return spread(left, m.st.footerInfo.Render(right), m.width)
+}
+
+// shortHelp draws keys in at most width cells. Keys go from the right
+// until the rest fits, "? help" and "q quit" last of all: they tell how
+// to learn the others and how to leave.
+func (m Model) shortHelp(keys []key.Binding, width int) string {
+	hm := m.help
+	hm.SetWidth(0)
+	keep := func(b key.Binding) bool {
+		return slices.Equal(b.Keys(), m.keys.Help.Keys()) || slices.Equal(b.Keys(), m.keys.Quit.Keys())
+	}
+	keys = slices.Clone(keys)
+	for ansi.StringWidth(hm.ShortHelpView(keys)) > width {
+		drop := -1
+		for i := len(keys) - 1; i >= 0 && drop < 0; i-- {
+			if !keep(keys[i]) {
+				drop = i
+			}
+		}
+		if drop < 0 {
+			break // the help's own cut, with its ellipsis
+		}
+		keys = slices.Delete(keys, drop, drop+1)
+	}
+	hm.SetWidth(width)
+	return hm.ShortHelpView(keys)
 }
 
 // footerKeys are the bindings the footer shows in the current mode.

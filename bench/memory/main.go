@@ -163,10 +163,11 @@ func embedded(c config) error {
 	if err != nil {
 		return err
 	}
-	// Page down through each topic (space), then on to the next (l).
+	// Page down through each topic (f: space would go on to the next
+	// topic at the end of a short one), then on to the next (l).
 	for i := range b.Topics {
 		for range 4 {
-			if err := step(s, " ", "", c.settle); err != nil {
+			if err := step(s, "f", "", c.settle); err != nil {
 				return err
 			}
 		}
@@ -178,7 +179,7 @@ func embedded(c config) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Embedded briefing, %d topics, each paged through (4 x space, then l):\n\n", len(b.Topics))
+	fmt.Printf("Embedded briefing, %d topics, each paged through (4 x f, then l):\n\n", len(b.Topics))
 	fmt.Print(session.Table([][]string{
 		{"moment", "VmHWM (peak)", "VmRSS", "live heap at last GC"},
 		{"first frame", session.MiB(first.hwm), session.MiB(first.rss), first.live.String()},

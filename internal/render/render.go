@@ -13,13 +13,12 @@ import (
 	"brief/briefing"
 
 	"charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
+	gmrenderer "github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -101,20 +100,18 @@ type Renderer struct {
 // whose links it writes as text and whose output it keeps free of escape
 // sequences.
 func NewRenderer(style Style, width int) (*Renderer, error) {
-	cfg := styles.DarkStyleConfig
-	switch style {
-	case Light:
-		cfg = styles.LightStyleConfig
-	case NoTTY:
-		cfg = styles.NoTTYStyleConfig
-	}
+	return newMarkdown(styleConfig(style), width, style == NoTTY), nil
+}
+
+// newMarkdown is NewRenderer with the styles given.
+func newMarkdown(cfg ansi.StyleConfig, width int, plain bool) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	ar := ansi.NewRenderer(ansi.Options{WordWrap: max(width, MinWidth), Styles: cfg})
-	md.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &Renderer{md: md, plain: style == NoTTY}, nil
+	md.SetRenderer(gmrenderer.NewRenderer(gmrenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
+	return &Renderer{md: md, plain: plain}
 }
 
 // Render renders in, a Markdown text.
@@ -249,7 +246,7 @@ const chunkSize = 32 << 10
 // rendered in chunks split between top-level blocks, and ctx is checked
 // between them.
 func MarkdownContext(ctx context.Context, md string, style Style, width int) (string, error) {
-	r, err := NewRenderer(style, width)
+	r, err := newRenderer(style, width)
 	if err != nil {
 		return "", err
 	}
