@@ -1,6 +1,6 @@
 // Package briefing is the domain of brief: the model of a briefing, its
-// file format, loading, validation and search. It has no user interface
-// code, so the reader, the command line and tests share it.
+// file format, loading and validation. It has no user interface code, so
+// the reader, the command line, the search engine and tests share it.
 package briefing
 
 // Briefing is a short, structured, cited digest of a news story.

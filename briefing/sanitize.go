@@ -1,12 +1,13 @@
 package briefing
 
 import (
-	"brief/internal/swar"
 	"bytes"
 	"fmt"
 	"math/bits"
 	"strings"
 	"unicode/utf8"
+
+	"brief/internal/swar"
 )
 
 // maxControlWarnings caps the control-character warnings per file, so that

@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"brief/internal/search"
 	"sort"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"brief/internal/search"
 )
 
 // plainLines is the reader's text without styles: the lines joined by

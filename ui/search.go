@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"brief/internal/search"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"brief/internal/search"
 )
 
 // landing says which match to go to once a topic's text is on screen.

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"brief/internal/search"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"brief/internal/search"
 )
 
 // stops walks n from the current state until it comes back to where it

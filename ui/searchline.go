@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"brief/internal/search"
 	"fmt"
 	"slices"
 	"strings"
+
+	"brief/internal/search"
 )
 
 // searchStatus is the search's counts, for the search line and footer:

@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"brief/internal/search"
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+
+	"brief/internal/search"
 )
 
 // How enter, n and N walk the matches: within the topic on screen, then

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 
-	"brief/briefing"
-
 	"github.com/spf13/cobra"
+
+	"brief/briefing"
 )
 
 func newCheckCmd() *cobra.Command {

@@ -12,12 +12,12 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
 	"brief/ui"
-
-	"github.com/spf13/cobra"
 )
 
 // Exit codes shared by every command; search follows grep.

@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"brief/briefing"
-
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"brief/briefing"
 )
 
 func newListCmd() *cobra.Command {

@@ -7,13 +7,13 @@ import (
 	"strconv"
 	"strings"
 
-	"brief/briefing"
-	"brief/internal/render"
-
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+
+	"brief/briefing"
+	"brief/internal/render"
 )
 
 func newPrintCmd() *cobra.Command {

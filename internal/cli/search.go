@@ -12,10 +12,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"brief/briefing"
 	"brief/internal/search"
-
-	"github.com/spf13/cobra"
 )
 
 // Marks for a match on a terminal: bold and reverse video, then reset.

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"brief/briefing"
-
 	"charm.land/glamour/v2/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
@@ -21,6 +19,8 @@ import (
 	gmrenderer "github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"brief/briefing"
 )
 
 // Style selects the colours of rendered text.

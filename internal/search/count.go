@@ -1,9 +1,10 @@
 package search
 
 import (
-	"brief/internal/swar"
 	"math/bits"
 	"strings"
+
+	"brief/internal/swar"
 )
 
 // commonFirst marks the bytes that start a needle so often in text that

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"brief/briefing"
 	"math/bits"
 	"slices"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"brief/briefing"
 )
 
 // A search from the command line runs one query once, so building the

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"brief/internal/swar"
 	"encoding/binary"
 	"strings"
 	"sync"
@@ -10,6 +9,8 @@ import (
 	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
+
+	"brief/internal/swar"
 )
 
 // Search works on a folded form of the text: diacritics removed, runs of

@@ -1,11 +1,12 @@
 package search
 
 import (
-	"brief/briefing"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"brief/briefing"
 )
 
 // FuzzMatch checks the matcher's invariants on any text and query: no

@@ -1,12 +1,13 @@
 package search
 
 import (
-	"brief/briefing"
 	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
 	"unsafe"
+
+	"brief/briefing"
 )
 
 // Index holds a briefing's searchable text, folded once, so that a search

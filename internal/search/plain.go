@@ -1,10 +1,11 @@
 package search
 
 import (
-	"brief/briefing"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"brief/briefing"
 )
 
 // plainText reduces Markdown to the text a reader sees, line for line, so

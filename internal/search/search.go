@@ -1,11 +1,17 @@
+// Package search is brief's search engine: a query compiled once (smart
+// case, folded diacritics, actor aliases as whole words), an index of a
+// briefing's topics and timeline as plain text, the matches and their
+// counts, and snippets. The reader and brief search share it, so that a
+// match is counted one way everywhere.
 package search
 
 import (
-	"brief/briefing"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"brief/briefing"
 )
 
 // Range is a half-open byte range [Start, End) of a text.

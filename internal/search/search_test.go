@@ -1,7 +1,6 @@
 package search
 
 import (
-	"brief/briefing"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"brief/briefing"
 )
 
 var testActors = []briefing.Actor{
