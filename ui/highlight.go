@@ -49,6 +49,7 @@ type highlights struct {
 	// key, rendered and query say what the spans were found for.
 	key      renderKey
 	rendered bool
+	version  int
 	query    string
 	valid    bool
 

@@ -10,6 +10,28 @@ type renderedMsg struct {
 	err error
 }
 
+// piecesMsg starts showing a long topic a piece at a time: the stand-in
+// lines of every piece, and piece index rendered. key and gen say which
+// render it belongs to, so stale ones are dropped.
+type piecesMsg struct {
+	key    renderKey
+	gen    int
+	pieces []string   // the Markdown of each piece
+	plain  [][]string // each piece's stand-in lines
+	index  int
+	lines  []string // piece index rendered
+	err    error
+}
+
+// pieceMsg carries one more piece of a long topic, rendered.
+type pieceMsg struct {
+	key   renderKey
+	gen   int
+	index int
+	lines []string
+	err   error
+}
+
 // resizeDoneMsg ends the wait after a resize; gen is the resize count when
 // the wait began, so a newer resize restarts the wait.
 type resizeDoneMsg struct{ gen int }

@@ -95,6 +95,8 @@ type Model struct {
 	// slots bounds how many renders run at once, so that paging quickly
 	// through many topics cannot bury the CPU in renders.
 	slots chan struct{}
+	// prog is the long topic being rendered a piece at a time, if any.
+	prog progress
 
 	search  search
 	results results
@@ -163,6 +165,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.resizeDone(msg)
 	case renderedMsg:
 		m, cmd = m.rendered(msg)
+	case piecesMsg:
+		m, cmd = m.piecesArrived(msg)
+	case pieceMsg:
+		m, cmd = m.pieceArrived(msg)
 	case tea.BackgroundColorMsg:
 		m, cmd = m.setBackground(msg.IsDark())
 	case tea.ColorProfileMsg:
@@ -331,7 +337,11 @@ func (m *Model) request(k renderKey) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.inflight[k] = cancel
-	return renderCmd(ctx, m.slots, k, m.text(k.topic))
+	md := m.text(k.topic)
+	if k.topic == m.shownTopic() && len(md) > piecesFrom {
+		return m.startPieces(ctx, k, md)
+	}
+	return renderCmd(ctx, m.slots, k, md)
 }
 
 // abandon cancels the renders under way that are neither the current topic
@@ -348,6 +358,14 @@ func (m *Model) abandon() {
 		}
 		cancel()
 		delete(m.inflight, k)
+	}
+	if m.prog.active() && m.prog.key != m.keyFor(m.shownTopic()) {
+		// A long topic stops rendering as soon as the reader leaves it.
+		if cancel := m.inflight[m.prog.key]; cancel != nil {
+			cancel()
+			delete(m.inflight, m.prog.key)
+		}
+		m.prog = progress{gen: m.prog.gen}
 	}
 	for i := range m.texts {
 		if !near(i) {
@@ -385,6 +403,9 @@ func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
 	if cancel := m.inflight[msg.key]; cancel != nil {
 		cancel()
 		delete(m.inflight, msg.key)
+	}
+	if m.prog.key == msg.key {
+		m.prog = progress{gen: m.prog.gen} // a long topic that made one piece
 	}
 	if errors.Is(msg.err, context.Canceled) {
 		return m, nil

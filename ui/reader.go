@@ -28,6 +28,18 @@ type reader struct {
 	// first needs them.
 	plain *plainLines
 	hl    highlights
+	// segs are the pieces of a long topic shown a piece at a time, in
+	// order, nil for text shown whole; version counts changes of the
+	// text, so that what was found in it is found again.
+	segs    []segment
+	version int
+}
+
+// segment is where one piece of a long topic is in the lines, and
+// whether it is rendered yet or its stand-in.
+type segment struct {
+	start, n int
+	rendered bool
 }
 
 func newReader() reader {
@@ -47,6 +59,11 @@ func (r *reader) SetSize(w, h int) {
 // setText shows text for k. Text of the same topic keeps the reader's
 // place, as a fraction of the text; another topic starts at the top.
 func (r *reader) setText(k renderKey, text string, rendered bool) {
+	r.setLines(k, strings.Split(text, "\n"), rendered)
+}
+
+// setLines is setText with the text already in lines.
+func (r *reader) setLines(k renderKey, lines []string, rendered bool) {
 	same := r.hasText && r.shown.topic == k.topic
 	frac, atTop, atBottom := r.place(), r.vp.AtTop(), r.vp.AtBottom() && !r.vp.AtTop()
 	var anchor []string
@@ -54,7 +71,7 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 	if same && !atTop && !atBottom {
 		anchor, skip = r.anchor()
 	}
-	r.lines = strings.Split(text, "\n")
+	r.lines = lines
 	// The viewport only counts lines; it measures every line it is given,
 	// which a huge topic cannot afford on the update loop.
 	r.vp.SetContentLines(make([]string, len(r.lines)))
@@ -63,7 +80,8 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
-	r.plain = nil
+	r.plain, r.segs = nil, nil
+	r.version++
 	switch {
 	case !same || atTop:
 		r.vp.GotoTop()
@@ -76,6 +94,77 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		}
 		r.vp.SetYOffset(max(guess, 0))
 	}
+}
+
+// setPieces shows a long topic as its pieces' lines, pieces[i] rendered
+// where rendered[i] is set and its stand-in elsewhere; the place is kept
+// as setText keeps it.
+func (r *reader) setPieces(k renderKey, pieces [][]string, rendered []bool) {
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	lines := make([]string, 0, n)
+	segs := make([]segment, len(pieces))
+	for i, p := range pieces {
+		segs[i] = segment{start: len(lines), n: len(p), rendered: rendered[i]}
+		lines = append(lines, p...)
+	}
+	r.setLines(k, lines, false)
+	r.segs = segs
+}
+
+// splice puts piece i, rendered, in place of its stand-in. The line at
+// the top of the pane stays there: pieces above it move it by the lines
+// they gain or lose, and within the piece itself it keeps its fraction.
+func (r *reader) splice(i int, piece []string) {
+	seg := r.segs[i]
+	delta := len(piece) - seg.n
+	lines := make([]string, 0, len(r.lines)+delta)
+	lines = append(lines, r.lines[:seg.start]...)
+	lines = append(lines, piece...)
+	lines = append(lines, r.lines[seg.start+seg.n:]...)
+	widths := make([]int, 0, len(lines))
+	widths = append(widths, r.widths[:seg.start]...)
+	for range piece {
+		widths = append(widths, -1)
+	}
+	widths = append(widths, r.widths[seg.start+seg.n:]...)
+
+	top := r.vp.YOffset()
+	switch {
+	case top >= seg.start+seg.n:
+		top += delta
+	case top > seg.start:
+		top = seg.start + (top-seg.start)*len(piece)/max(seg.n, 1)
+	}
+	r.lines, r.widths = lines, widths
+	r.vp.SetContentLines(make([]string, len(lines)))
+	r.vp.SetYOffset(top)
+	r.segs[i] = segment{start: seg.start, n: len(piece), rendered: true}
+	for j := i + 1; j < len(r.segs); j++ {
+		r.segs[j].start += delta
+	}
+	r.plain = nil
+	r.version++
+}
+
+// pieceAtLine is the piece that holds line i, or -1 for text shown whole.
+func (r reader) pieceAtLine(i int) int {
+	for j, s := range r.segs {
+		if i < s.start+s.n {
+			return j
+		}
+	}
+	return len(r.segs) - 1
+}
+
+// finish marks a long topic rendered once its last piece is in: its
+// lines become those of text, the same lines joined, which the cache
+// keeps, so that the pieces' strings are freed.
+func (r *reader) finish(text string) {
+	r.lines = strings.Split(text, "\n")
+	r.rendered, r.segs = true, nil
 }
 
 // anchorWords is how many words identify the place in the text.

@@ -26,6 +26,13 @@ const (
 	// renderSlots is how many renders run at once: one, leaving a core
 	// for the reader on a two-core laptop.
 	renderSlots = 1
+	// pieceSize is how much Markdown of a long topic is rendered at a
+	// time: a piece renders in a few tens of milliseconds, so the first
+	// screen is styled at once whatever the topic's size.
+	pieceSize = 16 << 10
+	// piecesFrom is the size from which a topic is shown a piece at a
+	// time; shorter ones render whole within a frame or two.
+	piecesFrom = 32 << 10
 	// prefetchLimit is the largest topic rendered before it is opened.
 	prefetchLimit = 256 << 10
 	// Cache bounds: rendered text is kept for this many (topic, width,
@@ -55,6 +62,106 @@ func renderCmd(ctx context.Context, slots chan struct{}, k renderKey, md string)
 		out, err := render.MarkdownContext(ctx, md, k.style, k.width)
 		return renderedMsg{key: k, out: strings.TrimRight(out, "\n"), err: err}
 	}
+}
+
+// piecesCmd cuts a long topic into pieces, renders the one at the
+// fraction at of the text, and makes every piece's stand-in lines. A text
+// that makes one piece is rendered whole, as renderCmd does.
+func piecesCmd(ctx context.Context, slots chan struct{}, k renderKey, gen int, md string, at float64) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-ctx.Done():
+			return piecesMsg{key: k, gen: gen, err: ctx.Err()}
+		}
+		if err := ctx.Err(); err != nil {
+			return piecesMsg{key: k, gen: gen, err: err}
+		}
+		pieces := render.Pieces(md, k.style, k.width, pieceSize)
+		if len(pieces) == 1 {
+			out, err := render.MarkdownContext(ctx, md, k.style, k.width)
+			return renderedMsg{key: k, out: strings.TrimRight(out, "\n"), err: err}
+		}
+		i := pieceAt(pieces, at)
+		lines, err := renderPiece(k, pieces[i])
+		if err != nil {
+			return piecesMsg{key: k, gen: gen, err: err}
+		}
+		plain := make([][]string, len(pieces))
+		for j, p := range pieces {
+			if j != i {
+				plain[j] = standIn(p, k.width)
+			}
+		}
+		return piecesMsg{key: k, gen: gen, pieces: pieces, plain: plain, index: i, lines: lines}
+	}
+}
+
+// pieceCmd renders piece i of a long topic.
+func pieceCmd(ctx context.Context, slots chan struct{}, k renderKey, gen, i int, piece string) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+		case <-ctx.Done():
+			return pieceMsg{key: k, gen: gen, index: i, err: ctx.Err()}
+		}
+		if err := ctx.Err(); err != nil {
+			return pieceMsg{key: k, gen: gen, index: i, err: err}
+		}
+		lines, err := renderPiece(k, piece)
+		return pieceMsg{key: k, gen: gen, index: i, lines: lines, err: err}
+	}
+}
+
+// renderPiece renders a piece with a renderer of its own (one per
+// goroutine), as lines after the blank line that separates pieces.
+func renderPiece(k renderKey, piece string) ([]string, error) {
+	r, err := render.NewRenderer(k.style, k.width)
+	if err != nil {
+		return nil, err
+	}
+	out, err := render.RenderPiece(r, piece)
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{""}, strings.Split(out, "\n")...), nil
+}
+
+// pieceAt is the piece that holds the fraction at of the text.
+func pieceAt(pieces []string, at float64) int {
+	total := 0
+	for _, p := range pieces {
+		total += len(p)
+	}
+	want := int(at * float64(total))
+	for i, p := range pieces {
+		if want < len(p) {
+			return i
+		}
+		want -= len(p)
+	}
+	return len(pieces) - 1
+}
+
+// standIn is a piece's plain text, wrapped, shown until it renders, after
+// the blank line that separates pieces. Lines that fit are kept as they
+// are (a line has no more cells than bytes), so that the stand-in of a
+// huge topic costs little more than a scan.
+func standIn(md string, width int) []string {
+	md = citationMarks.Replace(strings.Trim(md, "\n"))
+	width = max(width, 1)
+	lines := []string{""}
+	for line := range strings.Lines(md) {
+		line = strings.TrimSuffix(line, "\n")
+		if len(line) <= width {
+			lines = append(lines, line)
+			continue
+		}
+		lines = append(lines, strings.Split(ansi.Wrap(line, width, ""), "\n")...)
+	}
+	return lines
 }
 
 // resizeTick waits d for a resize burst to end.

@@ -117,7 +117,7 @@ func MarkdownContext(ctx context.Context, md string, style Style, width int) (st
 	if err != nil {
 		return "", err
 	}
-	chunks := splitBlocks(flatten(Clean(md), indentLimit(style, width)), chunkSize)
+	chunks := Pieces(md, style, width, chunkSize)
 	parts := make([]string, 0, len(chunks))
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
@@ -134,6 +134,25 @@ func MarkdownContext(ctx context.Context, md string, style Style, width int) (st
 	}
 	// Each chunk comes with the document margins; keep one set.
 	return "\n" + strings.Join(parts, "\n\n") + "\n\n", nil
+}
+
+// Pieces cleans md as it is rendered in the style at width and cuts it
+// into pieces of about size bytes between top-level blocks, for a caller
+// that renders a long text a piece at a time. Rendered with RenderPiece
+// and joined by blank lines, after one blank line, the pieces read as the
+// whole text rendered by MarkdownContext.
+func Pieces(md string, style Style, width, size int) []string {
+	return splitBlocks(flatten(Clean(md), indentLimit(style, width)), size)
+}
+
+// RenderPiece renders one of Pieces with r, without the blank lines
+// Glamour puts around a document, compacted.
+func RenderPiece(r *glamour.TermRenderer, piece string) (string, error) {
+	out, err := r.Render(piece)
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return Compact(strings.Trim(out, "\n")), nil
 }
 
 // splitBlocks cuts md into pieces of about size bytes at blank lines that
