@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -33,6 +34,7 @@ type reader struct {
 	// text, so that what was found in it is found again.
 	segs    []segment
 	version int
+	blank   []string // empty lines for the viewport to count
 }
 
 // segment is where one piece of a long topic is in the lines, and
@@ -72,9 +74,7 @@ func (r *reader) setLines(k renderKey, lines []string, rendered bool) {
 		anchor, skip = r.anchor()
 	}
 	r.lines = lines
-	// The viewport only counts lines; it measures every line it is given,
-	// which a huge topic cannot afford on the update loop.
-	r.vp.SetContentLines(make([]string, len(r.lines)))
+	r.countLines()
 	r.widths = make([]int, len(r.lines))
 	for i := range r.widths {
 		r.widths[i] = -1
@@ -120,16 +120,15 @@ func (r *reader) setPieces(k renderKey, pieces [][]string, rendered []bool) {
 func (r *reader) splice(i int, piece []string) {
 	seg := r.segs[i]
 	delta := len(piece) - seg.n
-	lines := make([]string, 0, len(r.lines)+delta)
-	lines = append(lines, r.lines[:seg.start]...)
-	lines = append(lines, piece...)
-	lines = append(lines, r.lines[seg.start+seg.n:]...)
-	widths := make([]int, 0, len(lines))
-	widths = append(widths, r.widths[:seg.start]...)
-	for range piece {
-		widths = append(widths, -1)
+	// In place where the arrays have room: a huge topic has hundreds of
+	// pieces and tens of thousands of lines, and copies of them all for
+	// each piece would be most of the reader's garbage.
+	unmeasured := make([]int, len(piece))
+	for j := range unmeasured {
+		unmeasured[j] = -1
 	}
-	widths = append(widths, r.widths[seg.start+seg.n:]...)
+	lines := slices.Replace(r.lines, seg.start, seg.start+seg.n, piece...)
+	widths := slices.Replace(r.widths, seg.start, seg.start+seg.n, unmeasured...)
 
 	top := r.vp.YOffset()
 	switch {
@@ -139,7 +138,7 @@ func (r *reader) splice(i int, piece []string) {
 		top = seg.start + (top-seg.start)*len(piece)/max(seg.n, 1)
 	}
 	r.lines, r.widths = lines, widths
-	r.vp.SetContentLines(make([]string, len(lines)))
+	r.countLines()
 	r.vp.SetYOffset(top)
 	r.segs[i] = segment{start: seg.start, n: len(piece), rendered: true}
 	for j := i + 1; j < len(r.segs); j++ {
@@ -165,6 +164,16 @@ func (r reader) pieceAtLine(i int) int {
 func (r *reader) finish(text string) {
 	r.lines = strings.Split(text, "\n")
 	r.rendered, r.segs = true, nil
+}
+
+// countLines tells the viewport how many lines there are. It only counts
+// them; it measures every line it is given, which a huge topic cannot
+// afford on the update loop, so it gets empty ones, kept between texts.
+func (r *reader) countLines() {
+	if cap(r.blank) < len(r.lines) {
+		r.blank = make([]string, len(r.lines)+len(r.lines)/4)
+	}
+	r.vp.SetContentLines(r.blank[:len(r.lines)])
 }
 
 // anchorWords is how many words identify the place in the text.

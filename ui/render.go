@@ -27,9 +27,9 @@ const (
 	// for the reader on a two-core laptop.
 	renderSlots = 1
 	// pieceSize is how much Markdown of a long topic is rendered at a
-	// time: a piece renders in a few tens of milliseconds, so the first
-	// screen is styled at once whatever the topic's size.
-	pieceSize = 16 << 10
+	// time: a piece renders in about 10 ms, so the first screen is
+	// styled at once whatever the topic's size.
+	pieceSize = 8 << 10
 	// piecesFrom is the size from which a topic is shown a piece at a
 	// time; shorter ones render whole within a frame or two.
 	piecesFrom = 32 << 10
@@ -150,18 +150,46 @@ func pieceAt(pieces []string, at float64) int {
 // are (a line has no more cells than bytes), so that the stand-in of a
 // huge topic costs little more than a scan.
 func standIn(md string, width int) []string {
-	md = citationMarks.Replace(strings.Trim(md, "\n"))
+	md = unescapeMarks(strings.Trim(md, "\n"))
 	width = max(width, 1)
-	lines := []string{""}
+	lines := make([]string, 1, strings.Count(md, "\n")+2)
 	for line := range strings.Lines(md) {
 		line = strings.TrimSuffix(line, "\n")
 		if len(line) <= width {
 			lines = append(lines, line)
 			continue
 		}
+		if isASCII(line) {
+			lines = wrapASCII(lines, line, width)
+			continue
+		}
 		lines = append(lines, strings.Split(ansi.Wrap(line, width, ""), "\n")...)
 	}
 	return lines
+}
+
+// wrapASCII appends line, printable ASCII, wrapped at width bytes (which
+// are cells) at spaces, and cut where a word is longer than a line.
+func wrapASCII(lines []string, line string, width int) []string {
+	for len(line) > width {
+		cut := strings.LastIndexByte(line[:width+1], ' ')
+		if cut <= 0 {
+			lines, line = append(lines, line[:width]), line[width:]
+			continue
+		}
+		lines, line = append(lines, line[:cut]), line[cut+1:]
+	}
+	return append(lines, line)
+}
+
+// isASCII reports whether s is printable ASCII only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // resizeTick waits d for a resize burst to end.
@@ -186,6 +214,25 @@ func plainText(md string, width int) string {
 }
 
 var citationMarks = strings.NewReplacer(`\[`, "[", `\]`, "]")
+
+// unescapeMarks is citationMarks.Replace, in one pass and one allocation.
+func unescapeMarks(line string) string {
+	i := strings.IndexByte(line, '\\')
+	if i < 0 {
+		return line
+	}
+	b := make([]byte, 0, len(line))
+	for ; i >= 0; i = strings.IndexByte(line, '\\') {
+		if i+1 < len(line) && (line[i+1] == '[' || line[i+1] == ']') {
+			b = append(b, line[:i]...)
+			line = line[i+1:]
+			continue
+		}
+		b = append(b, line[:i+1]...)
+		line = line[i+1:]
+	}
+	return string(append(b, line...))
+}
 
 // renderCache is a least-recently-used cache of rendered topics, bounded by
 // entries and bytes, so memory does not grow with the topics visited.

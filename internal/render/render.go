@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"brief/briefing"
 
@@ -194,7 +193,7 @@ func splitBlocks(md string, size int) []string {
 // remove.
 func Clean(s string) string {
 	// strings.Map also turns bytes that are not UTF-8 into U+FFFD.
-	if strings.IndexFunc(s, briefing.IsControl) < 0 && utf8.ValidString(s) {
+	if !briefing.HasControl(s) { // many bytes at a time: huge topics pass here
 		return s
 	}
 	return strings.Map(func(r rune) rune {
