@@ -6,6 +6,7 @@ import "brief/briefing"
 // topic, width and style it was rendered for, so stale results are known.
 type renderedMsg struct {
 	key renderKey
+	gen int // the long render's generation, for a long topic of one piece
 	out string
 	err error
 }

@@ -332,13 +332,19 @@ func (m *Model) refresh() tea.Cmd {
 
 // request starts rendering k unless it is already under way.
 func (m *Model) request(k renderKey) tea.Cmd {
-	if m.inflight[k] != nil {
-		return nil
+	md := m.text(k.topic)
+	long := k.topic == m.shownTopic() && len(md) > piecesFrom
+	if cancel := m.inflight[k]; cancel != nil {
+		if !long || m.prog.key == k {
+			return nil
+		}
+		// A long neighbour rendering whole ahead of time is opened: its
+		// first screen comes sooner a piece at a time.
+		cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.inflight[k] = cancel
-	md := m.text(k.topic)
-	if k.topic == m.shownTopic() && len(md) > piecesFrom {
+	if long {
 		return m.startPieces(ctx, k, md)
 	}
 	return renderCmd(ctx, m.slots, k, md)
@@ -400,6 +406,14 @@ func (m *Model) prefetch() tea.Cmd {
 }
 
 func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
+	if m.prog.active() && m.prog.key == msg.key && msg.gen != m.prog.gen {
+		// A whole render, begun before the topic was opened and since
+		// given up for one a piece at a time: use it if it finished.
+		if msg.err != nil {
+			return m, nil
+		}
+		m.endPieces()
+	}
 	if cancel := m.inflight[msg.key]; cancel != nil {
 		cancel()
 		delete(m.inflight, msg.key)

@@ -178,3 +178,28 @@ func TestUnescapeMarksIsCitationMarks(t *testing.T) {
 		}
 	}
 }
+
+// A long topic's neighbour renders whole ahead of time; opened before
+// that render ends, it renders a piece at a time, and the abandoned whole
+// render does not stop it.
+func TestLongTopicOpenedWhilePrefetched(t *testing.T) {
+	b := patho.Load(t)
+	m, _ := update(New(b, Options{Style: render.Dark}), sizeMsg(120, 40))
+	m, _ = update(m, keyPress("3")) // long-line; its neighbour wide-table (105 KB) is prefetched
+	k := m.keyFor(3)
+	ctx, cancel := context.WithCancel(context.Background())
+	m.inflight[k] = cancel // as prefetch leaves it
+	whole := renderCmd(ctx, m.slots, k, m.text(3))
+	m, cmd := update(m, keyPress("4"))
+	if m.prog.key != k || ctx.Err() == nil {
+		t.Fatalf("opening a prefetched long topic: long render of %+v, whole render cancelled %v", m.prog.key, ctx.Err() != nil)
+	}
+	m, _ = update(m, run(whole)[0]) // the cancelled whole render comes back
+	if m.inflight[k] == nil || m.prog.key != k {
+		t.Fatal("the abandoned whole render stopped the piece-at-a-time one")
+	}
+	m = settle(t, m, cmd)
+	if !m.reader.rendered || m.reader.shown != k {
+		t.Errorf("topic not rendered: shown %+v, rendered %v", m.reader.shown, m.reader.rendered)
+	}
+}

@@ -81,7 +81,7 @@ func piecesCmd(ctx context.Context, slots chan struct{}, k renderKey, gen int, m
 		pieces := render.Pieces(md, k.style, k.width, pieceSize)
 		if len(pieces) == 1 {
 			out, err := render.MarkdownContext(ctx, md, k.style, k.width)
-			return renderedMsg{key: k, out: strings.TrimRight(out, "\n"), err: err}
+			return renderedMsg{key: k, gen: gen, out: strings.TrimRight(out, "\n"), err: err}
 		}
 		i := pieceAt(pieces, at)
 		lines, err := renderPiece(k, pieces[i])
