@@ -318,9 +318,9 @@ func (m *Model) refresh() tea.Cmd {
 	i := m.shownTopic()
 	k := m.keyFor(i)
 	m.abandon()
-	if out, ok := m.cache.get(k); ok {
+	if lines, ok := m.cache.get(k); ok {
 		if m.reader.shown != k || !m.reader.rendered {
-			m.reader.setText(k, out, true)
+			m.reader.setLines(k, lines, true)
 		}
 		return m.prefetch()
 	}

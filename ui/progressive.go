@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -86,9 +85,9 @@ func (m Model) nextPiece() (Model, tea.Cmd) {
 			}
 		}
 	}
-	text := strings.Join(m.reader.lines, "\n")
-	m.cache.put(p.key, text)
-	m.reader.finish(text)
+	// The cache shares the reader's lines; no piece is spliced in now.
+	m.cache.putLines(p.key, m.reader.lines)
+	m.reader.rendered, m.reader.segs = true, nil
 	m.endPieces()
 	return m, m.prefetch()
 }

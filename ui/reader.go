@@ -158,14 +158,6 @@ func (r reader) pieceAtLine(i int) int {
 	return len(r.segs) - 1
 }
 
-// finish marks a long topic rendered once its last piece is in: its
-// lines become those of text, the same lines joined, which the cache
-// keeps, so that the pieces' strings are freed.
-func (r *reader) finish(text string) {
-	r.lines = strings.Split(text, "\n")
-	r.rendered, r.segs = true, nil
-}
-
 // countLines tells the viewport how many lines there are. It only counts
 // them; it measures every line it is given, which a huge topic cannot
 // afford on the update loop, so it gets empty ones, kept between texts.

@@ -243,31 +243,43 @@ type renderCache struct {
 }
 
 type cacheEntry struct {
-	key renderKey
-	out string
+	key   renderKey
+	lines []string // never changed once cached: readers share them
+	size  int
 }
 
 func newRenderCache() *renderCache {
 	return &renderCache{ll: list.New(), items: map[renderKey]*list.Element{}}
 }
 
-func (c *renderCache) get(k renderKey) (string, bool) {
+// get returns k's rendered lines; the caller must not change them.
+func (c *renderCache) get(k renderKey) ([]string, bool) {
 	e, ok := c.items[k]
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	c.ll.MoveToFront(e)
-	return e.Value.(*cacheEntry).out, true
+	return e.Value.(*cacheEntry).lines, true
 }
 
 func (c *renderCache) put(k renderKey, out string) {
+	c.putLines(k, strings.Split(out, "\n"))
+}
+
+// putLines keeps lines, which must not change afterwards.
+func (c *renderCache) putLines(k renderKey, lines []string) {
+	size := max(len(lines)-1, 0) // the bytes of the text: lines and newlines
+	for _, l := range lines {
+		size += len(l)
+	}
 	if e, ok := c.items[k]; ok {
-		c.bytes += len(out) - len(e.Value.(*cacheEntry).out)
-		e.Value.(*cacheEntry).out = out
+		ent := e.Value.(*cacheEntry)
+		c.bytes += size - ent.size
+		ent.lines, ent.size = lines, size
 		c.ll.MoveToFront(e)
 	} else {
-		c.items[k] = c.ll.PushFront(&cacheEntry{key: k, out: out})
-		c.bytes += len(out)
+		c.items[k] = c.ll.PushFront(&cacheEntry{key: k, lines: lines, size: size})
+		c.bytes += size
 	}
 	// Keep at least the newest entry, however big.
 	for c.ll.Len() > 1 && (c.ll.Len() > cacheEntries || c.bytes > cacheBytes) {
@@ -275,7 +287,7 @@ func (c *renderCache) put(k renderKey, out string) {
 		ent := e.Value.(*cacheEntry)
 		c.ll.Remove(e)
 		delete(c.items, ent.key)
-		c.bytes -= len(ent.out)
+		c.bytes -= ent.size
 	}
 }
 

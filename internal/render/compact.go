@@ -68,7 +68,8 @@ func (p pen) blankSafe() bool {
 }
 
 // apply reads the parameters of one SGR sequence into p; it reports false
-// for a parameter it does not know.
+// for a parameter it does not know. It allocates nothing: a styled topic
+// has millions of these.
 func (p *pen) apply(params string) bool {
 	if params == "" {
 		*p = pen{}
@@ -77,9 +78,19 @@ func (p *pen) apply(params string) bool {
 	if strings.IndexByte(params, ':') >= 0 {
 		return false
 	}
-	ps := strings.Split(params, ";")
-	for i := 0; i < len(ps); i++ {
-		switch c := ps[i]; c {
+	// next returns the parameter at i and where the one after it starts.
+	next := func(i int) (string, int) {
+		j := strings.IndexByte(params[i:], ';')
+		if j < 0 {
+			return params[i:], len(params) + 1
+		}
+		return params[i : i+j], i + j + 1
+	}
+	for i := 0; i <= len(params); {
+		start := i
+		c, after := next(i)
+		i = after
+		switch c {
 		case "", "0":
 			*p = pen{}
 		case "1":
@@ -123,16 +134,27 @@ func (p *pen) apply(params string) bool {
 		case "59":
 			p.ul = ""
 		case "38", "48", "58":
+			if i > len(params) {
+				return false
+			}
+			kind, j := next(i)
 			n := 0
-			switch {
-			case i+2 < len(ps) && ps[i+1] == "5":
-				n = 2
-			case i+4 < len(ps) && ps[i+1] == "2":
-				n = 4
+			switch kind {
+			case "5":
+				n = 1
+			case "2":
+				n = 3
 			default:
 				return false
 			}
-			v := strings.Join(ps[i:i+n+1], ";")
+			for ; n > 0; n-- {
+				if j > len(params) {
+					return false
+				}
+				_, j = next(j)
+			}
+			// The colour as written, from its code to its last number.
+			v := params[start:min(j-1, len(params))]
 			switch c {
 			case "38":
 				p.fg = v
@@ -141,7 +163,7 @@ func (p *pen) apply(params string) bool {
 			default:
 				p.ul = v
 			}
-			i += n
+			i = j
 		default:
 			if len(c) == 2 && (c[0] == '3' || c[0] == '4' || c[0] == '9') && c[1] >= '0' && c[1] <= '7' {
 				if c[0] == '4' {
@@ -193,6 +215,8 @@ func (p pen) sgr(b *strings.Builder, from pen) {
 	b.WriteByte('m')
 }
 
+const blanks = "                                                                "
+
 // compactLine compacts one line; ok is false if it holds an escape
 // sequence other than SGR, OSC or another CSI.
 func compactLine(s string) (string, bool) {
@@ -213,7 +237,10 @@ func compactLine(s string) (string, bool) {
 			next.sgr(&b, have)
 			have = next
 		}
-		b.WriteString(strings.Repeat(" ", spaces))
+		for ; spaces > len(blanks); spaces -= len(blanks) {
+			b.WriteString(blanks)
+		}
+		b.WriteString(blanks[:spaces])
 		spaces = 0
 	}
 	for i := 0; i < len(s); {

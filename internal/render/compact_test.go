@@ -104,6 +104,7 @@ func TestCompactLine(t *testing.T) {
 		{"padding dropped", "\x1b[38;5;252mA\x1b[m\x1b[38;5;252m \x1b[m\x1b[38;5;252m \x1b[m", "\x1b[38;5;252mA\x1b[m"},
 		{"background kept", "\x1b[48;5;63m \x1b[m\x1b[48;5;63m \x1b[m", "\x1b[48;5;63m  \x1b[m"},
 		{"attribute dropped", "\x1b[1mA\x1b[m B", "\x1b[1mA \x1b[mB"},
+		{"colours in one sequence", "\x1b[0;1;38;2;1;2;3;48;5;10mA\x1b[22;39mB\x1b[m", "\x1b[1;38;2;1;2;3;48;5;10mA\x1b[0;48;5;10mB\x1b[m"},
 		{"unknown sequence kept", "\x1b[4:3mA\x1b[m", "\x1b[4:3mA\x1b[m"},
 		{"hyperlink kept", "\x1b]8;;https://x\x07link\x1b]8;;\x07 ", "\x1b]8;;https://x\x07link\x1b]8;;\x07"},
 	}
