@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"brief/internal/patho"
@@ -201,5 +202,47 @@ func TestLongTopicOpenedWhilePrefetched(t *testing.T) {
 	m = settle(t, m, cmd)
 	if !m.reader.rendered || m.reader.shown != k {
 		t.Errorf("topic not rendered: shown %+v, rendered %v", m.reader.shown, m.reader.rendered)
+	}
+}
+
+// A search lands on a match in a piece not yet rendered by moving there
+// at once and landing again, on the rendered text, when the piece comes.
+func TestLongTopicSearchLandsWhenPieceArrives(t *testing.T) {
+	m, pm := openHuge(t)
+	// The command in flight when the search starts: the piece after the
+	// first, asked for when the first arrived.
+	cmd := pieceCmd(m.prog.ctx, m.slots, m.prog.key, m.prog.gen, 1, pm.pieces[1])
+	for _, k := range []string{"/", "S", "e", "c", "t", "i", "o", "n", " ", "4", "0", "enter"} {
+		m, _ = update(m, keyPress(k))
+	}
+	r := &m.reader
+	if m.search.land == landNone || r.hl.count() == 0 {
+		t.Fatalf("land %v with %d matches: want a landing waiting for its piece", m.search.land, r.hl.count())
+	}
+	line := r.hl.first[0]
+	p := r.pieceAtLine(line)
+	if p < 2 || r.segs[p].rendered || line < r.vp.YOffset() || line >= r.vp.YOffset()+r.vp.Height() {
+		t.Fatalf("match on line %d (piece %d, rendered %v) with the pane at %d: want it on screen, unrendered",
+			line, p, r.segs[p].rendered, r.vp.YOffset())
+	}
+	// The pieces asked for next are those on screen; run them until the
+	// match's piece is in.
+	for i := 0; i < 3 && !m.reader.segs[p].rendered; i++ {
+		var next tea.Cmd
+		for _, msg := range run(cmd) {
+			if pm, ok := msg.(pieceMsg); ok {
+				m, next = update(m, pm)
+			}
+		}
+		cmd = next
+	}
+	r = &m.reader
+	if !r.segs[p].rendered || m.search.land != landNone {
+		t.Fatalf("after its piece: rendered %v, land %v", r.segs[p].rendered, m.search.land)
+	}
+	line = r.hl.first[r.hl.cur]
+	if !styled(r.lines[line]) || line < r.vp.YOffset() || line >= r.vp.YOffset()+r.vp.Height() ||
+		!strings.Contains(ansi.Strip(r.lines[line]), "Section 40") {
+		t.Errorf("landed on line %d %q, pane at %d", line, ansi.Strip(r.lines[line]), r.vp.YOffset())
 	}
 }
