@@ -330,7 +330,8 @@ func (m *Model) refresh() tea.Cmd {
 	return m.request(k)
 }
 
-// request starts rendering k unless it is already under way.
+// request starts rendering k unless it is already under way; the topic on
+// screen, if long, renders a piece at a time.
 func (m *Model) request(k renderKey) tea.Cmd {
 	md := m.text(k.topic)
 	long := k.topic == m.shownTopic() && len(md) > piecesFrom
@@ -366,12 +367,7 @@ func (m *Model) abandon() {
 		delete(m.inflight, k)
 	}
 	if m.prog.active() && m.prog.key != m.keyFor(m.shownTopic()) {
-		// A long topic stops rendering as soon as the reader leaves it.
-		if cancel := m.inflight[m.prog.key]; cancel != nil {
-			cancel()
-			delete(m.inflight, m.prog.key)
-		}
-		m.prog = progress{gen: m.prog.gen}
+		m.endPieces() // a long topic stops rendering once the reader leaves it
 	}
 	for i := range m.texts {
 		if !near(i) {
