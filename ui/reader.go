@@ -28,7 +28,11 @@ type reader struct {
 	// the byte offset of each line in it; both are made when a search
 	// first needs them.
 	plain *plainLines
-	hl    highlights
+	// stripped holds the lines without styles once a search needs them,
+	// kept through splices so that a long topic's pieces are stripped
+	// once each.
+	stripped []string
+	hl       highlights
 	// segs are the pieces of a long topic shown a piece at a time, in
 	// order, nil for text shown whole; version counts changes of the
 	// text, so that what was found in it is found again.
@@ -80,7 +84,7 @@ func (r *reader) setLines(k renderKey, lines []string, rendered bool) {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
-	r.plain, r.segs = nil, nil
+	r.plain, r.segs, r.stripped = nil, nil, nil
 	r.version++
 	switch {
 	case !same || atTop:
@@ -126,6 +130,13 @@ func (r *reader) splice(i int, piece []string) {
 	unmeasured := make([]int, len(piece))
 	for j := range unmeasured {
 		unmeasured[j] = -1
+	}
+	if len(r.stripped) == len(r.lines) {
+		plain := make([]string, len(piece))
+		for j, l := range piece {
+			plain[j] = ansi.Strip(l)
+		}
+		r.stripped = slices.Replace(r.stripped, seg.start, seg.start+seg.n, plain...)
 	}
 	lines := slices.Replace(r.lines, seg.start, seg.start+seg.n, piece...)
 	widths := slices.Replace(r.widths, seg.start, seg.start+seg.n, unmeasured...)
