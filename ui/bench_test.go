@@ -4,10 +4,12 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
+	"brief/internal/testkit/cputime"
 	"brief/internal/testkit/synth"
 )
 
@@ -102,4 +104,39 @@ func BenchmarkFirstRender(b *testing.B) {
 			b.Fatal(msg.err)
 		}
 	}
+}
+
+// BenchmarkFirstStyledScreen is the time from the window size of a reader
+// opening on a 2 MB topic to its first screen drawn styled: the message
+// that sizes the reader, the command it returns (which cuts the topic into
+// pieces and renders the first), that message through Update, and the
+// frame. The rest of the topic renders afterwards, a piece at a time.
+func BenchmarkFirstStyledScreen(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Generate(dir, 1, 2<<20, 1); err != nil {
+		b.Fatal(err)
+	}
+	bf, err := briefing.Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		m := New(bf, Options{Style: render.Dark})
+		m.text(0) // the Markdown with numbered citations, made once per topic
+		c := cputime.Used()
+		b.StartTimer()
+		m, cmd := update(m, sizeMsg(120, 40))
+		for _, msg := range run(cmd) {
+			if pm, ok := msg.(piecesMsg); ok {
+				m, _ = update(m, pm)
+			}
+		}
+		if !m.reader.segs[0].rendered || !strings.Contains(m.View().Content, "\x1b[") {
+			b.Fatal("first screen not styled")
+		}
+		cpu += cputime.Used() - c
+	}
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 }

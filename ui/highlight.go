@@ -23,14 +23,20 @@ func (r *reader) plainText() *plainLines {
 	if r.plain != nil {
 		return r.plain
 	}
+	if len(r.stripped) != len(r.lines) {
+		r.stripped = make([]string, len(r.lines))
+		for i, l := range r.lines {
+			r.stripped[i] = ansi.Strip(l)
+		}
+	}
 	p := &plainLines{starts: make([]int, len(r.lines))}
 	var b strings.Builder
-	for i, l := range r.lines {
+	for i, l := range r.stripped {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		p.starts[i] = b.Len()
-		b.WriteString(ansi.Strip(l))
+		b.WriteString(l)
 	}
 	p.text = b.String()
 	r.plain = p
@@ -49,6 +55,7 @@ type highlights struct {
 	// key, rendered and query say what the spans were found for.
 	key      renderKey
 	rendered bool
+	version  int
 	query    string
 	valid    bool
 

@@ -6,8 +6,31 @@ import "brief/internal/search"
 // topic, width and style it was rendered for, so stale results are known.
 type renderedMsg struct {
 	key renderKey
+	gen int // the long render's generation, for a long topic of one piece
 	out string
 	err error
+}
+
+// piecesMsg starts showing a long topic a piece at a time: the stand-in
+// lines of every piece, and piece index rendered. key and gen say which
+// render it belongs to, so stale ones are dropped.
+type piecesMsg struct {
+	key    renderKey
+	gen    int
+	pieces []string   // the Markdown of each piece
+	plain  [][]string // each piece's stand-in lines
+	index  int
+	lines  []string // piece index rendered
+	err    error
+}
+
+// pieceMsg carries one more piece of a long topic, rendered.
+type pieceMsg struct {
+	key   renderKey
+	gen   int
+	index int
+	lines []string
+	err   error
 }
 
 // resizeDoneMsg ends the wait after a resize; gen is the resize count when

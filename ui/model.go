@@ -96,6 +96,8 @@ type Model struct {
 	// slots bounds how many renders run at once, so that paging quickly
 	// through many topics cannot bury the CPU in renders.
 	slots chan struct{}
+	// prog is the long topic being rendered a piece at a time, if any.
+	prog progress
 
 	search  searchBox
 	results results
@@ -165,6 +167,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.resizeDone(msg)
 	case renderedMsg:
 		m, cmd = m.rendered(msg)
+	case piecesMsg:
+		m, cmd = m.piecesArrived(msg)
+	case pieceMsg:
+		m, cmd = m.pieceArrived(msg)
 	case tea.BackgroundColorMsg:
 		m, cmd = m.setBackground(msg.IsDark())
 	case tea.ColorProfileMsg:
@@ -321,9 +327,9 @@ func (m *Model) refresh() tea.Cmd {
 	i := m.shownTopic()
 	k := m.keyFor(i)
 	m.abandon()
-	if out, ok := m.cache.get(k); ok {
+	if lines, ok := m.cache.get(k); ok {
 		if m.reader.shown != k || !m.reader.rendered {
-			m.reader.setText(k, out, true)
+			m.reader.setLines(k, lines, true)
 		}
 		return m.prefetch()
 	}
@@ -333,14 +339,25 @@ func (m *Model) refresh() tea.Cmd {
 	return m.request(k)
 }
 
-// request starts rendering k unless it is already under way.
+// request starts rendering k unless it is already under way; the topic on
+// screen, if long, renders a piece at a time.
 func (m *Model) request(k renderKey) tea.Cmd {
-	if m.inflight[k] != nil {
-		return nil
+	md := m.text(k.topic)
+	long := k.topic == m.shownTopic() && len(md) > piecesFrom
+	if cancel := m.inflight[k]; cancel != nil {
+		if !long || m.prog.key == k {
+			return nil
+		}
+		// A long neighbour rendering whole ahead of time is opened: its
+		// first screen comes sooner a piece at a time.
+		cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.inflight[k] = cancel
-	return renderCmd(ctx, m.slots, k, m.text(k.topic))
+	if long {
+		return m.startPieces(ctx, k, md)
+	}
+	return renderCmd(ctx, m.slots, k, md)
 }
 
 // abandon cancels the renders under way that are neither the current topic
@@ -357,6 +374,9 @@ func (m *Model) abandon() {
 		}
 		cancel()
 		delete(m.inflight, k)
+	}
+	if m.prog.active() && m.prog.key != m.keyFor(m.shownTopic()) {
+		m.endPieces() // a long topic stops rendering once the reader leaves it
 	}
 	for i := range m.texts {
 		if !near(i) {
@@ -391,9 +411,20 @@ func (m *Model) prefetch() tea.Cmd {
 }
 
 func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
+	if m.prog.active() && m.prog.key == msg.key && msg.gen != m.prog.gen {
+		// A whole render, begun before the topic was opened and since
+		// given up for one a piece at a time: use it if it finished.
+		if msg.err != nil {
+			return m, nil
+		}
+		m.endPieces()
+	}
 	if cancel := m.inflight[msg.key]; cancel != nil {
 		cancel()
 		delete(m.inflight, msg.key)
+	}
+	if m.prog.key == msg.key {
+		m.prog = progress{gen: m.prog.gen} // a long topic that made one piece
 	}
 	if errors.Is(msg.err, context.Canceled) {
 		return m, nil

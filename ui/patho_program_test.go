@@ -61,7 +61,9 @@ func TestProgramScrollsWhileRendering(t *testing.T) {
 	if m.Current() != 1 || m.reader.rendered {
 		t.Errorf("topic %d, rendered %v: want the huge topic's plain text", m.Current(), m.reader.rendered)
 	}
-	if got := m.reader.vp.YOffset(); got != 3 {
+	// A piece that arrives meanwhile may move the offset to keep the
+	// same text at the top, never back.
+	if got := m.reader.vp.YOffset(); got < 3 {
 		t.Errorf("j pressed 3 times while rendering: offset %d", got)
 	}
 	checkNoLeak(t, before)

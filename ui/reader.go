@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -27,7 +28,24 @@ type reader struct {
 	// the byte offset of each line in it; both are made when a search
 	// first needs them.
 	plain *plainLines
-	hl    highlights
+	// stripped holds the lines without styles once a search needs them,
+	// kept through splices so that a long topic's pieces are stripped
+	// once each.
+	stripped []string
+	hl       highlights
+	// segs are the pieces of a long topic shown a piece at a time, in
+	// order, nil for text shown whole; version counts changes of the
+	// text, so that what was found in it is found again.
+	segs    []segment
+	version int
+	blank   []string // empty lines for the viewport to count
+}
+
+// segment is where one piece of a long topic is in the lines, and
+// whether it is rendered yet or its stand-in.
+type segment struct {
+	start, n int
+	rendered bool
 }
 
 func newReader() reader {
@@ -47,6 +65,11 @@ func (r *reader) SetSize(w, h int) {
 // setText shows text for k. Text of the same topic keeps the reader's
 // place, as a fraction of the text; another topic starts at the top.
 func (r *reader) setText(k renderKey, text string, rendered bool) {
+	r.setLines(k, strings.Split(text, "\n"), rendered)
+}
+
+// setLines is setText with the text already in lines.
+func (r *reader) setLines(k renderKey, lines []string, rendered bool) {
 	same := r.hasText && r.shown.topic == k.topic
 	frac, atTop, atBottom := r.place(), r.vp.AtTop(), r.vp.AtBottom() && !r.vp.AtTop()
 	var anchor []string
@@ -54,16 +77,15 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 	if same && !atTop && !atBottom {
 		anchor, skip = r.anchor()
 	}
-	r.lines = strings.Split(text, "\n")
-	// The viewport only counts lines; it measures every line it is given,
-	// which a huge topic cannot afford on the update loop.
-	r.vp.SetContentLines(make([]string, len(r.lines)))
+	r.lines = lines
+	r.countLines()
 	r.widths = make([]int, len(r.lines))
 	for i := range r.widths {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
-	r.plain = nil
+	r.plain, r.segs, r.stripped = nil, nil, nil
+	r.version++
 	switch {
 	case !same || atTop:
 		r.vp.GotoTop()
@@ -76,6 +98,85 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		}
 		r.vp.SetYOffset(max(guess, 0))
 	}
+}
+
+// setPieces shows a long topic as its pieces' lines, pieces[i] rendered
+// where rendered[i] is set and its stand-in elsewhere; the place is kept
+// as setText keeps it.
+func (r *reader) setPieces(k renderKey, pieces [][]string, rendered []bool) {
+	n := 0
+	for _, p := range pieces {
+		n += len(p)
+	}
+	lines := make([]string, 0, n)
+	segs := make([]segment, len(pieces))
+	for i, p := range pieces {
+		segs[i] = segment{start: len(lines), n: len(p), rendered: rendered[i]}
+		lines = append(lines, p...)
+	}
+	r.setLines(k, lines, false)
+	r.segs = segs
+}
+
+// splice puts piece i, rendered, in place of its stand-in. The line at
+// the top of the pane stays there: pieces above it move it by the lines
+// they gain or lose, and within the piece itself it keeps its fraction.
+func (r *reader) splice(i int, piece []string) {
+	seg := r.segs[i]
+	delta := len(piece) - seg.n
+	// In place where the arrays have room: a huge topic has hundreds of
+	// pieces and tens of thousands of lines, and copies of them all for
+	// each piece would be most of the reader's garbage.
+	unmeasured := make([]int, len(piece))
+	for j := range unmeasured {
+		unmeasured[j] = -1
+	}
+	if len(r.stripped) == len(r.lines) {
+		plain := make([]string, len(piece))
+		for j, l := range piece {
+			plain[j] = ansi.Strip(l)
+		}
+		r.stripped = slices.Replace(r.stripped, seg.start, seg.start+seg.n, plain...)
+	}
+	lines := slices.Replace(r.lines, seg.start, seg.start+seg.n, piece...)
+	widths := slices.Replace(r.widths, seg.start, seg.start+seg.n, unmeasured...)
+
+	top := r.vp.YOffset()
+	switch {
+	case top >= seg.start+seg.n:
+		top += delta
+	case top > seg.start:
+		top = seg.start + (top-seg.start)*len(piece)/max(seg.n, 1)
+	}
+	r.lines, r.widths = lines, widths
+	r.countLines()
+	r.vp.SetYOffset(top)
+	r.segs[i] = segment{start: seg.start, n: len(piece), rendered: true}
+	for j := i + 1; j < len(r.segs); j++ {
+		r.segs[j].start += delta
+	}
+	r.plain = nil
+	r.version++
+}
+
+// pieceAtLine is the piece that holds line i, or -1 for text shown whole.
+func (r reader) pieceAtLine(i int) int {
+	for j, s := range r.segs {
+		if i < s.start+s.n {
+			return j
+		}
+	}
+	return len(r.segs) - 1
+}
+
+// countLines tells the viewport how many lines there are. It only counts
+// them; it measures every line it is given, which a huge topic cannot
+// afford on the update loop, so it gets empty ones, kept between texts.
+func (r *reader) countLines() {
+	if cap(r.blank) < len(r.lines) {
+		r.blank = make([]string, len(r.lines)+len(r.lines)/4)
+	}
+	r.vp.SetContentLines(r.blank[:len(r.lines)])
 }
 
 // anchorWords is how many words identify the place in the text.

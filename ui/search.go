@@ -277,7 +277,7 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m, nil
 	}
 	hl := &r.hl
-	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.query != s.query.Text() {
+	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.version != r.version || hl.query != s.query.Text() {
 		same := hl.valid && hl.key.topic == r.shown.topic && hl.query == s.query.Text()
 		cur := hl.cur
 		own := 0 // the summary page is not searched
@@ -285,16 +285,17 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 			own = ownLines(r.plainText(), m.text(r.shown.topic))
 		}
 		spans, first := findSpans(r.plainText(), s.query, own)
-		*hl = highlights{key: r.shown, rendered: r.rendered, query: s.query.Text(), valid: true,
+		*hl = highlights{key: r.shown, rendered: r.rendered, version: r.version, query: s.query.Text(), valid: true,
 			spans: spans, first: first, cur: -1, on: m.st.match, current: m.st.matchCurrent}
 		if same && cur < len(first) {
 			hl.cur = cur
 		}
 	}
 	hl.on, hl.current = m.st.match, m.st.matchCurrent
-	// Land only on the rendered text: the plain text standing in for it
-	// wraps differently.
-	if s.land == landNone || !r.rendered {
+	// Land only on rendered text: the plain text standing in for it
+	// wraps differently. A long topic shown a piece at a time lands once
+	// the piece with the match is rendered.
+	if s.land == landNone || !r.rendered && r.segs == nil {
 		return m, nil
 	}
 	n := hl.count()
@@ -319,8 +320,14 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	case landNth:
 		hl.cur = min(max(s.nth, 0), n-1)
 	}
+	line := hl.first[hl.cur]
+	r.reveal(line)
+	if r.segs != nil && !r.segs[r.pieceAtLine(line)].rendered {
+		// Its piece is rendered next, being the one on screen now;
+		// land again when it arrives.
+		return m, nil
+	}
 	s.land = landNone
-	r.reveal(hl.first[hl.cur])
 	return m, nil
 }
 

@@ -72,12 +72,18 @@ func (m Model) landNear() (Model, tea.Cmd) {
 			}
 		}
 	}
-	s.land, s.after = landNone, -1
 	if hl.cur >= 0 {
-		s.onward = false
-		r.reveal(hl.first[hl.cur])
+		line := hl.first[hl.cur]
+		r.reveal(line)
+		if r.segs != nil && !r.segs[r.pieceAtLine(line)].rendered {
+			// A long topic shown a piece at a time: land again, on
+			// the rendered text, when the match's piece arrives.
+			return m, nil
+		}
+		s.land, s.after, s.onward = landNone, -1, false
 		return m, nil
 	}
+	s.land, s.after = landNone, -1
 	m.toPlace()
 	if s.onward {
 		s.onward = false

@@ -56,6 +56,7 @@ or NO_COLOR is set, it is plain text.`,
 			if err != nil {
 				return err
 			}
+			text = render.Compact(text)
 			w := io.Writer(out)
 			if tty {
 				w = colorprofile.NewWriter(out, os.Environ())

@@ -17,7 +17,7 @@ import (
 
 // Glamour keeps the source's line breaks inside list items, hangs a wrapped
 // item's lines under its bullet, and wraps wide code back to the margin.
-// The renderer below marks what Glamour cannot tell apart afterwards and
+// The Renderer below marks what Glamour cannot tell apart afterwards and
 // lays those parts out again. The marks are C0 controls, which Clean takes
 // out of every briefing, so no text can forge them.
 const (
@@ -26,11 +26,12 @@ const (
 	paraMark = "\x1d" // parts the paragraphs of a list item
 )
 
-// renderer is a Glamour renderer whose list items are reflowed with a
-// hanging indent and whose code blocks are cut, not wrapped, when they are
-// wider than the text. Like Glamour's, it is not safe for concurrent use.
-type renderer struct {
-	tr    *Renderer
+// Renderer renders Markdown in one style at one width: Glamour, with links
+// written as text in the plain style, list items reflowed with a hanging
+// indent, and code blocks wider than the text cut, not wrapped. Like
+// Glamour's, it is not safe for concurrent use: make one per goroutine.
+type Renderer struct {
+	tr    *glamourMD
 	base  gansi.StyleConfig // the style without marks, for code blocks
 	width int
 }
@@ -45,7 +46,9 @@ func styleConfig(style Style) gansi.StyleConfig {
 	return styles.DarkStyleConfig
 }
 
-func newRenderer(style Style, width int) (*renderer, error) {
+// NewRenderer returns a renderer for the style that wraps text at width
+// columns. Auto renders as Dark.
+func NewRenderer(style Style, width int) (*Renderer, error) {
 	base := styleConfig(style)
 	cfg := base
 	cfg.Item.BlockPrefix += itemMark
@@ -53,11 +56,11 @@ func newRenderer(style Style, width int) (*renderer, error) {
 	cfg.Task.Ticked += itemMark
 	cfg.Task.Unticked += itemMark
 	width = max(width, MinWidth)
-	return &renderer{tr: newMarkdown(cfg, width, style == NoTTY), base: base, width: width}, nil
+	return &Renderer{tr: newMarkdown(cfg, width, style == NoTTY), base: base, width: width}, nil
 }
 
 // Render renders md, which must be free of control characters.
-func (r *renderer) Render(md string) (string, error) {
+func (r *Renderer) Render(md string) (string, error) {
 	md, blocks := r.setAside(md)
 	out, err := r.tr.Render(md)
 	if err != nil {
@@ -236,7 +239,7 @@ const codeSlack = 8
 // holds a tab, with a one-line placeholder, which Render replaces with the
 // block's lines cut to the width. It also puts a paragraph of a paraMark
 // between the paragraphs of a list item, which Glamour runs together.
-func (r *renderer) setAside(md string) (string, []codeBlock) {
+func (r *Renderer) setAside(md string) (string, []codeBlock) {
 	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") &&
 		!strings.Contains(md, "\n    ") && !strings.Contains(md, "\n\t") && !strings.Contains(md, "\n\n ") &&
 		!strings.Contains(md, "\n>") {
@@ -322,7 +325,7 @@ func (r *renderer) setAside(md string) (string, []codeBlock) {
 // putBack replaces each placeholder line in out with its code block's
 // lines, indented as the placeholder is and cut at the width it had, with
 // a marker where a line was cut.
-func (r *renderer) putBack(out string, blocks []codeBlock) string {
+func (r *Renderer) putBack(out string, blocks []codeBlock) string {
 	lines := strings.Split(out, "\n")
 	res := make([]string, 0, len(lines))
 	for _, line := range lines {
@@ -363,7 +366,7 @@ func (r *renderer) putBack(out string, blocks []codeBlock) string {
 // codeLines renders the code block on its own, wide enough not to wrap, and
 // returns its lines without Glamour's margins. Should they not be found, it
 // returns the code unstyled.
-func (r *renderer) codeLines(b codeBlock) []string {
+func (r *Renderer) codeLines(b codeBlock) []string {
 	// Tabs would move the cursor by a width nobody measured.
 	code := expandTabs(b.code)
 	src := strings.Split(strings.TrimSuffix(code, "\n"), "\n")

@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/glamour/v2/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
@@ -87,35 +86,28 @@ func (s Style) Resolve(isDark bool) Style {
 // Colour reports whether the style uses colour.
 func (s Style) Colour() bool { return s != NoTTY }
 
-// Renderer renders Markdown in one style at one width. It is not safe
-// for concurrent use: make one per goroutine.
-type Renderer struct {
+// glamourMD is Glamour's renderer, set up as glamour.NewTermRenderer sets
+// it up, but for the plain style, whose links it writes as text and whose
+// output it keeps free of escape sequences.
+type glamourMD struct {
 	md    goldmark.Markdown
 	plain bool
 }
 
-// NewRenderer returns a renderer for the style that wraps text at width
-// columns. Auto renders as Dark. It is Glamour's renderer, set up as
-// glamour.NewTermRenderer sets it up, but for the plain style (NoTTY),
-// whose links it writes as text and whose output it keeps free of escape
-// sequences.
-func NewRenderer(style Style, width int) (*Renderer, error) {
-	return newMarkdown(styleConfig(style), width, style == NoTTY), nil
-}
-
-// newMarkdown is NewRenderer with the styles given.
-func newMarkdown(cfg ansi.StyleConfig, width int, plain bool) *Renderer {
+// newMarkdown returns a glamourMD with the styles given that wraps text at
+// width columns.
+func newMarkdown(cfg ansi.StyleConfig, width int, plain bool) *glamourMD {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	ar := ansi.NewRenderer(ansi.Options{WordWrap: max(width, MinWidth), Styles: cfg})
 	md.SetRenderer(gmrenderer.NewRenderer(gmrenderer.WithNodeRenderers(util.Prioritized(ar, 1000))))
-	return &Renderer{md: md, plain: plain}
+	return &glamourMD{md: md, plain: plain}
 }
 
 // Render renders in, a Markdown text.
-func (r *Renderer) Render(in string) (string, error) {
+func (r *glamourMD) Render(in string) (string, error) {
 	src := []byte(in)
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	if r.plain {
@@ -246,11 +238,11 @@ const chunkSize = 32 << 10
 // rendered in chunks split between top-level blocks, and ctx is checked
 // between them.
 func MarkdownContext(ctx context.Context, md string, style Style, width int) (string, error) {
-	r, err := newRenderer(style, width)
+	r, err := NewRenderer(style, width)
 	if err != nil {
 		return "", err
 	}
-	chunks := splitBlocks(flatten(Clean(md), indentLimit(style, width)), chunkSize)
+	chunks := Pieces(md, style, width, chunkSize)
 	parts := make([]string, 0, len(chunks))
 	for _, c := range chunks {
 		if err := ctx.Err(); err != nil {
@@ -267,6 +259,25 @@ func MarkdownContext(ctx context.Context, md string, style Style, width int) (st
 	}
 	// Each chunk comes with the document margins; keep one set.
 	return "\n" + strings.Join(parts, "\n\n") + "\n\n", nil
+}
+
+// Pieces cleans md as it is rendered in the style at width and cuts it
+// into pieces of about size bytes between top-level blocks, for a caller
+// that renders a long text a piece at a time. Rendered with RenderPiece
+// and joined by blank lines, after one blank line, the pieces read as the
+// whole text rendered by MarkdownContext.
+func Pieces(md string, style Style, width, size int) []string {
+	return splitBlocks(flatten(Clean(md), indentLimit(style, width)), size)
+}
+
+// RenderPiece renders one of Pieces with r, without the blank lines
+// Glamour puts around a document, compacted.
+func RenderPiece(r *Renderer, piece string) (string, error) {
+	out, err := r.Render(piece)
+	if err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return Compact(strings.Trim(out, "\n")), nil
 }
 
 // splitBlocks cuts md into pieces of about size bytes at blank lines that
@@ -308,7 +319,7 @@ func splitBlocks(md string, size int) []string {
 // remove.
 func Clean(s string) string {
 	// strings.Map also turns bytes that are not UTF-8 into U+FFFD.
-	if strings.IndexFunc(s, briefing.IsControl) < 0 && utf8.ValidString(s) {
+	if !briefing.HasControl(s) { // many bytes at a time: huge topics pass here
 		return s
 	}
 	return strings.Map(func(r rune) rune {
