@@ -133,9 +133,26 @@ func (m Model) footer() string {
 		if m.focus == focusSearch {
 			right = "" // room for the counts
 		}
-		keys := "  " + m.help.ShortHelpView(m.footerKeys())
-		if m.focus == focusSearch && ansi.StringWidth(left+keys+right)+1 < m.width {
-			left += keys
+		if m.focus == focusSearch {
+			if keys := "  " + m.help.ShortHelpView(m.footerKeys()); ansi.StringWidth(left+keys+right)+1 < m.width {
+				left += keys
+			}
+			break
+		}
+		// A kept search: its line, then as many keys as fit, "? help"
+		// and "q quit" last to go; the place in the topic goes first.
+		least := m.help.ShortHelpView([]key.Binding{m.keys.Help, relabel(m.keys.Quit, "q", "quit")})
+		fitted := false
+		for _, r := range []string{right, ""} {
+			if room := m.width - ansi.StringWidth(left+r) - 4; room >= ansi.StringWidth(least) {
+				left, right, fitted = left+"  "+m.shortHelp(m.footerKeys(), room), r, true
+				break
+			}
+		}
+		if !fitted {
+			// The search line is cut rather than the way out.
+			left = ansi.Truncate(left, max(m.width-ansi.StringWidth(least)-4, 0), "…") + "  " + least
+			right = ""
 		}
 	default:
 		left += m.shortHelp(m.footerKeys(), max(m.width-ansi.StringWidth(right)-2, 0))
