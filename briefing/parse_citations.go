@@ -300,7 +300,7 @@ func citationParts(g string) Citation {
 // and of each excerpt's opening mark (-1 for none).
 func groupParts(g string) (c Citation, keyOff, excerptOff []int) {
 	var q excerpts
-	from, n := 0, 0 // where the text after the last key starts; keys in the item
+	from, n := 0, 0  // where the text after the last key starts; keys in the item
 	qs, qe := -1, -1 // the last excerpt found, marks included
 	endItem := func(end int) {
 		if n == 0 {
