@@ -79,7 +79,10 @@ type Source struct {
 	DateNote string
 	URL      string
 	Kind     SourceKind
-	Pos      Pos
+	// File names the file that holds the source's text in the directory
+	// that brief check --quotes reads, for checking excerpts.
+	File string
+	Pos  Pos
 }
 
 // Event is one dated entry of a briefing's timeline.
