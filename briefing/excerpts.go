@@ -19,7 +19,7 @@ func cites(b *Briefing, f func(cite)) {
 		for _, c := range cs {
 			var ex []int
 			if c.Excerpts != nil {
-				_, _, ex = groupParts(text[c.Start+1 : c.End-1])
+				_, _, ex = groupParts(text[c.Start+1:c.End-1], true)
 			}
 			keys := keyOffsets(text, c)
 			for i, k := range c.Keys {
@@ -57,12 +57,23 @@ func cites(b *Briefing, f func(cite)) {
 // ExcerptCount counts the citations of b, each key of a group being one,
 // and those of them that carry an excerpt that is not empty.
 func ExcerptCount(b *Briefing) (with, all int) {
-	cites(b, func(c cite) {
-		all++
-		if strings.TrimSpace(c.excerpt) != "" {
-			with++
+	count := func(cs []Citation) {
+		for _, c := range cs {
+			all += len(c.Keys)
+			for _, e := range c.Excerpts {
+				if strings.TrimSpace(e) != "" {
+					with++
+				}
+			}
 		}
-	})
+	}
+	for _, t := range b.Topics {
+		count(t.Citations)
+	}
+	count(ScanCitations(b.Summary))
+	for _, e := range b.Timeline {
+		count(ScanCitations(e.Text))
+	}
 	return with, all
 }
 

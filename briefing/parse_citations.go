@@ -292,16 +292,17 @@ func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 // the first. A locator that is a quotation ([@a, "the passage"]) is the
 // key's excerpt instead.
 func citationParts(g string) Citation {
-	c, _, _ := groupParts(g)
+	c, _, _ := groupParts(g, false)
 	return c
 }
 
-// groupParts is citationParts, with the offsets in g of each key's '@'
-// and of each excerpt's opening mark (-1 for none).
-func groupParts(g string) (c Citation, keyOff, excerptOff []int) {
+// groupParts is citationParts, with, if offs, the offsets in g of each
+// key's '@' and of each excerpt's opening mark (-1 for none).
+func groupParts(g string, offs bool) (c Citation, keyOff, excerptOff []int) {
 	var q excerpts
 	from, n := 0, 0  // where the text after the last key starts; keys in the item
 	qs, qe := -1, -1 // the last excerpt found, marks included
+	affixes, quoted := false, false
 	endItem := func(end int) {
 		if n == 0 {
 			return
@@ -312,8 +313,13 @@ func groupParts(g string) (c Citation, keyOff, excerptOff []int) {
 			if g[qs] != '"' {
 				open = len("“")
 			}
-			c.Excerpts[last] = strings.Join(strings.Fields(g[qs+open:qe-open]), " ")
-			excerptOff[last] = qs
+			quoted = true
+			if offs {
+				// Callers that want the offsets do not want the text.
+				excerptOff[last] = qs
+			} else {
+				c.Excerpts[last] = oneLine(g[qs+open : qe-open])
+			}
 			return
 		}
 		c.Locators[last] = affix(g[from:end])
@@ -353,17 +359,17 @@ func groupParts(g string) (c Citation, keyOff, excerptOff []int) {
 		c.Prefixes = append(c.Prefixes, pre)
 		c.Locators = append(c.Locators, "")
 		c.Excerpts = append(c.Excerpts, "")
-		keyOff = append(keyOff, k)
-		excerptOff = append(excerptOff, -1)
+		if offs {
+			keyOff = append(keyOff, k)
+			excerptOff = append(excerptOff, -1)
+		}
 		n++
 		k += len(key)
 		from = k + 1
 	}
 	endItem(len(g))
-	affixes, quoted := false, false
 	for i := range c.Keys {
 		affixes = affixes || c.Prefixes[i] != "" || c.Locators[i] != ""
-		quoted = quoted || excerptOff[i] >= 0
 	}
 	if !affixes {
 		c.Prefixes, c.Locators = nil, nil
@@ -374,13 +380,36 @@ func groupParts(g string) (c Citation, keyOff, excerptOff []int) {
 	return c, keyOff, excerptOff
 }
 
+// oneLine returns s with each run of white space as one space and none
+// at either end, as an excerpt written over lines reads; most need no
+// copy.
+func oneLine(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c < utf8.RuneSelf && !unicode.IsSpace(rune(c)) || c == ' ' && i > 0 && i < len(s)-1 && s[i+1] != ' '
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, f := range strings.FieldsFunc(s, unicode.IsSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
 // keyOffsets returns the offsets in s of the '@' of each key of c, a
 // citation group found in s.
 func keyOffsets(s string, c Citation) []int {
 	offs := make([]int, 0, len(c.Keys))
 	if c.Excerpts != nil {
 		// An excerpt may hold "@k": the group is taken apart again.
-		_, ks, _ := groupParts(s[c.Start+1 : c.End-1])
+		_, ks, _ := groupParts(s[c.Start+1:c.End-1], true)
 		for _, k := range ks {
 			offs = append(offs, c.Start+1+k)
 		}
