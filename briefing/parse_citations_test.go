@@ -99,6 +99,8 @@ func TestScanCitationsExcerpts(t *testing.T) {
 		{`[@a, “curly ; quotes”; @b]`, `0-30 a|curly ; quotes| b||`},
 		{`[@a, “a "straight" one”]`, `0-28 a|a "straight" one|`},
 		{"[@a, \"across\n  lines\"]", `0-22 a|across lines|`},
+		{"[@a, \" x \t y\n z \"]", `0-18 a|x y z|`},
+		{"[@a, \"non\u00a0breaking\"]", `0-21 a|non breaking|`},
 		{`[@a, "no close]`, `0-15 a||"no close`},
 		{`[@a, p. 3, "not alone"]`, `0-23 a||p. 3, "not alone"`},
 		{`[@a "no comma"]`, `0-15 a||"no comma"`},
