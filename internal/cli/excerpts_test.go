@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"brief/briefing"
 )
 
 // excerptBriefing writes a briefing directory whose topic is body, with
@@ -132,4 +134,58 @@ func TestCheckExcerptFileMissing(t *testing.T) {
 	if stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
+}
+
+// TestExcerptsHidden checks, on the built-in briefing, that no excerpt
+// shows in print or matches in search where the running text does not
+// hold it too: an excerpt is evidence for a card, not text of the topic.
+func TestExcerptsHidden(t *testing.T) {
+	b, err := load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The running text: every body and event without its citation
+	// groups, and the source list.
+	var text strings.Builder
+	texts := []string{b.Summary}
+	for _, tp := range b.Topics {
+		texts = append(texts, tp.Body)
+	}
+	for _, e := range b.Timeline {
+		texts = append(texts, e.Text)
+	}
+	var excerpts []string
+	for _, s := range texts {
+		last := 0
+		for _, c := range briefing.ScanCitations(s) {
+			text.WriteString(s[last:c.Start])
+			last = c.End
+			excerpts = append(excerpts, c.Excerpts...)
+		}
+		text.WriteString(s[last:] + "\n")
+	}
+	for _, s := range b.Sources {
+		// print lists the sources too.
+		text.WriteString(s.Title + "\n")
+	}
+	running := strings.ToLower(strings.Join(strings.Fields(text.String()), " "))
+	printed, _, _ := run(t, "print")
+	printed = strings.Join(strings.Fields(printed), " ")
+	checked := 0
+	for _, e := range excerpts {
+		if e == "" || strings.Contains(running, strings.ToLower(e)) {
+			continue
+		}
+		checked++
+		if strings.Contains(printed, e) {
+			t.Errorf("print shows the excerpt %q", e)
+		}
+		if out, _, code := run(t, "search", e); code != 1 {
+			t.Errorf("search %q: exit %d, want 1 (no match):\n%s", e, code, out)
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d of %d excerpts checked", checked, len(excerpts))
+	}
+	t.Logf("%d of %d excerpts checked, the others being in the running text too", checked, len(excerpts))
 }
