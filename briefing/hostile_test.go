@@ -44,6 +44,12 @@ func TestHostileCorpusFields(t *testing.T) {
 				add(fmt.Sprintf("topic %d tags", i), strings.Join(tp.Tags, " "))
 				for j, c := range tp.Citations {
 					add(fmt.Sprintf("topic %d citation %d", i, j), strings.Join(c.Keys, " ")+c.Pos.File)
+					for k, e := range c.Excerpts {
+						add(fmt.Sprintf("topic %d citation %d excerpt %d", i, j, k), e)
+						if strings.Contains(e, "\u2407\u241b]0;title\u2407") {
+							fields["excerpt"] = e
+						}
+					}
 				}
 			}
 			for i, s := range b.Sources {
@@ -65,6 +71,9 @@ func TestHostileCorpusFields(t *testing.T) {
 			}
 
 			// Each field got the payload: it is there, neutralised.
+			if fields["excerpt"] == "" {
+				t.Error("no excerpt carries the neutralised bell and escape")
+			}
 			want := []string{"title", "subtitle", "summary", "topic 0 title", "topic 0 body",
 				"source 0 title", "source 0 outlet", "source 0 author", "source 0 date_note", "source 0 url",
 				"event 0", "actor 0 name", "actor 0 role", "actor 0 aliases"}

@@ -110,7 +110,7 @@ func FuzzLoadDir(f *testing.F) {
 }
 
 func FuzzCitations(f *testing.F) {
-	for _, s := range []string{"[@a]", "[@a; @b]", "[see @a, p. 3]", "`[@a]`", "```\n[@a]\n```", "[a@b.c]", "[@a](x)", "\\[@a]"} {
+	for _, s := range []string{"[@a]", "[@a; @b]", "[see @a, p. 3]", `[@a, "x ; ] @b"; @c, “y”]`, `[@a, "he said "no""]`, `[@a, "open]`, "[@a, \"x\n\ny\"]", "`[@a]`", "```\n[@a]\n```", "[a@b.c]", "[@a](x)", "\\[@a]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -131,6 +131,21 @@ func FuzzCitations(f *testing.F) {
 			}
 			if c.Prefixes != nil && (len(c.Prefixes) != len(c.Keys) || len(c.Locators) != len(c.Keys)) {
 				t.Fatalf("group %q: %d keys, %d prefixes, %d locators", g, len(c.Keys), len(c.Prefixes), len(c.Locators))
+			}
+			if c.Excerpts != nil && len(c.Excerpts) != len(c.Keys) {
+				t.Fatalf("group %q: %d keys, %d excerpts", g, len(c.Keys), len(c.Excerpts))
+			}
+			if ks := keyOffsets(s, c); len(ks) != len(c.Keys) {
+				t.Fatalf("group %q: %d keys, %d key offsets", g, len(c.Keys), len(ks))
+			} else {
+				for i, k := range ks {
+					if !strings.HasPrefix(s[k:], "@"+c.Keys[i]) {
+						t.Fatalf("group %q: key %q not at offset %d", g, c.Keys[i], k)
+					}
+				}
+			}
+			if end, ok := CitationEnd(s, c.Start); !ok || end != c.End {
+				t.Fatalf("group %q: CitationEnd = %d, %v", g, end, ok)
 			}
 			if m := marker(c, nil, escapeInline); strings.ContainsAny(m, "\n\r") || m == "" {
 				t.Fatalf("group %q: marker %q", g, m)

@@ -47,6 +47,11 @@ type Citation struct {
 	// before and after it, such as "see" and "p. 3" in [see @a, p. 3].
 	// Both are nil when no key of the group has either.
 	Prefixes, Locators []string
+	// Excerpts holds, for each key, the passage of the source that the
+	// citation rests on, written as a quoted locator: "the passage" in
+	// [@a, "the passage"]. An excerpt is not also a locator. Excerpts is
+	// nil when no key of the group has one; "" is a key without.
+	Excerpts []string
 	// Start and End are the byte offsets of the whole group, brackets
 	// included, in the topic body.
 	Start, End int
@@ -74,7 +79,10 @@ type Source struct {
 	DateNote string
 	URL      string
 	Kind     SourceKind
-	Pos      Pos
+	// File names the file that holds the source's text in the directory
+	// that brief check --quotes reads, for checking excerpts.
+	File string
+	Pos  Pos
 }
 
 // Event is one dated entry of a briefing's timeline.

@@ -185,12 +185,15 @@ func CitationAt(s string, i int) (Citation, bool) {
 }
 
 // CitationEnd reports whether a citation group opens with the '[' at
-// s[i], and where it ends, without taking it apart.
+// s[i], and where it ends, without taking it apart. An excerpt in the
+// group (see excerptEnd) may hold ']', ';', ',' and '@'.
 func CitationEnd(s string, i int) (end int, ok bool) {
 	limit := len(s)
 	if limit > i+MaxCitationLen {
 		limit = i + MaxCitationLen
 	}
+	var q excerpts
+	key := false
 	j := i + 1
 	for ; j < limit; j++ {
 		switch s[j] {
@@ -203,6 +206,12 @@ func CitationEnd(s string, i int) (end int, ok bool) {
 			if j+1 < len(s) && s[j+1] == '\n' {
 				return 0, false
 			}
+		case '"', 0xE2:
+			if e, ok := q.end(s, i+1, j, limit, false); ok {
+				j = e - 1
+			}
+		case '@':
+			key = key || keyBoundary(s[i+1:], j-i-1) && keyAt(s[j+1:limit]) != ""
 		}
 	}
 	return 0, false
@@ -210,61 +219,212 @@ closed:
 	if j+1 < len(s) && (s[j+1] == '(' || s[j+1] == '[') {
 		return 0, false
 	}
-	g := s[i+1 : j]
-	for k := strings.IndexByte(g, '@'); k >= 0 && k < len(g); k++ {
-		if g[k] == '@' && keyBoundary(g, k) && keyAt(g[k+1:]) != "" {
-			return j + 1, true
+	if !key {
+		return 0, false
+	}
+	return j + 1, true
+}
+
+// excerpts finds the excerpts of one citation group. An excerpt is a
+// locator written as a quotation: a '"' or '“' after the ',' that
+// follows a key, up to the first matching '"' or '”' that ends the item,
+// being followed (after white space) by ';' or the group's ']'. So the
+// passage may hold quotation marks of its own, and ';', ']', ',' and '@'.
+// A mark that opens no excerpt is text, as in pandoc.
+type excerpts struct {
+	// failed is set, for straight and for curly marks, when one opening
+	// mark found no close: a later one of the kind cannot either, so
+	// that scanning a group stays linear.
+	failed [2]bool
+}
+
+// end returns the end of the excerpt opening at s[j], just past its
+// closing mark, in a group whose inside starts at lo; it looks no
+// further than limit, a '[' or a blank line. If closed, limit is where
+// the group's ']' stands.
+func (q *excerpts) end(s string, lo, j, limit int, closed bool) (int, bool) {
+	open, close, kind := `"`, `"`, 0
+	if strings.HasPrefix(s[j:], "“") {
+		open, close, kind = "“", "”", 1
+	} else if s[j] != '"' {
+		return 0, false
+	}
+	if q.failed[kind] {
+		return 0, false
+	}
+	k := j - 1
+	for k >= lo && isBlank(s[k]) {
+		k--
+	}
+	if k < lo || s[k] != ',' {
+		return 0, false
+	}
+	for m := j + len(open); m < limit; m++ {
+		switch c := s[m]; {
+		case c == '[':
+			m = limit
+			continue
+		case c == '\n' && m+1 < len(s) && s[m+1] == '\n':
+			m = limit
+			continue
+		case c != close[0] || !strings.HasPrefix(s[m:], close):
+			continue
+		}
+		e := m + len(close)
+		t := e
+		for t < limit && isBlank(s[t]) {
+			t++
+		}
+		if t < limit && (s[t] == ';' || s[t] == ']') || t == limit && closed {
+			return e, true
 		}
 	}
+	q.failed[kind] = true
 	return 0, false
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // citationParts returns the @keys in the inside of a bracket group, with
 // the prefix and locator written around each: in pandoc's
 // [see @a, p. 3; @b], the prefix of a is "see" and its locator "p. 3".
 // Text between two keys of one item ([@a, p. 3, @b]) is the locator of
-// the first.
+// the first. A locator that is a quotation ([@a, "the passage"]) is the
+// key's excerpt instead.
 func citationParts(g string) Citation {
-	var c Citation
-	affixes := false
-	for rest := g; rest != ""; {
-		item, after, _ := strings.Cut(rest, ";")
-		rest = after
-		from, n := 0, 0 // where the text after the last key starts; keys in item
-		for k := 0; k < len(item); k++ {
-			if item[k] != '@' || !keyBoundary(item, k) {
-				continue
-			}
-			key := keyAt(item[k+1:])
-			if key == "" {
-				continue
-			}
-			before := item[from:k]
-			if n > 0 {
-				c.Locators[len(c.Locators)-1] = affix(before)
-			}
-			pre := ""
-			if n == 0 {
-				pre = affix(strings.TrimSuffix(strings.TrimRight(before, " \t\n"), "-"))
-			}
-			c.Keys = append(c.Keys, key)
-			c.Prefixes = append(c.Prefixes, pre)
-			c.Locators = append(c.Locators, "")
-			n++
-			k += len(key)
-			from = k + 1
+	c, _, _ := groupParts(g, false)
+	return c
+}
+
+// groupParts is citationParts, with, if offs, the offsets in g of each
+// key's '@' and of each excerpt's opening mark (-1 for none).
+func groupParts(g string, offs bool) (c Citation, keyOff, excerptOff []int) {
+	var q excerpts
+	from, n := 0, 0  // where the text after the last key starts; keys in the item
+	qs, qe := -1, -1 // the last excerpt found, marks included
+	affixes, quoted := false, false
+	endItem := func(end int) {
+		if n == 0 {
+			return
 		}
-		if n > 0 {
-			c.Locators[len(c.Locators)-1] = affix(item[from:])
+		last := len(c.Keys) - 1
+		if qs >= from && strings.Trim(g[from:qs], " \t\n,") == "" && strings.TrimSpace(g[qe:end]) == "" {
+			open := 1
+			if g[qs] != '"' {
+				open = len("“")
+			}
+			quoted = true
+			if offs {
+				// Callers that want the offsets do not want the text.
+				excerptOff[last] = qs
+			} else {
+				c.Excerpts[last] = oneLine(g[qs+open : qe-open])
+			}
+			return
 		}
+		c.Locators[last] = affix(g[from:end])
 	}
+	for k := 0; k < len(g); k++ {
+		switch g[k] {
+		case ';':
+			endItem(k)
+			from, n = k+1, 0
+			continue
+		case '"', 0xE2:
+			if e, ok := q.end(g, 0, k, len(g), true); ok {
+				qs, qe = k, e
+				k = e - 1
+			}
+			continue
+		case '@':
+		default:
+			continue
+		}
+		if !keyBoundary(g, k) {
+			continue
+		}
+		key := keyAt(g[k+1:])
+		if key == "" {
+			continue
+		}
+		before := g[from:k]
+		if n > 0 {
+			c.Locators[len(c.Locators)-1] = affix(before)
+		}
+		pre := ""
+		if n == 0 {
+			pre = affix(strings.TrimSuffix(strings.TrimRight(before, " \t\n"), "-"))
+		}
+		c.Keys = append(c.Keys, key)
+		c.Prefixes = append(c.Prefixes, pre)
+		c.Locators = append(c.Locators, "")
+		c.Excerpts = append(c.Excerpts, "")
+		if offs {
+			keyOff = append(keyOff, k)
+			excerptOff = append(excerptOff, -1)
+		}
+		n++
+		k += len(key)
+		from = k + 1
+	}
+	endItem(len(g))
 	for i := range c.Keys {
 		affixes = affixes || c.Prefixes[i] != "" || c.Locators[i] != ""
 	}
 	if !affixes {
 		c.Prefixes, c.Locators = nil, nil
 	}
-	return c
+	if !quoted {
+		c.Excerpts = nil
+	}
+	return c, keyOff, excerptOff
+}
+
+// oneLine returns s with each run of white space as one space and none
+// at either end, as an excerpt written over lines reads; most need no
+// copy.
+func oneLine(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c < utf8.RuneSelf && !unicode.IsSpace(rune(c)) || c == ' ' && i > 0 && i < len(s)-1 && s[i+1] != ' '
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, f := range strings.FieldsFunc(s, unicode.IsSpace) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
+}
+
+// keyOffsets returns the offsets in s of the '@' of each key of c, a
+// citation group found in s.
+func keyOffsets(s string, c Citation) []int {
+	offs := make([]int, 0, len(c.Keys))
+	if c.Excerpts != nil {
+		// An excerpt may hold "@k": the group is taken apart again.
+		_, ks, _ := groupParts(s[c.Start+1:c.End-1], true)
+		for _, k := range ks {
+			offs = append(offs, c.Start+1+k)
+		}
+		return offs
+	}
+	from := c.Start
+	for _, k := range c.Keys {
+		off := from
+		if j := strings.Index(s[from:c.End], "@"+k); j >= 0 {
+			off = from + j
+			from = off + 1 + len(k)
+		}
+		offs = append(offs, off)
+	}
+	return offs
 }
 
 // affix is the text around a key as shown: without the separators that

@@ -83,3 +83,88 @@ func TestScanCitationsAffixes(t *testing.T) {
 		})
 	}
 }
+
+func TestScanCitationsExcerpts(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // the group's span, then each key as key|excerpt|locator; "" for no group
+	}{
+		{`[@a, "the passage"]`, `0-19 a|the passage|`},
+		{`[@a, "100% ready"; @b, "two"]`, `0-29 a|100% ready| b|two|`},
+		{`[@a; @b, "only b"]`, `0-18 a|| b|only b|`},
+		{`[see @a, "x"]`, `0-13 a|x|`},
+		{`[@a, p. 3; @b, "x"]`, `0-19 a||p. 3 b|x|`},
+		{`[@a, "holds ; and ] and @b, too"]`, `0-33 a|holds ; and ] and @b, too|`},
+		{`[@a, "he called it "100% ready" on Sunday"]`, `0-43 a|he called it "100% ready" on Sunday|`},
+		{`[@a, “curly ; quotes”; @b]`, `0-30 a|curly ; quotes| b||`},
+		{`[@a, “a "straight" one”]`, `0-28 a|a "straight" one|`},
+		{"[@a, \"across\n  lines\"]", `0-22 a|across lines|`},
+		{"[@a, \" x \t y\n z \"]", `0-18 a|x y z|`},
+		{"[@a, \"non\u00a0breaking\"]", `0-21 a|non breaking|`},
+		{`[@a, "no close]`, `0-15 a||"no close`},
+		{`[@a, p. 3, "not alone"]`, `0-23 a||p. 3, "not alone"`},
+		{`[@a "no comma"]`, `0-15 a||"no comma"`},
+		{`[@a, ""]`, `0-8 a||`},
+		{`[x, "@a"]`, ``},
+		{`[@a, "a [bracket"]`, ``},
+		{"[@a, \"blank\n\nline\"]", ``},
+		{`[@a, "x"](link)`, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			cs := ScanCitations(tt.in)
+			got := ""
+			if len(cs) > 1 {
+				t.Fatalf("ScanCitations(%q) found %d groups", tt.in, len(cs))
+			}
+			if len(cs) == 1 {
+				c := cs[0]
+				got = itoa(c.Start) + "-" + itoa(c.End)
+				for i, k := range c.Keys {
+					var ex, loc string
+					if c.Excerpts != nil {
+						ex = c.Excerpts[i]
+					}
+					if c.Locators != nil {
+						loc = c.Locators[i]
+					}
+					got += " " + k + "|" + ex + "|" + loc
+				}
+			}
+			if got != tt.want {
+				t.Errorf("ScanCitations(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestExcerptMarker checks that an excerpt never shows in a marker: the
+// passage is for the evidence, not the running text.
+func TestExcerptMarker(t *testing.T) {
+	num := map[string]int{"a": 1, "b": 2}
+	for in, want := range map[string]string{
+		`[@a, "the passage"]`:            "1",
+		`[@a, "x"; @b, "y; z"]`:          "1–2",
+		`[see @a, "x"; @b, p. 3]`:        "see 1; 2, p. 3",
+		`[@a, "he said "yes"" ; @b, ""]`: "1–2",
+	} {
+		cs := ScanCitations(in)
+		if len(cs) != 1 {
+			t.Fatalf("ScanCitations(%q) found %d groups, want 1", in, len(cs))
+		}
+		if got := Marker(cs[0], num); got != want {
+			t.Errorf("Marker(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestKeyPosExcerpt checks that a key is reported where it stands, not
+// where an excerpt before it names it.
+func TestKeyPosExcerpt(t *testing.T) {
+	body := `Text [@a, "write to @b"; @b].`
+	c := ScanCitations(body)[0]
+	got := keyOffsets(body, c)
+	if len(got) != 2 || got[0] != 6 || got[1] != 25 {
+		t.Errorf("keyOffsets = %v, want [6 25]", got)
+	}
+}

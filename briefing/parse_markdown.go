@@ -208,13 +208,7 @@ func (l *loader) finishTopic(ti *topicInfo) {
 	for i := range t.Citations {
 		c := &t.Citations[i]
 		c.Pos = ti.lines.pos(ti.file, ti.bodyOff+c.Start)
-		from := c.Start
-		for _, k := range c.Keys {
-			off := from
-			if j := strings.Index(t.Body[from:c.End], "@"+k); j >= 0 {
-				off = from + j
-				from = off + 1 + len(k)
-			}
+		for _, off := range keyOffsets(t.Body, *c) {
 			ti.keyPos[i] = append(ti.keyPos[i], ti.lines.pos(ti.file, ti.bodyOff+off))
 		}
 	}

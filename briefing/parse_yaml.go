@@ -225,7 +225,7 @@ func (y *yamlReader) readMeta(body *ynode, m *meta) bool {
 	})
 }
 
-var sourceFields = []string{"id", "title", "outlet", "author", "date", "date_note", "url", "kind"}
+var sourceFields = []string{"id", "title", "outlet", "author", "date", "date_note", "url", "kind", "file"}
 
 func (y *yamlReader) readSource(n *ynode, m *meta) {
 	s := Source{Pos: y.at(n)}
@@ -245,6 +245,8 @@ func (y *yamlReader) readSource(n *ynode, m *meta) {
 			s.DateNote, _, _ = y.str(v, "date_note")
 		case "url":
 			s.URL, _, _ = y.str(v, "url")
+		case "file":
+			s.File, _, _ = y.str(v, "file")
 		case "kind":
 			k, p, _ := y.str(v, "kind")
 			switch SourceKind(k) {

@@ -27,8 +27,8 @@ type Quote struct {
 // straight ("...") or curly (“...”). A quotation ends at the next closing
 // mark; one still open at a blank line or at the end of the text is
 // dropped, so a stray mark cannot swallow the next paragraph. Code spans,
-// fenced code blocks and backslash-escaped marks are skipped, as in
-// ScanCitations.
+// fenced code blocks, backslash-escaped marks and citation groups (whose
+// excerpts are quoted) are skipped, as in ScanCitations.
 func Quotes(s string) []Quote {
 	var out []Quote
 	open := -1 // offset of the open mark, or -1
@@ -62,6 +62,13 @@ func Quotes(s string) []Quote {
 		case r == '`':
 			i = skipCodeSpan(s, i)
 			continue
+		case r == '[':
+			// A citation's excerpts are checked with its source, and
+			// their marks must not pair with the text's.
+			if end, ok := CitationEnd(s, i); ok && (i == 0 || s[i-1] != '!') {
+				i = end
+				continue
+			}
 		case open < 0 && (r == '"' || r == '“'):
 			open, textStart = i, i+size
 		case open >= 0 && (r == '"' || r == '”'):
@@ -75,7 +82,7 @@ func Quotes(s string) []Quote {
 
 // normalizeQuoted folds the differences that do not change a quotation:
 // each run of white space becomes one space, curly quotation marks and
-// apostrophes become straight ones. Case is kept.
+// apostrophes become straight ones, dashes become hyphens. Case is kept.
 func normalizeQuoted(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -94,6 +101,8 @@ func normalizeQuoted(s string) string {
 			r = '"'
 		case '‘', '’', '‚', '‛':
 			r = '\''
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			r = '-'
 		}
 		b.WriteRune(r)
 	}

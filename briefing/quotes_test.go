@@ -29,6 +29,7 @@ func TestQuotes(t *testing.T) {
 		{"fenced code skipped", "```\n\"code\"\n```\n\"text\"", []Quote{{"text", 15}}},
 		{"apostrophes are not quotes", "Kyiv's 'soft' \"hard\"", []Quote{{"hard", 14}}},
 		{"non-ASCII inside", "«» \"Zelenskyy’s plan\"", []Quote{{"Zelenskyy’s plan", 5}}},
+		{"excerpts are not quotations", `"a" [@s, "x "y"; @t, "z"] "b"`, []Quote{{"a", 0}, {"b", 26}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +51,7 @@ func TestNormalizeQuoted(t *testing.T) {
 		{"curly single", "Kyiv’s ‘plan’", "Kyiv's 'plan'"},
 		{"no-break space", "100\u00a0percent", "100 percent"},
 		{"case kept", "Moscow", "Moscow"},
+		{"dashes", "a – b — c‑d", "a - b - c-d"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

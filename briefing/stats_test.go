@@ -18,10 +18,11 @@ func TestWords(t *testing.T) {
 		{"apostrophe and hyphen", "Ukraine's ceasefire-line talks", 3},
 		{"numbers", "20% of 2026", 3},
 		{"accents", "Zelenskyy met Ołeksandr", 3},
+		{"excerpts are not read", `Kyiv said no [@a, "a passage of six words here"; @b].`, 4},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (&Topic{Body: tt.body}).Words(); got != tt.want {
+			if got := (&Topic{Body: tt.body, Citations: ScanCitations(tt.body)}).Words(); got != tt.want {
 				t.Errorf("Words(%q) = %d, want %d", tt.body, got, tt.want)
 			}
 		})

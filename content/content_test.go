@@ -185,3 +185,48 @@ func TestQuotes(t *testing.T) {
 	}
 	t.Logf("%d quotations checked in summary and topics", n)
 }
+
+// TestExcerpts checks that every citation carries an excerpt, short
+// enough to be a passage and not a paragraph, found verbatim in the text
+// of the source it cites.
+func TestExcerpts(t *testing.T) {
+	b := load(t)
+	if with, all := briefing.ExcerptCount(b); with != all || all < 250 {
+		t.Errorf("%d of %d citations carry an excerpt, want all of at least 250", with, all)
+	}
+	for _, d := range briefing.MissingExcerpts(b) {
+		t.Errorf("%s", d)
+	}
+	var texts []string
+	for _, tp := range b.Topics {
+		texts = append(texts, tp.Body)
+	}
+	texts = append(texts, b.Summary)
+	for _, e := range b.Timeline {
+		texts = append(texts, e.Text)
+	}
+	for _, text := range texts {
+		for _, c := range briefing.ScanCitations(text) {
+			for i, ex := range c.Excerpts {
+				if n := len(strings.Fields(ex)); n > 25 {
+					t.Errorf("excerpt for %q of %d words, over 25: %q", c.Keys[i], n, ex)
+				}
+			}
+		}
+	}
+	for _, s := range b.Sources {
+		if s.File == "" {
+			t.Errorf("source %q names no article file", s.ID)
+		}
+	}
+	if _, err := os.Stat(articles); err != nil {
+		t.Skipf("no source articles: %v", err)
+	}
+	all, err := briefing.ReadTexts(articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range briefing.CheckExcerpts(b, all, articles) {
+		t.Errorf("%s", d)
+	}
+}

@@ -10,18 +10,22 @@ import (
 )
 
 func newCheckCmd() *cobra.Command {
-	var strict bool
+	var strict, requireExcerpts bool
 	var quotes string
 	cmd := &cobra.Command{
 		Use:   "check [PATH]",
 		Short: "Validate a briefing and report every problem with its position",
 		Long: `check loads a briefing and prints every error and warning as
-path:line:col: message. It exits 0 when the briefing has no errors and 1 when
-it has any; --strict counts warnings as errors. --quotes DIR also checks that
-every double-quoted passage in the topics appears verbatim in a text file of
-DIR, the briefing's source articles.`,
+path:line:col: message, and says how many citations carry an excerpt, the
+passage of the source they rest on. It exits 0 when the briefing has no
+errors and 1 when it has any; --strict counts warnings as errors, and
+--require-excerpts a citation without an excerpt as an error. --quotes DIR
+also checks that every double-quoted passage in the topics appears verbatim
+in a text file of DIR, the briefing's source articles, and that every
+excerpt appears in its source's text: the file of DIR that the source's
+file field names, or any file of DIR for a source without one.`,
 		Example: `  brief check --strict mybriefing
-  brief check --quotes articles/ mybriefing`,
+  brief check --quotes articles/ --require-excerpts mybriefing`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := load(pathArg(args, 0))
@@ -35,12 +39,17 @@ DIR, the briefing's source articles.`,
 					return err
 				}
 				ds = append(ds, briefing.CheckQuotes(b, texts)...)
+				ds = append(ds, briefing.CheckExcerpts(b, texts, quotes)...)
+			}
+			if requireExcerpts {
+				ds = append(ds, briefing.MissingExcerpts(b)...)
 			}
 			return report(cmd.OutOrStdout(), cmd.ErrOrStderr(), b, ds, strict)
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
-	cmd.Flags().StringVar(&quotes, "quotes", "", "check quotations against the text files in `DIR`")
+	cmd.Flags().StringVar(&quotes, "quotes", "", "check quotations and excerpts against the text files in `DIR`")
+	cmd.Flags().BoolVar(&requireExcerpts, "require-excerpts", false, "treat a citation without an excerpt as an error")
 	return cmd
 }
 
@@ -59,8 +68,15 @@ func report(out, errw io.Writer, b *briefing.Briefing, ds briefing.Diagnostics, 
 	if failed {
 		verdict = "FAILED"
 	}
-	fmt.Fprintf(out, "%s: %s: %s, %s, %s, %s\n", briefing.Sanitize(name), verdict,
-		count(len(b.Topics), "topic"), count(len(b.Sources), "source"), count(nerr, "error"), count(nwarn, "warning"))
+	excerpts := ""
+	if with, all := briefing.ExcerptCount(b); all > 0 {
+		excerpts = fmt.Sprintf("; %d of %s carry an excerpt", with, count(all, "citation"))
+		if all == 1 {
+			excerpts = fmt.Sprintf("; %d of 1 citation carries an excerpt", with)
+		}
+	}
+	fmt.Fprintf(out, "%s: %s: %s, %s, %s, %s%s\n", briefing.Sanitize(name), verdict,
+		count(len(b.Topics), "topic"), count(len(b.Sources), "source"), count(nerr, "error"), count(nwarn, "warning"), excerpts)
 	if failed {
 		return &exitError{code: exitFailure}
 	}

@@ -67,7 +67,7 @@ func TestCheckEmbedded(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("check --strict: exit %d, stderr:\n%s", code, stderr)
 	}
-	if want := "the built-in briefing: ok: 7 topics, 5 sources, 0 errors, 0 warnings\n"; stdout != want {
+	if want := "the built-in briefing: ok: 7 topics, 5 sources, 0 errors, 0 warnings; 304 of 304 citations carry an excerpt\n"; stdout != want {
 		t.Errorf("stdout = %q, want %q", stdout, want)
 	}
 }

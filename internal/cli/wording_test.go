@@ -32,13 +32,13 @@ func TestCheckVerdictPlurals(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if want := one + ": FAILED: 1 topic, 1 source, 1 error, 0 warnings\n"; stdout != want {
+	if want := one + ": FAILED: 1 topic, 1 source, 1 error, 0 warnings; 0 of 2 citations carry an excerpt\n"; stdout != want {
 		t.Errorf("stdout %q, want %q", stdout, want)
 	}
 	two := filepath.Join(dir, "two.md")
 	writeFile(t, two, "---\ntitle: T\nsources:\n  - id: a\n    title: A\n  - id: b\n    title: B\n---\n## One\n\nText [@a].\n\n## Two\n\nText [@b].\n\nMore.\n")
 	stdout, _, _ = run(t, "check", two)
-	if want := two + ": ok: 2 topics, 2 sources, 0 errors, 1 warning\n"; stdout != want {
+	if want := two + ": ok: 2 topics, 2 sources, 0 errors, 1 warning; 0 of 2 citations carry an excerpt\n"; stdout != want {
 		t.Errorf("stdout %q, want %q", stdout, want)
 	}
 }

@@ -258,6 +258,9 @@ func TestNewIndexForMarkup(t *testing.T) {
 		"Zelensky [@s] security\nguarantees", "security [@a;\n@s] guarantees", "x [see @s,\np. 3] Zelensky",
 		"[@a;\n@s;\n@zz] zelensky", "[cf.\nsee @s] zelensky", "[@s;\n@a]\n[@a;\n@s] security\nguarantees [@s]",
 		"Zelensky [@a, p.\n3]\nsecurity", "[@sssssssssssssssssssssssssssssssss] security\nguarantees",
+		// Excerpts, which plain text leaves out with the rest of a group.
+		"Zelensky [@s, \"security guarantees ; ] @a\"] said", "[@a, \"Zelensky\nsecurity\"] guarantees",
+		"security [@s, “guarantees] ”;\n@a, \"Zel\"ensky\"] guarantees", "Zel [@s, \"open] ensky \"x\"]",
 	}
 	queries := []string{
 		"zelensky", "Zelensky", "ZELENSKY", "zelen sky", "strasse", "straße", "aesir", "æsir", "final", "fi",
@@ -296,6 +299,7 @@ func FuzzSearchFast(f *testing.F) {
 	f.Add("Łódź, Genève, İstanbul", "Lodz", "lodz")
 	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
 	f.Add("Zel [@a;\n@b] ensky [see\n@a, p. 3]\n[x [@b]", "Zelensky", "1")
+	f.Add("Zel [@a, \"x ] Zelensky\";\n@b, “ensky”] ensky", "Zelensky", "ensky")
 	f.Fuzz(func(t *testing.T, body, event, query string) {
 		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
 			event = "Zelensky"

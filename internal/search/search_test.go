@@ -138,6 +138,8 @@ func TestPlainText(t *testing.T) {
 		{"citation numbered", "said so [@reuters-1; @ap-2].", "said so [1–2]."},
 		{"citation with locator", "[see @ap-2, p. 3] and [@ap-2; @nope]", "[see 2, p. 3] and [2, ?nope]"},
 		{"citation over a line break", "a [@ap-2;\n@reuters-1] b\nc", "a [1–2]\nb\nc"},
+		{"excerpts left out", `said [@ap-2, "the passage; ] @x"; @reuters-1, “more”] so`, "said [1–2] so"},
+		{"excerpt over a line break", "a [@ap-2, \"one\ntwo\"] b\nc", "a [2]\nb\nc"},
 		{"escaped citation stays", `\[@ap-2]`, "[@ap-2]"},
 		{"nested brackets", "[[@ap-2]]", "[[2]]"},
 		{"citation in code stays", "`[@ap-2]` and ``x ` [@ap-2]`` but [@ap-2] `", "[@ap-2] and x  [@ap-2] but [2] "},

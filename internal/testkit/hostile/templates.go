@@ -6,6 +6,7 @@ package hostile
 const richBody = `# Heading one {H}
 
 Paragraph {H} cited [@src] and [@src; @{H}key] and [see @src, p. {H}].
+Excerpts [@src, "a passage {H}"; @src, “bell ] and ; too”] [@src, "` + "\x07\x1b]0;title\x07\u009b\u202e" + `"].
 A [link {H}](https://evil.example/{H} "title {H}") and <https://evil.example/{H}>
 and ![image {H}](https://evil.example/{H}.png) and ` + "`code span {H}`" + ` and
 **bold {H}** and *emphasis {H}*. A carriage return` + "\r" + `ends this line [@src].

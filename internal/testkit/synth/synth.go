@@ -106,7 +106,7 @@ func (g *gen) meta() string {
 	b.WriteString("title: A synthetic briefing\n")
 	fmt.Fprintf(&b, "subtitle: %d generated topics for benchmarks\n", g.topics)
 	b.WriteString("as_of: 2026-01-25\n")
-	b.WriteString("summary: |\n  Generated text about security guarantees, talks in Genève and Kraków, and Zelenskiy's statements [@src-001].\n")
+	b.WriteString("summary: |\n  Generated text about security guarantees, talks in Genève and Kraków, and Zelenskiy's statements [@src-001, \"a generated passage\"].\n")
 	b.WriteString("topics:\n")
 	for i := range g.topics {
 		fmt.Fprintf(&b, "  - %s\n", g.topicID(i))
@@ -121,9 +121,9 @@ func (g *gen) meta() string {
 	}
 	b.WriteString("timeline:\n")
 	for i := range min(2000, 2*g.topics) {
-		fmt.Fprintf(&b, "  - date: 2025-%02d-%02d\n    event: \"%s %s in %s [@%s].\"\n    topics: [%s]\n    sources: [%s]\n",
+		fmt.Fprintf(&b, "  - date: 2025-%02d-%02d\n    event: \"%s %s in %s [@%s%s].\"\n    topics: [%s]\n    sources: [%s]\n",
 			1+i%12, 1+i%28, g.pick(g.actorSpellings()), g.sentenceWords(8), g.pick(places),
-			g.sourceID(i%g.sources), g.topicID(i%g.topics), g.sourceID(i%g.sources))
+			g.sourceID(i%g.sources), strings.ReplaceAll(g.excerpt(), `"`, `\"`), g.topicID(i%g.topics), g.sourceID(i%g.sources))
 	}
 	b.WriteString("actors:\n")
 	for _, a := range actors {
@@ -205,11 +205,32 @@ func (g *gen) sentence() string {
 		parts = append(parts, fmt.Sprintf("$%d billion", 1+g.r.IntN(900)))
 	}
 	parts = append(parts, "in", g.pick(places))
-	cite := "[@" + g.sourceID(g.r.IntN(g.sources))
+	cite := "[@" + g.sourceID(g.r.IntN(g.sources)) + g.excerpt()
 	if g.r.IntN(3) == 0 {
-		cite += "; @" + g.sourceID(g.r.IntN(g.sources))
+		cite += "; @" + g.sourceID(g.r.IntN(g.sources)) + g.excerpt()
 	}
 	return strings.Join(parts, " ") + " " + cite + "]."
+}
+
+// excerpt returns the quoted locator that gives a cite its passage, as
+// in [@a, "the passage"], or now and then nothing, as some cites have
+// none. Some passages hold the separators an excerpt may hold, and some
+// are between curly marks.
+func (g *gen) excerpt() string {
+	if g.r.IntN(10) == 0 {
+		return ""
+	}
+	ws := strings.Fields(g.sentenceWords(3 + g.r.IntN(10)))
+	open, close := `"`, `"`
+	switch g.r.IntN(8) {
+	case 0:
+		ws[0] += ";"
+	case 1:
+		ws[0] += ","
+	case 2:
+		open, close = "“", "”"
+	}
+	return ", " + open + strings.Join(ws, " ") + close
 }
 
 func (g *gen) table(b *strings.Builder) {
@@ -244,9 +265,9 @@ func (g *gen) list(b *strings.Builder) {
 	for range 2 + g.r.IntN(4) {
 		fmt.Fprintf(b, "- %s\n", g.sentence())
 		for range g.r.IntN(3) {
-			fmt.Fprintf(b, "  - %s %s [@%s]\n", g.pick(places), g.sentenceWords(6), g.sourceID(g.r.IntN(g.sources)))
+			fmt.Fprintf(b, "  - %s %s [@%s%s]\n", g.pick(places), g.sentenceWords(6), g.sourceID(g.r.IntN(g.sources)), g.excerpt())
 			if g.r.IntN(3) == 0 {
-				fmt.Fprintf(b, "    1. %s [@%s]\n", g.sentenceWords(5), g.sourceID(g.r.IntN(g.sources)))
+				fmt.Fprintf(b, "    1. %s [@%s%s]\n", g.sentenceWords(5), g.sourceID(g.r.IntN(g.sources)), g.excerpt())
 			}
 		}
 	}
@@ -258,7 +279,9 @@ func (g *gen) list(b *strings.Builder) {
 // time: the output is deterministic, so benchmarks in several packages and
 // runs can share one copy.
 func Cached(topics int, size int64, seed int64) (string, error) {
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("brief-synth-%d-%dMiB-seed%d", topics, size>>20, seed))
+	// The version changes with the output, so that no run reuses a copy
+	// an older Generate wrote (v2: excerpts).
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("brief-synth-v2-%d-%dMiB-seed%d", topics, size>>20, seed))
 	done := filepath.Join(dir, ".complete")
 	if _, err := os.Stat(done); err == nil {
 		return dir, nil

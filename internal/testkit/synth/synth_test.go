@@ -40,6 +40,10 @@ func TestGenerateLoadsClean(t *testing.T) {
 	if len(b.Timeline) == 0 || len(b.Sources) == 0 {
 		t.Errorf("%d timeline events, %d sources", len(b.Timeline), len(b.Sources))
 	}
+	// Most citations carry an excerpt, some none, as in a real briefing.
+	if with, all := briefing.ExcerptCount(b); with < all*8/10 || with == all {
+		t.Errorf("%d of %d citations carry an excerpt, want most but not all", with, all)
+	}
 	// Aliases with and without diacritics are what search is tested on.
 	q := search.Compile("erdogan", b.Actors)
 	if q.Actor() == "" || search.NewIndex(b).Count(q).Total == 0 {
