@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"brief/briefing"
 	"brief/internal/search"
 	"sort"
 	"strings"
@@ -103,24 +104,35 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 const sourcesHeading = "\n\n## Sources\n\n"
 
 // ownLines returns how many lines at the start of p are a topic's own
-// text, md being its Markdown: the source list appended to it is not the
-// topic's text, and the search index, whose matches the reader counts and
-// visits, does not hold it.
+// text, md being its Markdown: the source list and the timeline line
+// appended to it are not the topic's text, and the search index, whose
+// matches the reader counts and visits, does not hold them.
 func ownLines(p *plainLines, md string) int {
-	if !strings.Contains(md, sourcesHeading) {
+	sources := strings.Contains(md, sourcesHeading)
+	timeline := strings.Contains(md, "\n\n"+briefing.TimelinePrefix)
+	if !sources && !timeline {
 		return len(p.starts)
 	}
-	// The list comes last: its heading is the last "Sources" line.
+	// They come last: the list's heading is the last "Sources" line, the
+	// timeline line the last line with text.
+	own := len(p.starts)
 	for i := len(p.starts) - 1; i >= 0; i-- {
 		end := len(p.text)
 		if i+1 < len(p.starts) {
 			end = p.starts[i+1] - 1
 		}
-		if strings.TrimLeft(strings.TrimSpace(p.text[p.starts[i]:end]), "# ") == "Sources" {
+		line := strings.TrimSpace(p.text[p.starts[i]:end])
+		switch {
+		case timeline && strings.HasPrefix(line, briefing.TimelinePrefix):
+			own, timeline = i, false
+			if !sources {
+				return own
+			}
+		case sources && strings.TrimLeft(line, "# ") == "Sources":
 			return i
 		}
 	}
-	return len(p.starts)
+	return own
 }
 
 // apply highlights the matches on line i of the text.
