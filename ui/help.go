@@ -26,7 +26,11 @@ func (m Model) helpBox(h int) []string {
 // helpLines is the content of the help overlay, at most width cells wide.
 func (m Model) helpLines(width int) []string {
 	var cols []string
-	for _, g := range m.keys.FullHelp() {
+	groups := m.keys.FullHelp()
+	if m.inView() {
+		groups = m.keys.viewHelp(m.focus)
+	}
+	for _, g := range groups {
 		var hs []key.Help
 		for _, b := range g {
 			if b.Enabled() {

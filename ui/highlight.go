@@ -68,33 +68,41 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {
-		l := sort.SearchInts(p.starts, rg.Start+1) - 1
-		if l >= own {
+		sp, f := rangeSpans(p, rg, n)
+		if len(f) == 0 || f[0] >= own {
 			break
 		}
-		first = append(first, l)
-		for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
-			ls := p.starts[l]
-			le := len(p.text)
-			if l+1 < len(p.starts) {
-				le = p.starts[l+1] - 1
-			}
-			a, e := max(rg.Start, ls), min(rg.End, le)
-			// The white space a match spans between lines is Glamour's
-			// indent and padding: leave it plain.
-			for a < e && isBlank(p.text[a]) {
-				a++
-			}
-			for e > a && isBlank(p.text[e-1]) {
-				e--
-			}
-			if a >= e {
-				continue
-			}
-			line := p.text[ls:le]
-			col := ansi.StringWidth(line[:a-ls])
-			spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
+		spans, first = append(spans, sp...), append(first, f[0])
+	}
+	return spans, first
+}
+
+// rangeSpans maps the byte range rg of p, match number n, to cells of
+// the lines it covers; first holds the line where it starts.
+func rangeSpans(p *plainLines, rg search.Range, n int) (spans []span, first []int) {
+	l := sort.SearchInts(p.starts, rg.Start+1) - 1
+	first = []int{l}
+	for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
+		ls := p.starts[l]
+		le := len(p.text)
+		if l+1 < len(p.starts) {
+			le = p.starts[l+1] - 1
 		}
+		a, e := max(rg.Start, ls), min(rg.End, le)
+		// The white space a match spans between lines is Glamour's
+		// indent and padding: leave it plain.
+		for a < e && isBlank(p.text[a]) {
+			a++
+		}
+		for e > a && isBlank(p.text[e-1]) {
+			e--
+		}
+		if a >= e {
+			continue
+		}
+		line := p.text[ls:le]
+		col := ansi.StringWidth(line[:a-ls])
+		spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
 	}
 	return spans, first
 }

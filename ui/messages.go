@@ -23,3 +23,7 @@ type countedMsg struct {
 	gen    int
 	counts search.Counts
 }
+
+// peopleCountedMsg carries the number of passages naming each actor, in
+// the order of Briefing.Actors, counted off the update loop.
+type peopleCountedMsg struct{ counts []int }

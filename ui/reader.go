@@ -28,6 +28,9 @@ type reader struct {
 	// first needs them.
 	plain *plainLines
 	hl    highlights
+	// mark is a passage shown highlighted as a search match is: the claim
+	// an event of the timeline rests on.
+	mark highlights
 }
 
 func newReader() reader {
@@ -148,7 +151,7 @@ func (r reader) View() string {
 			continue
 		}
 		line, lw := r.lines[j], r.width(j)
-		line = r.hl.apply(j, line)
+		line = r.mark.apply(j, r.hl.apply(j, line))
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)
