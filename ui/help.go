@@ -41,7 +41,11 @@ func (m Model) helpLines(width int) []string {
 			cols = append(cols, m.helpColumn(hs, width))
 		}
 	}
-	cols = append(cols, m.helpColumn(mouseHelp, width))
+	mouse := mouseHelp
+	if m.inView() {
+		mouse = viewMouseHelp
+	}
+	cols = append(cols, m.helpColumn(mouse, width))
 	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
 	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {

@@ -95,6 +95,9 @@ var mouseHelp = []key.Help{
 	{Key: "click", Desc: "open a topic in the list"},
 }
 
+// viewMouseHelp is what the mouse does in the timeline and people views.
+var viewMouseHelp = []key.Help{{Key: "wheel", Desc: "move in the list"}}
+
 // ShortHelp is the footer's help while reading, with short labels so
 // that it fits 80 columns.
 func (k keyMap) ShortHelp() []key.Binding {
@@ -215,6 +218,10 @@ func KeyTable() string {
 		row(kb.Help())
 	}
 	for _, h := range mouseHelp {
+		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
+	}
+	for _, h := range viewMouseHelp {
+		h.Desc += " (timeline, who's who)"
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	return b.String()

@@ -100,6 +100,8 @@ func countActors(ix *search.Index, actors []briefing.Actor) []int {
 // viewKey hands a key to the view that has focus.
 func (m Model) viewKey(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	// The views match keys with the bindings enabled for their focus.
+	m.timeline.keys, m.people.keys = m.keys, m.keys
 	switch m.focus {
 	case focusTimeline:
 		m.timeline, cmd = m.timeline.Update(msg)
