@@ -27,3 +27,10 @@ type countedMsg struct {
 // peopleCountedMsg carries the number of passages naming each actor, in
 // the order of Briefing.Actors, counted off the update loop.
 type peopleCountedMsg struct{ counts []int }
+
+// passagesMsg carries the passages naming actor, an index in
+// Briefing.Actors, found off the update loop.
+type passagesMsg struct {
+	actor   int
+	matches []search.Match
+}

@@ -202,6 +202,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = tea.Batch(cmd, m.peopleCountCmd())
 	case peopleCountedMsg:
 		m.people.setCounts(msg.counts)
+	case passagesMsg:
+		m.people.setPassages(msg)
 	case timelineOpenMsg:
 		m, cmd = m.openTimelineEvent(msg.event)
 	case mentionOpenMsg:

@@ -78,14 +78,25 @@ func (p *people) setCounts(counts []int) {
 	}
 }
 
-// choose lists the passages that name actor i, found by the search
-// index as a search for the actor's name finds them.
-func (p *people) choose(i int) {
-	q := search.Compile(p.actors[i].Name, p.actors)
-	ms := p.ix.Search(q)
+// choose opens the list of the passages that name actor i, and returns
+// the command that finds them, off the update loop, as a search for the
+// actor's name finds them.
+func (p *people) choose(i int) tea.Cmd {
 	p.chosen = i
-	p.passages = results{ix: p.ix, matches: ms, titles: p.titles, st: p.st, rows: rows{n: len(ms)},
-		head: fmt.Sprintf("%s · %d %s naming them", p.names[i], len(ms), plural(len(ms), "passage", "passages"))}
+	p.passages = results{ix: p.ix, titles: p.titles, st: p.st, head: p.names[i] + " · finding the passages…"}
+	p.passages.SetSize(p.width, p.height)
+	ix, q := p.ix, search.Compile(p.actors[i].Name, p.actors)
+	return func() tea.Msg { return passagesMsg{actor: i, matches: ix.Search(q)} }
+}
+
+// setPassages lists the passages found for the actor chosen.
+func (p *people) setPassages(msg passagesMsg) {
+	if msg.actor != p.chosen {
+		return // stale: another actor, or none, was chosen since
+	}
+	ms := msg.matches
+	p.passages.matches, p.passages.rows = ms, rows{n: len(ms)}
+	p.passages.head = fmt.Sprintf("%s · %d %s naming them", p.names[p.chosen], len(ms), plural(len(ms), "passage", "passages"))
 	p.passages.SetSize(p.width, p.height)
 }
 
@@ -117,7 +128,7 @@ func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
 			case len(p.actors) == 0:
 			case p.chosen < 0:
 				if p.ix != nil {
-					p.choose(p.rows.cursor)
+					return p, p.choose(p.rows.cursor)
 				}
 			case len(p.passages.matches) > 0:
 				mt, name := p.passages.matches[p.passages.rows.cursor], p.actors[p.chosen].Name

@@ -21,8 +21,10 @@ type timeline struct {
 	st     styles
 	num    map[string]int
 	titles map[string]string
-	// texts holds each event as one line of plain text, made safe.
+	// texts holds each event as one line of plain text, made safe, once
+	// it has been shown (made is set); only the events on screen are made.
 	texts []string
+	made  []bool
 
 	topic string // the current topic's id, whose events are marked
 	only  bool   // show the current topic's events only
@@ -50,11 +52,16 @@ type viewCloseMsg struct{}
 
 func newTimeline(b *briefing.Briefing, keys keyMap, st styles, titles map[string]string) timeline {
 	t := timeline{b: b, keys: keys, st: st, num: b.SourceNumbers(), titles: titles}
-	t.texts = make([]string, len(b.Timeline))
-	for i, ev := range b.Timeline {
-		t.texts[i] = cleanLine(briefing.PlainCited(ev.Text, t.num))
-	}
+	t.texts, t.made = make([]string, len(b.Timeline)), make([]bool, len(b.Timeline))
 	return t
+}
+
+// text returns event i as one line of plain text, made once.
+func (t timeline) text(i int) string {
+	if !t.made[i] {
+		t.texts[i], t.made[i] = cleanLine(briefing.PlainCited(t.b.Timeline[i].Text, t.num)), true
+	}
+	return t.texts[i]
 }
 
 // show lays the events out for the topic with id topic, only its own if
@@ -290,7 +297,7 @@ func (t timeline) itemLines(j, w int) []string {
 	date := pad(ev.Date.Short(), dateWidth) + "  "
 	lead := mark + dot
 	textW := max(w-ansi.StringWidth(lead)-dateWidth-2, 1)
-	text := ansi.Truncate(t.texts[it.event], textW, "…")
+	text := ansi.Truncate(t.text(it.event), textW, "…")
 	first := lead + st.listNumber.Render(date) + text
 	if j == t.cursor {
 		first = lead + st.listCursor.Render(date+text)
@@ -330,7 +337,7 @@ func (t timeline) detail(w int) []string {
 	if ev < 0 {
 		return make([]string, h)
 	}
-	text := t.b.Timeline[ev].Date.Long() + ": " + t.texts[ev]
+	text := t.b.Timeline[ev].Date.Long() + ": " + t.text(ev)
 	wrapped := strings.Split(ansi.Wrap(text, max(w-4, 1), ""), "\n")
 	if len(wrapped) > h-1 {
 		wrapped = wrapped[:h-1]

@@ -63,7 +63,9 @@ func TestTmuxViews(t *testing.T) {
 	screen = s.waitFor("the topic opened", func(sc string) bool {
 		return strings.Contains(sc, "▸2 Security guarantees") && !strings.Contains(sc, "Timeline ·")
 	})
-	s.waitFor("the passage highlighted", func(sc string) bool { return highlighted(s.run("capture-pane", "-e", "-p", "-t", "e2e"), "Zelenskiy met Trump") })
+	s.waitFor("the passage highlighted", func(sc string) bool {
+		return highlighted(s.run("capture-pane", "-e", "-p", "-t", "e2e"), "Zelenskiy met Trump")
+	})
 
 	// esc goes back to the timeline, esc again to the text.
 	s.keys("Escape")
