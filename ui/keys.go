@@ -162,15 +162,15 @@ func (k keyMap) pickHelp() []key.Binding {
 // timelineHelp is the footer's help in the timeline.
 func (k keyMap) timelineHelp() []key.Binding {
 	return []key.Binding{
-		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Filter, "f", "this topic"),
-		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		relabel(k.Filter, "f", "this topic"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
 
 // peopleHelp is the footer's help in the people view.
 func (k keyMap) peopleHelp() []key.Binding {
 	return []key.Binding{
-		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "passages/open"),
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"),
 		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }

@@ -187,7 +187,7 @@ func (p people) View() string {
 	if len(p.actors) > 0 {
 		pos = fmt.Sprintf(" %d/%d", p.rows.cursor+1, len(p.actors))
 		if p.counted {
-			pos += " · the number is of passages naming them, by any spelling"
+			pos += " · the count: passages naming them"
 		} else {
 			pos += " · counting passages…"
 		}
