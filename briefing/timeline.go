@@ -14,6 +14,23 @@ func (b *Briefing) Chronology() []int {
 	for i := range order {
 		order[i] = i
 	}
+	return b.byDate(order)
+}
+
+// TopicEvents returns the indices of the events of b.Timeline that belong
+// to the topic with id, in date order.
+func (b *Briefing) TopicEvents(id string) []int {
+	var out []int
+	for i, ev := range b.Timeline {
+		if slices.Contains(ev.Topics, id) {
+			out = append(out, i)
+		}
+	}
+	return b.byDate(out)
+}
+
+// byDate sorts indices of b.Timeline by date, stably.
+func (b *Briefing) byDate(order []int) []int {
 	slices.SortStableFunc(order, func(i, j int) int {
 		di, dj := b.Timeline[i].Date, b.Timeline[j].Date
 		switch {
@@ -25,18 +42,6 @@ func (b *Briefing) Chronology() []int {
 		return 0
 	})
 	return order
-}
-
-// TopicEvents returns the indices of the events of b.Timeline that belong
-// to the topic with id, in date order.
-func (b *Briefing) TopicEvents(id string) []int {
-	var out []int
-	for _, i := range b.Chronology() {
-		if slices.Contains(b.Timeline[i].Topics, id) {
-			out = append(out, i)
-		}
-	}
-	return out
 }
 
 // Short formats the date at its precision with the month abbreviated, as

@@ -235,3 +235,20 @@ func TestViewsFitAndWheel(t *testing.T) {
 		t.Errorf("resize: timeline %dx%d", m.timeline.width, m.timeline.height)
 	}
 }
+
+// TestTimelineEnterWithoutCitation opens an event that cites nothing: its
+// topic opens at the top, nothing highlighted.
+func TestTimelineEnterWithoutCitation(t *testing.T) {
+	m := press(t, newTestModel(t, render.NoTTY, 80, 24), "2", "T")
+	for m.timeline.event() < 0 || len(m.b.Timeline[m.timeline.event()].Sources) > 0 {
+		before := m.timeline.cursor
+		m = press(t, m, "j")
+		if m.timeline.cursor == before {
+			t.Fatal("no event without sources")
+		}
+	}
+	m = press(t, m, "enter")
+	if m.focus != focusText || m.b.Topics[m.current].ID != "overview" || m.reader.mark.valid || m.reader.vp.YOffset() != 0 {
+		t.Errorf("focus %v, topic %s, mark %v, offset %d", m.focus, m.b.Topics[m.current].ID, m.reader.mark.valid, m.reader.vp.YOffset())
+	}
+}
