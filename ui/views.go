@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"brief/briefing"
@@ -106,7 +107,9 @@ func (m Model) viewKey(msg tea.Msg) (Model, tea.Cmd) {
 	case focusTimeline:
 		m.timeline, cmd = m.timeline.Update(msg)
 	case focusPeople:
-		if m.people.chosen >= 0 && m.ix == nil {
+		// Choosing an actor needs the index: build it now if the
+		// command building it has not returned yet, as the results do.
+		if k, ok := msg.(tea.KeyPressMsg); ok && m.ix == nil && key.Matches(k, m.keys.Open) {
 			m.ix, m.indexing = search.NewIndex(m.b), false
 		}
 		m.people.ix = m.ix

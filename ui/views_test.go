@@ -252,3 +252,15 @@ func TestTimelineEnterWithoutCitation(t *testing.T) {
 		t.Errorf("focus %v, topic %s, mark %v, offset %d", m.focus, m.b.Topics[m.current].ID, m.reader.mark.valid, m.reader.vp.YOffset())
 	}
 }
+
+// TestPeopleEnterBeforeIndex chooses an actor before the command that
+// builds the search index has returned: the passages are listed all the
+// same.
+func TestPeopleEnterBeforeIndex(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 80, 24)
+	tm, _ := m.Update(keyPress("a")) // the index command is not run
+	m = send(t, tm.(Model), keyPress("enter"))
+	if m.people.chosen != 0 || len(m.people.passages.matches) == 0 {
+		t.Errorf("enter before the index: chosen %d, %d passages", m.people.chosen, len(m.people.passages.matches))
+	}
+}
