@@ -12,20 +12,42 @@ import (
 // numbered once per briefing, in the order of b.Sources, so that a source
 // has one number on every page. refs holds the cited sources in number
 // order. An id that names no source stays visible as [?id].
+//
+// A topic with events on the timeline ends with a line that says how
+// many, such as "On the timeline: 3 events", after the sources.
 func (b *Briefing) Cited(t *Topic) (md string, refs []Source) {
 	num := b.SourceNumbers()
 	body, cited := markCitations(t.Body, t.Citations, num)
-	if len(cited) == 0 {
+	events := len(b.TopicEvents(t.ID))
+	if len(cited) == 0 && events == 0 {
 		return body, nil
 	}
 	var out strings.Builder
 	out.WriteString(strings.TrimRight(body, "\n"))
-	out.WriteString("\n\n## Sources\n\n")
-	writeSources(&out, b.Sources, cited)
+	if len(cited) > 0 {
+		out.WriteString("\n\n## Sources\n\n")
+		writeSources(&out, b.Sources, cited)
+	}
+	if events > 0 {
+		out.WriteString("\n\n" + TimelineLine(events) + "\n")
+	}
 	for _, n := range cited {
 		refs = append(refs, b.Sources[n-1])
 	}
 	return out.String(), refs
+}
+
+// TimelinePrefix starts the line that ends a topic with events on the
+// timeline, so that the reader can tell it from the topic's own text.
+const TimelinePrefix = "On the timeline: "
+
+// TimelineLine is the line that ends a topic with n events on the
+// timeline.
+func TimelineLine(n int) string {
+	if n == 1 {
+		return TimelinePrefix + "1 event"
+	}
+	return TimelinePrefix + strconv.Itoa(n) + " events"
 }
 
 // SourceNumbers numbers b's sources from 1 in the order of b.Sources, by
@@ -171,33 +193,47 @@ func writeSources(out *strings.Builder, srcs []Source, nums []int) {
 // "Reuters, by Ann Lee, *Talks resume*, 25 January 2026 (inferred); news;
 // https://…".
 func sourceEntry(s Source) string {
+	return formatSource(s, escapeInline, func(t string) string { return "*" + escapeInline(t) + "*" }, urlText)
+}
+
+// SourceLine formats a source as plain text, in the order of the source
+// lists: "Reuters, by Ann Lee, “Talks resume”, 25 January 2026
+// (inferred); news; https://…". It is not sanitised.
+func SourceLine(s Source) string {
+	same := func(t string) string { return t }
+	return formatSource(s, same, func(t string) string { return "“" + t + "”" }, same)
+}
+
+// formatSource lays out a source's fields; esc, title and url write text,
+// the title and the URL.
+func formatSource(s Source, esc, title, url func(string) string) string {
 	var parts []string
 	if s.Outlet != "" {
-		parts = append(parts, escapeInline(s.Outlet))
+		parts = append(parts, esc(s.Outlet))
 	}
 	if s.Author != "" {
-		parts = append(parts, "by "+escapeInline(s.Author))
+		parts = append(parts, "by "+esc(s.Author))
 	}
 	if s.Title != "" {
-		parts = append(parts, "*"+escapeInline(s.Title)+"*")
+		parts = append(parts, title(s.Title))
 	}
 	if d := s.Date.Long(); d != "" {
 		if s.DateNote != "" {
-			d += " (" + escapeInline(s.DateNote) + ")"
+			d += " (" + esc(s.DateNote) + ")"
 		}
 		parts = append(parts, d)
 	} else if s.DateNote != "" {
-		parts = append(parts, escapeInline(s.DateNote))
+		parts = append(parts, esc(s.DateNote))
 	}
 	line := strings.Join(parts, ", ")
 	if line == "" {
-		line = escapeInline(s.ID)
+		line = esc(s.ID)
 	}
 	if s.Kind != "" {
-		line += "; " + escapeInline(string(s.Kind))
+		line += "; " + esc(string(s.Kind))
 	}
 	if s.URL != "" {
-		line += "; " + urlText(s.URL)
+		line += "; " + url(s.URL)
 	}
 	return line
 }

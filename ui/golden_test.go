@@ -30,6 +30,11 @@ func TestGolden(t *testing.T) {
 		{"search-results", []string{"/", "b", "r", "i", "d", "g", "e", "tab"}},
 		{"finder", []string{":", "p", "e", "o"}},
 		{"summary", []string{"i"}},
+		{"timeline", []string{"T"}},
+		{"timeline-filtered", []string{"3", "T", "f", "j"}},
+		{"timeline-help", []string{"T", "?"}},
+		{"people", []string{"a"}},
+		{"people-passages", []string{"a", "j", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		styles := []render.Style{render.Dark, render.NoTTY}

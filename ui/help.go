@@ -26,7 +26,11 @@ func (m Model) helpBox(h int) []string {
 // helpLines is the content of the help overlay, at most width cells wide.
 func (m Model) helpLines(width int) []string {
 	var cols []string
-	for _, g := range m.keys.FullHelp() {
+	groups := m.keys.FullHelp()
+	if m.inView() {
+		groups = m.keys.viewHelp(m.focus)
+	}
+	for _, g := range groups {
 		var hs []key.Help
 		for _, b := range g {
 			if b.Enabled() {
@@ -37,7 +41,11 @@ func (m Model) helpLines(width int) []string {
 			cols = append(cols, m.helpColumn(hs, width))
 		}
 	}
-	cols = append(cols, m.helpColumn(mouseHelp, width))
+	mouse := mouseHelp
+	if m.inView() {
+		mouse = viewMouseHelp
+	}
+	cols = append(cols, m.helpColumn(mouse, width))
 	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
 	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {

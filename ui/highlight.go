@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"brief/briefing"
 	"brief/internal/search"
 )
 
@@ -75,33 +76,41 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {
-		l := sort.SearchInts(p.starts, rg.Start+1) - 1
-		if l >= own {
+		sp, f := rangeSpans(p, rg, n)
+		if len(f) == 0 || f[0] >= own {
 			break
 		}
-		first = append(first, l)
-		for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
-			ls := p.starts[l]
-			le := len(p.text)
-			if l+1 < len(p.starts) {
-				le = p.starts[l+1] - 1
-			}
-			a, e := max(rg.Start, ls), min(rg.End, le)
-			// The white space a match spans between lines is Glamour's
-			// indent and padding: leave it plain.
-			for a < e && isBlank(p.text[a]) {
-				a++
-			}
-			for e > a && isBlank(p.text[e-1]) {
-				e--
-			}
-			if a >= e {
-				continue
-			}
-			line := p.text[ls:le]
-			col := ansi.StringWidth(line[:a-ls])
-			spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
+		spans, first = append(spans, sp...), append(first, f[0])
+	}
+	return spans, first
+}
+
+// rangeSpans maps the byte range rg of p, match number n, to cells of
+// the lines it covers; first holds the line where it starts.
+func rangeSpans(p *plainLines, rg search.Range, n int) (spans []span, first []int) {
+	l := sort.SearchInts(p.starts, rg.Start+1) - 1
+	first = []int{l}
+	for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
+		ls := p.starts[l]
+		le := len(p.text)
+		if l+1 < len(p.starts) {
+			le = p.starts[l+1] - 1
 		}
+		a, e := max(rg.Start, ls), min(rg.End, le)
+		// The white space a match spans between lines is Glamour's
+		// indent and padding: leave it plain.
+		for a < e && isBlank(p.text[a]) {
+			a++
+		}
+		for e > a && isBlank(p.text[e-1]) {
+			e--
+		}
+		if a >= e {
+			continue
+		}
+		line := p.text[ls:le]
+		col := ansi.StringWidth(line[:a-ls])
+		spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
 	}
 	return spans, first
 }
@@ -111,24 +120,35 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 const sourcesHeading = "\n\n## Sources\n\n"
 
 // ownLines returns how many lines at the start of p are a topic's own
-// text, md being its Markdown: the source list appended to it is not the
-// topic's text, and the search index, whose matches the reader counts and
-// visits, does not hold it.
+// text, md being its Markdown: the source list and the timeline line
+// appended to it are not the topic's text, and the search index, whose
+// matches the reader counts and visits, does not hold them.
 func ownLines(p *plainLines, md string) int {
-	if !strings.Contains(md, sourcesHeading) {
+	sources := strings.Contains(md, sourcesHeading)
+	timeline := strings.Contains(md, "\n\n"+briefing.TimelinePrefix)
+	if !sources && !timeline {
 		return len(p.starts)
 	}
-	// The list comes last: its heading is the last "Sources" line.
+	// They come last: the list's heading is the last "Sources" line, the
+	// timeline line the last line with text.
+	own := len(p.starts)
 	for i := len(p.starts) - 1; i >= 0; i-- {
 		end := len(p.text)
 		if i+1 < len(p.starts) {
 			end = p.starts[i+1] - 1
 		}
-		if strings.TrimLeft(strings.TrimSpace(p.text[p.starts[i]:end]), "# ") == "Sources" {
+		line := strings.TrimSpace(p.text[p.starts[i]:end])
+		switch {
+		case timeline && strings.HasPrefix(line, briefing.TimelinePrefix):
+			own, timeline = i, false
+			if !sources {
+				return own
+			}
+		case sources && strings.TrimLeft(line, "# ") == "Sources":
 			return i
 		}
 	}
-	return len(p.starts)
+	return own
 }
 
 // apply highlights the matches on line i of the text.

@@ -109,6 +109,24 @@ func TestHostileReader(t *testing.T) {
 				checkScreen(t, m, "search")
 				m = press(t, m, "esc")
 
+				// The timeline and who's who: events, topics, actor
+				// names, roles and aliases, and the passages naming them.
+				m = press(t, m, "T")
+				checkScreen(t, m, "timeline")
+				for _, k := range []string{"j", "f", "f", "G", "?", "esc", "enter", "esc"} {
+					m = press(t, m, k)
+					checkScreen(t, m, "timeline after "+k)
+				}
+				m = press(t, m, "esc", "a")
+				checkScreen(t, m, "people")
+				if size[0] >= 60 && !strings.Contains(m.View().Content, "PWNED␇") {
+					t.Fatalf("the hostile actor is not on screen, neutralised:\n%s", plain(m))
+				}
+				for _, k := range []string{"enter", "j", "enter", "esc", "esc", "esc"} {
+					m = press(t, m, k)
+					checkScreen(t, m, "people after "+k)
+				}
+
 				m = send(t, m, tea.BackgroundColorMsg{Color: color.White})
 				checkScreen(t, m, "light background")
 				for _, s := range [][2]int{{size[0] / 2, size[1]}, {size[0] + 7, size[1] + 3}, {1, 1}, {0, 0}, size} {

@@ -25,6 +25,9 @@ type keyMap struct {
 
 	Search, NextMatch, PrevMatch key.Binding
 	Finder                       key.Binding
+	// Timeline and People open those views; Filter, in the timeline,
+	// shows only the current topic's events.
+	Timeline, People, Filter key.Binding
 	// In the search line.
 	Keep, Cancel, History, Results key.Binding
 
@@ -57,6 +60,9 @@ func defaultKeyMap() keyMap {
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match (after a search)")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match (after a search)")),
 		Finder:    key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", "find a topic")),
+		Timeline:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "timeline (at a topic's end: its events)")),
+		People:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "who's who: people and bodies")),
+		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "only this topic's events (timeline)")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search (search line)")),
@@ -79,6 +85,7 @@ func (k *keyMap) setMode(f focus, searching bool) {
 	}
 	k.NextMatch.SetEnabled(searching && f == focusText)
 	k.PrevMatch.SetEnabled(searching && f == focusText)
+	k.Filter.SetEnabled(f == focusTimeline)
 }
 
 // mouseHelp describes what the mouse does; the mouse has no key bindings
@@ -87,6 +94,9 @@ var mouseHelp = []key.Help{
 	{Key: "wheel", Desc: "scroll text or list"},
 	{Key: "click", Desc: "open a topic in the list"},
 }
+
+// viewMouseHelp is what the mouse does in the timeline and people views.
+var viewMouseHelp = []key.Help{{Key: "wheel", Desc: "move in the list"}}
 
 // ShortHelp is the footer's help while reading, with short labels so
 // that it fits 80 columns.
@@ -122,7 +132,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
 		// n and N wait for a search, but a reader looks for them first.
-		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Help, k.Quit},
+		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
 		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},
@@ -147,6 +157,40 @@ func (k keyMap) pickHelp() []key.Binding {
 	return []key.Binding{
 		relabel(k.Down, "↑/↓", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
 	}
+}
+
+// timelineHelp is the footer's help in the timeline.
+func (k keyMap) timelineHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		relabel(k.Filter, "f", "this topic"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
+// peopleHelp is the footer's help in the people view.
+func (k keyMap) peopleHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"),
+		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
+// viewHelp is the help overlay in the timeline and people views: their
+// keys, then the keys that work everywhere.
+func (k keyMap) viewHelp(f focus) [][]key.Binding {
+	move := []key.Binding{relabel(k.Up, "k/↑", "move up"), relabel(k.Down, "j/↓", "move down"),
+		relabel(k.PageUp, "b/pgup", "page up"), relabel(k.PageDown, "pgdn", "page down"),
+		relabel(k.Top, "g/home", "first"), relabel(k.Bottom, "G/end", "last")}
+	var own []key.Binding
+	switch f {
+	case focusTimeline:
+		own = []key.Binding{relabel(k.Open, "enter", "open the event's topic at its passage"), k.Filter,
+			relabel(k.Close, "esc", "back to the text")}
+	case focusPeople:
+		own = []key.Binding{relabel(k.Open, "enter", "list the passages naming them; open one"),
+			relabel(k.Close, "esc", "back one step")}
+	}
+	return [][]key.Binding{move, append(own, k.Help, k.Quit)}
 }
 
 // allBindings lists every binding once, in help order.
@@ -174,6 +218,10 @@ func KeyTable() string {
 		row(kb.Help())
 	}
 	for _, h := range mouseHelp {
+		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
+	}
+	for _, h := range viewMouseHelp {
+		h.Desc += " (timeline, who's who)"
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	return b.String()

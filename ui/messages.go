@@ -46,3 +46,14 @@ type countedMsg struct {
 	gen    int
 	counts search.Counts
 }
+
+// peopleCountedMsg carries the number of passages naming each actor, in
+// the order of Briefing.Actors, counted off the update loop.
+type peopleCountedMsg struct{ counts []int }
+
+// passagesMsg carries the passages naming actor, an index in
+// Briefing.Actors, found off the update loop.
+type passagesMsg struct {
+	actor   int
+	matches []search.Match
+}

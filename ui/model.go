@@ -34,6 +34,9 @@ const (
 	focusSearch
 	focusResults
 	focusFinder
+	// focusTimeline and focusPeople are the timeline and who's who views.
+	focusTimeline
+	focusPeople
 )
 
 func (f focus) String() string {
@@ -46,6 +49,10 @@ func (f focus) String() string {
 		return "results"
 	case focusFinder:
 		return "finder"
+	case focusTimeline:
+		return "timeline"
+	case focusPeople:
+		return "people"
 	}
 	return "text"
 }
@@ -107,6 +114,11 @@ type Model struct {
 	indexing bool
 	titles   []string
 	topicIdx map[string]int
+
+	// The timeline and who's who views; views holds what they return to.
+	timeline timeline
+	people   people
+	views    viewState
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -182,18 +194,34 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg:
 		m, cmd = m.handleKey(msg)
 	case tea.MouseWheelMsg:
-		m = m.wheel(msg.Mouse())
+		if m.inView() && !m.showHelp {
+			m, cmd = m.viewKey(msg)
+		} else {
+			m = m.wheel(msg.Mouse())
+		}
 	case tea.MouseClickMsg:
 		m, cmd = m.click(msg.Mouse())
 	case tea.PasteMsg:
 		m, cmd = m.paste(msg)
 	case indexedMsg:
 		m, cmd = m.indexed(msg)
+		cmd = tea.Batch(cmd, m.peopleCountCmd())
+	case peopleCountedMsg:
+		m.people.setCounts(msg.counts)
+	case passagesMsg:
+		m.people.setPassages(msg)
+	case timelineOpenMsg:
+		m, cmd = m.openTimelineEvent(msg.event)
+	case mentionOpenMsg:
+		m, cmd = m.openMention(msg.match, msg.name)
+	case viewCloseMsg:
+		m, cmd = m.closeView()
 	case countedMsg:
 		m = m.counted(msg)
 	}
 	// Whatever changed the text on screen, the highlights follow it.
 	m, more := m.syncSearch()
+	m = m.syncPassage()
 	return m, tea.Batch(cmd, more)
 }
 
@@ -232,6 +260,8 @@ func (m *Model) layout() {
 	}
 	m.results.SetSize(m.width, h)
 	m.finder.SetSize(m.width, h)
+	m.timeline.SetSize(m.width, h)
+	m.people.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 
@@ -285,6 +315,7 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.st = newStyles(isDark)
 	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
+	m.timeline.st, m.people.st, m.people.passages.st = m.st, m.st, m.st
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
 	m.finder.input.SetStyles(m.st.input)

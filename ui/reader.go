@@ -33,6 +33,9 @@ type reader struct {
 	// once each.
 	stripped []string
 	hl       highlights
+	// mark is a passage shown highlighted as a search match is: the claim
+	// an event of the timeline rests on.
+	mark highlights
 	// segs are the pieces of a long topic shown a piece at a time, in
 	// order, nil for text shown whole; version counts changes of the
 	// text, so that what was found in it is found again.
@@ -249,7 +252,7 @@ func (r reader) View() string {
 			continue
 		}
 		line, lw := r.lines[j], r.width(j)
-		line = r.hl.apply(j, line)
+		line = r.mark.apply(j, r.hl.apply(j, line))
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)

@@ -33,6 +33,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.showHelp, m.helpOffset = true, 0
 		return m, nil
+	case m.inView():
+		return m.viewKey(msg)
+	case key.Matches(msg, k.Timeline):
+		return m.openTimeline(-1)
+	case key.Matches(msg, k.People):
+		return m.openPeople()
 	case key.Matches(msg, k.Topics):
 		if m.focus == focusList {
 			m.setFocus(focusText)
@@ -44,6 +50,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.showAbout(!m.about)
 	case m.about && m.focus == focusText && key.Matches(msg, k.Close):
 		return m.showAbout(false)
+	case m.views.back != focusText && m.focus == focusText && key.Matches(msg, k.Close):
+		return m.viewBack()
 	case key.Matches(msg, k.Next):
 		return m.open(m.current + 1)
 	case key.Matches(msg, k.Prev):
@@ -209,7 +217,7 @@ func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 func (m Model) listAt(x, y int) (lx, ly int, ok bool) {
 	var left, top int
 	switch {
-	case m.showHelp, m.focus == focusResults, m.focus == focusFinder:
+	case m.showHelp, m.focus == focusResults, m.focus == focusFinder, m.inView():
 		return 0, 0, false
 	case m.wide():
 		left, top = 0, 1

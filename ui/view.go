@@ -38,6 +38,10 @@ func (m Model) body(h int) []string {
 		return fit(strings.Split(m.results.View(), "\n"), m.width, h)
 	case m.focus == focusFinder:
 		return fit(strings.Split(m.finder.View(), "\n"), m.width, h)
+	case m.focus == focusTimeline:
+		lines = strings.Split(m.timeline.View(), "\n")
+	case m.focus == focusPeople:
+		lines = strings.Split(m.people.View(), "\n")
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
 		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
@@ -124,6 +128,9 @@ func (m Model) footer() string {
 			right = fmt.Sprintf("%d%% ", pct)
 		}
 	}
+	if m.inView() {
+		right = ""
+	}
 	left := " "
 	switch {
 	case m.notice != "":
@@ -197,6 +204,10 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.searchHelp()
 	case m.focus == focusResults || m.focus == focusFinder:
 		return m.keys.pickHelp()
+	case m.focus == focusTimeline:
+		return m.keys.timelineHelp()
+	case m.focus == focusPeople:
+		return m.keys.peopleHelp()
 	}
 	return m.keys.ShortHelp()
 }

@@ -40,6 +40,12 @@ func TestPlainOutputHasNoEscapes(t *testing.T) {
 			{"print", "--style", "notty"},
 			{"print", "--style", "notty", "--width", "20"},
 			{"list"},
+			{"print", "--timeline"},
+			{"print", "--timeline", "--json"},
+			{"print", "--actors"},
+			{"print", "--actors", "--json"},
+			{"print", "--sources"},
+			{"print", "--sources", "--json"},
 			{"search", "a"},
 			{"search", "--color", "never", "the"},
 		} {

@@ -21,21 +21,66 @@ func newPrintCmd() *cobra.Command {
 		topic string
 		width int
 		style = render.Auto
+		// The lists print writes instead of the text.
+		timeline, actors, sources, asJSON bool
 	)
 	cmd := &cobra.Command{
 		Use:   "print [PATH]",
 		Short: "Render a briefing, or one topic, to standard output",
 		Long: `print renders the briefing's summary and topics with their sources, as the
 reader shows them. On a terminal the text is styled; when the output is piped,
-or NO_COLOR is set, it is plain text.`,
+or NO_COLOR is set, it is plain text.
+
+--timeline, --actors and --sources print a list instead, always as plain
+text:
+  --timeline  every event in date order: the date at its precision (YYYY,
+              YYYY-MM or YYYY-MM-DD), the text with its citations numbered
+              as in the reader, and its topics;
+  --actors    every actor with role, aliases and how many passages name
+              them (any spelling, counted as search counts);
+  --sources   every source, numbered as in the reader, and how often it is
+              cited: the citation groups naming it, in all and per topic.
+With --json each entry is one JSON object per line (JSON Lines); the fields
+are listed in docs/format.md ("Lists as JSON").`,
 		Example: `  brief print --topic territory
   brief print mybriefing | less -R
-  brief print --width 60 --style notty notes.md > notes.txt`,
+  brief print --width 60 --style notty notes.md > notes.txt
+  brief print --timeline
+  brief print --actors --json | jq -r '.name + ": " + (.mentions|tostring)'`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			lists := 0
+			for _, on := range []bool{timeline, actors, sources} {
+				if on {
+					lists++
+				}
+			}
+			switch {
+			case lists > 1:
+				return usageError(cmd, "--timeline, --actors and --sources go one at a time")
+			case asJSON && lists == 0:
+				return usageError(cmd, "--json goes with --timeline, --actors or --sources")
+			case lists > 0 && topic != "":
+				return usageError(cmd, "--topic does not go with --timeline, --actors or --sources")
+			}
 			b, err := load(pathArg(args, 0))
 			if err != nil {
 				return err
+			}
+			if lists > 0 {
+				out := cmd.OutOrStdout()
+				switch {
+				case timeline:
+					err = writeTimeline(out, b, asJSON)
+				case actors:
+					err = writeActors(out, b, asJSON)
+				default:
+					err = writeSourceList(out, b, asJSON)
+				}
+				if err != nil {
+					return err
+				}
+				return skippedError(cmd, b)
 			}
 			topics := b.Topics
 			if topic != "" {
@@ -72,6 +117,10 @@ or NO_COLOR is set, it is plain text.`,
 	cmd.Flags().StringVarP(&topic, "topic", "t", "", "print only this `TOPIC`: its number, id or title")
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap at `N` columns (default: $COLUMNS, the terminal's width, or 80)")
 	cmd.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
+	cmd.Flags().BoolVar(&timeline, "timeline", false, "print the timeline's events in date order")
+	cmd.Flags().BoolVar(&actors, "actors", false, "print the actors and how many passages name them")
+	cmd.Flags().BoolVar(&sources, "sources", false, "print the sources and how often each is cited")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the list as JSON Lines (with --timeline, --actors or --sources)")
 	return cmd
 }
 

@@ -1,0 +1,130 @@
+package briefing
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Chronology returns the indices of b.Timeline in date order; events of
+// one date keep the order the briefing gives them. An event whose date is
+// unknown sorts first.
+func (b *Briefing) Chronology() []int {
+	order := make([]int, len(b.Timeline))
+	for i := range order {
+		order[i] = i
+	}
+	return b.byDate(order)
+}
+
+// TopicEvents returns the indices of the events of b.Timeline that belong
+// to the topic with id, in date order.
+func (b *Briefing) TopicEvents(id string) []int {
+	var out []int
+	for i, ev := range b.Timeline {
+		if slices.Contains(ev.Topics, id) {
+			out = append(out, i)
+		}
+	}
+	return b.byDate(out)
+}
+
+// byDate sorts indices of b.Timeline by date, stably.
+func (b *Briefing) byDate(order []int) []int {
+	slices.SortStableFunc(order, func(i, j int) int {
+		di, dj := b.Timeline[i].Date, b.Timeline[j].Date
+		switch {
+		case di.Before(dj):
+			return -1
+		case dj.Before(di):
+			return 1
+		}
+		return 0
+	})
+	return order
+}
+
+// Short formats the date at its precision with the month abbreviated, as
+// "6 Jan 2026", "Jan 2026" or "2026", or "" if unknown.
+func (d Date) Short() string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.Month == 0:
+		return strconv.Itoa(d.Year)
+	case d.Day == 0:
+		return d.Month.String()[:3] + " " + strconv.Itoa(d.Year)
+	}
+	return strconv.Itoa(d.Day) + " " + d.Month.String()[:3] + " " + strconv.Itoa(d.Year)
+}
+
+// CitationCount is how often a source is cited: the number of citation
+// groups that name it, such as [@a; @b] counting once for a and once for
+// b, in each topic and in all topics.
+type CitationCount struct {
+	Total   int
+	ByTopic map[string]int
+}
+
+// CitationCounts counts, for every source id of b, the citation groups of
+// the topics that cite it; a source named twice in one group counts once.
+// It is the one definition of "how often cited" that print and the
+// reader's views share. Sources never cited have a zero count.
+func (b *Briefing) CitationCounts() map[string]CitationCount {
+	counts := make(map[string]CitationCount, len(b.Sources))
+	for _, s := range b.Sources {
+		counts[s.ID] = CitationCount{ByTopic: map[string]int{}}
+	}
+	for _, t := range b.Topics {
+		for _, c := range t.Citations {
+			for i, k := range c.Keys {
+				cc, ok := counts[k]
+				if !ok || slices.Contains(c.Keys[:i], k) {
+					continue
+				}
+				cc.Total++
+				cc.ByTopic[t.ID]++
+				counts[k] = cc
+			}
+		}
+	}
+	return counts
+}
+
+// PlainCited returns md, a short piece of Markdown such as a timeline
+// event, as one line of plain text: each citation group becomes its
+// numbered marker in brackets, as the reader shows it ("[1–2]"), taking
+// the numbers from num (see SourceNumbers); emphasis marks and backslash
+// escapes go, and line breaks become spaces. The result is not
+// sanitised.
+func PlainCited(md string, num map[string]int) string {
+	var out strings.Builder
+	last := 0
+	for _, c := range ScanCitations(md) {
+		if c.Start < last || c.End > len(md) {
+			continue
+		}
+		out.WriteString(plainInline(md[last:c.Start]))
+		out.WriteString("[" + Marker(c, num) + "]")
+		last = c.End
+	}
+	out.WriteString(plainInline(md[last:]))
+	return strings.Join(strings.Fields(out.String()), " ")
+}
+
+// plainInline drops the emphasis marks and backslash escapes of inline
+// Markdown; an escaped character stays.
+func plainInline(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]<>()#+-.!|~&", s[i+1]) >= 0:
+			i++
+			b.WriteByte(s[i])
+		case c == '*' || c == '`':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
