@@ -25,6 +25,9 @@ type keyMap struct {
 
 	Search, NextMatch, PrevMatch key.Binding
 	Finder                       key.Binding
+	// Library goes back to the library a briefing was opened from; Filter
+	// filters the library's briefings.
+	Library, Filter key.Binding
 	// In the search line.
 	Keep, Cancel, History, Results key.Binding
 
@@ -57,6 +60,9 @@ func defaultKeyMap() keyMap {
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match (after a search)")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match (after a search)")),
 		Finder:    key.NewBinding(key.WithKeys("ctrl+p", ":"), key.WithHelp("ctrl+p/:", "find a topic")),
+
+		Library: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
+		Filter:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter briefings (library)")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search (search line)")),
@@ -93,7 +99,7 @@ var mouseHelp = []key.Help{
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		relabel(k.Down, "j/k", "scroll"), relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
-		relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
+		relabel(k.Library, "esc", "library"), relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
 
@@ -120,7 +126,7 @@ func relabel(b key.Binding, keys, desc string) key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
-		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
+		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close, k.Library},
 		// n and N wait for a search, but a reader looks for them first.
 		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
@@ -170,7 +176,8 @@ func KeyTable() string {
 		}
 		b.WriteString("| `" + keys + "` | " + h.Desc + " |\n")
 	}
-	for _, kb := range defaultKeyMap().allBindings() {
+	k := defaultKeyMap()
+	for _, kb := range append(k.allBindings(), k.Filter) {
 		row(kb.Help())
 	}
 	for _, h := range mouseHelp {

@@ -44,6 +44,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.showAbout(!m.about)
 	case m.about && m.focus == focusText && key.Matches(msg, k.Close):
 		return m.showAbout(false)
+	case m.focus == focusText && key.Matches(msg, k.Library):
+		return m, func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, k.Next):
 		return m.open(m.current + 1)
 	case key.Matches(msg, k.Prev):
