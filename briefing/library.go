@@ -25,6 +25,14 @@ type Library struct {
 	// Path is the library's directory, as given.
 	Path    string
 	Entries []Entry
+	// Scanned is false for a library only listed: its entries have their
+	// names and paths, and titles made from their names.
+	Scanned bool
+
+	fsys    fs.FS
+	dir     string
+	display func(string) string
+	names   []libraryName // as listed, for the scan
 }
 
 // Entry is one briefing of a library, as far as a scan reads it: the
@@ -61,8 +69,19 @@ func IsLibrary(path string) bool {
 // carries its first error and does not stop the others. The error is
 // non-nil when path is not a library.
 func ScanLibrary(path string) (*Library, error) {
+	lib, err := ListLibrary(path)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Scan(), nil
+}
+
+// ListLibrary lists the library at path without reading its entries,
+// which costs one directory listing: a reader shows it at once, and Scan
+// fills in the rest.
+func ListLibrary(path string) (*Library, error) {
 	display := func(name string) string { return Sanitize(filepath.Join(path, filepath.FromSlash(name))) }
-	lib, err := scanLibrary(dirFS(path), ".", display)
+	lib, err := listLibrary(dirFS(path), ".", display)
 	if lib != nil {
 		lib.Path = path
 	}
@@ -72,10 +91,14 @@ func ScanLibrary(path string) (*Library, error) {
 // ScanLibraryFS is ScanLibrary over a file system: dir is a directory
 // in fsys ("." for the root). Entry paths are names within fsys.
 func ScanLibraryFS(fsys fs.FS, dir string) (*Library, error) {
-	return scanLibrary(fsys, dir, Sanitize)
+	lib, err := listLibrary(fsys, dir, Sanitize)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Scan(), nil
 }
 
-func scanLibrary(fsys fs.FS, dir string, display func(string) string) (*Library, error) {
+func listLibrary(fsys fs.FS, dir string, display func(string) string) (*Library, error) {
 	names, ok, err := libraryNames(fsys, dir)
 	switch {
 	case err != nil:
@@ -85,10 +108,25 @@ func scanLibrary(fsys fs.FS, dir string, display func(string) string) (*Library,
 	case len(names) == 0:
 		return nil, fileError(display(dir), "holds no briefing: no sub-directory with "+MetaFile+" and no Markdown file")
 	}
-	lib := &Library{Path: display(dir), Entries: make([]Entry, len(names))}
-	// Each entry is a file or two; on every core, a library of hundreds
-	// scans in the time of a few dozen.
-	workers := min(runtime.GOMAXPROCS(0), len(names))
+	lib := &Library{Path: display(dir), Entries: make([]Entry, len(names)), fsys: fsys, dir: dir, display: display,
+		names: names}
+	for i, n := range names {
+		lib.Entries[i] = newEntry(path.Join(dir, n.name), n.dir, display)
+	}
+	return lib, nil
+}
+
+// Scan returns lib with each entry read, read on every core: a library
+// of hundreds scans in the time of a few dozen. lib is not changed, so a
+// reader may show it meanwhile.
+func (lib *Library) Scan() *Library {
+	if lib.Scanned || lib.fsys == nil {
+		return lib
+	}
+	out := *lib
+	out.Entries = make([]Entry, len(lib.Entries))
+	n := len(out.Entries)
+	workers := min(runtime.GOMAXPROCS(0), n)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
@@ -97,15 +135,17 @@ func scanLibrary(fsys fs.FS, dir string, display func(string) string) (*Library,
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(names) {
+				if i >= n {
 					return
 				}
-				lib.Entries[i] = scanEntry(fsys, path.Join(dir, names[i].name), names[i].dir, display)
+				ln := lib.names[i]
+				out.Entries[i] = scanEntry(lib.fsys, path.Join(lib.dir, ln.name), ln.dir, lib.display)
 			}
 		}()
 	}
 	wg.Wait()
-	return lib, nil
+	out.Scanned = true
+	return &out
 }
 
 // libraryName is an entry of a library directory.
@@ -151,13 +191,19 @@ func libraryNames(fsys fs.FS, dir string) (names []libraryName, ok bool, err err
 	return names, true, nil
 }
 
-// scanEntry reads what the library shows of the briefing at name.
-func scanEntry(fsys fs.FS, name string, dir bool, display func(string) string) Entry {
+// newEntry is the entry at name before it is read, titled after its name.
+func newEntry(name string, dir bool, display func(string) string) Entry {
 	base := path.Base(name)
 	e := Entry{Path: display(name), Name: Sanitize(base), Title: Sanitize(strings.TrimSuffix(base, path.Ext(base)))}
 	if dir {
 		e.Title = Sanitize(base)
 	}
+	return e
+}
+
+// scanEntry reads what the library shows of the briefing at name.
+func scanEntry(fsys fs.FS, name string, dir bool, display func(string) string) Entry {
+	e := newEntry(name, dir, display)
 	l := &loader{fsys: fsys, display: display, regular: map[string]bool{}}
 	var m meta
 	if dir {

@@ -27,6 +27,26 @@ func BenchmarkScanLibrary(b *testing.B) {
 	}
 }
 
+// BenchmarkListLibrary lists the same libraries without reading their
+// entries: what the reader does before its first frame.
+func BenchmarkListLibrary(b *testing.B) {
+	for _, n := range []int{1, 200} {
+		dir := b.TempDir()
+		writeLibrary(b, dir, n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if !IsLibrary(dir) {
+					b.Fatal("not a library")
+				}
+				lib, err := ListLibrary(dir)
+				if err != nil || len(lib.Entries) != n {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func writeLibrary(tb testing.TB, dir string, n int) {
 	tb.Helper()
 	para := strings.Repeat("The council met again and the talks went on into the night [@s1]. ", 12) + "\n\n"

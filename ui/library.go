@@ -57,15 +57,27 @@ func newLibrary(lib *briefing.Library, st styles) library {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "title or name"
-	l := library{lib: lib, states: make([]readingState, len(lib.Entries)), input: in,
-		keys: defaultKeyMap(), help: help.New(), focused: true}
+	l := library{input: in, keys: defaultKeyMap(), help: help.New(), focused: true}
+	l.setStyles(st)
+	l.setLibrary(lib)
+	return l
+}
+
+// setLibrary shows lib: at first as listed, then as scanned, with the
+// cursor and the filter kept.
+func (l *library) setLibrary(lib *briefing.Library) {
+	cur := l.selected()
+	l.lib, l.states = lib, make([]readingState, len(lib.Entries))
+	l.titles, l.targets, l.errs = nil, nil, nil
 	base := filepath.Clean(lib.Path) + string(filepath.Separator)
+	l.titleWidth = len("Title")
 	for _, e := range lib.Entries {
 		t := cleanLine(e.Title)
 		if t == "" {
 			t = cleanLine(e.Name)
 		}
 		l.titles = append(l.titles, t)
+		l.titleWidth = max(l.titleWidth, ansi.StringWidth(t))
 		l.targets = append(l.targets, t+" "+cleanLine(e.Name))
 		msg := ""
 		if e.Err != nil {
@@ -74,13 +86,12 @@ func newLibrary(lib *briefing.Library, st styles) library {
 		}
 		l.errs = append(l.errs, msg)
 	}
-	l.titleWidth = len("Title")
-	for _, t := range l.titles {
-		l.titleWidth = max(l.titleWidth, ansi.StringWidth(t))
-	}
-	l.setStyles(st)
 	l.filter()
-	return l
+	for j, i := range l.shown {
+		if i == cur {
+			l.rows.move(j)
+		}
+	}
 }
 
 func (l *library) setStyles(st styles) {
@@ -134,7 +145,7 @@ func (l *library) clearFilter() {
 
 // selected returns the entry under the cursor, or -1.
 func (l library) selected() int {
-	if l.rows.cursor < len(l.shown) {
+	if l.rows.cursor >= 0 && l.rows.cursor < len(l.shown) {
 		return l.shown[l.rows.cursor]
 	}
 	return -1
@@ -261,7 +272,11 @@ func (l library) rowLines() []string {
 		if l.errs[i] != "" {
 			row = l.row(l.titles[i], "", "", l.errs[i], cur)
 		} else {
-			row = l.row(l.titles[i], e.AsOf.String(), fmt.Sprint(e.Topics), l.stateText(i), cur)
+			topics := fmt.Sprint(e.Topics)
+			if !l.lib.Scanned {
+				topics = "…"
+			}
+			row = l.row(l.titles[i], e.AsOf.String(), topics, l.stateText(i), cur)
 		}
 		if cur {
 			row = l.st.listCursor.Render(row)

@@ -305,3 +305,32 @@ func TestTagMsg(t *testing.T) {
 		t.Errorf("a batched message is %#v", b[0]())
 	}
 }
+
+// TestLibraryListedFirst: a library only listed shows its names at once;
+// the scan, run by Init, fills in the rows and keeps the cursor.
+func TestLibraryListedFirst(t *testing.T) {
+	lib, err := briefing.ListLibrary("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sendShelf(t, NewShelf(lib, Options{Style: render.NoTTY}, nil), sizeMsg(80, 24))
+	s = pressShelf(t, s, "j", "j")
+	screen := shelfScreen(s)
+	if !strings.Contains(screen, "› pass") || !strings.Contains(screen, "bridge") || strings.Contains(screen, "Harbour bridge dispute") {
+		t.Fatalf("the listed library:\n%s", screen)
+	}
+	var scanned bool
+	for _, msg := range run(s.Init()) {
+		if m, ok := msg.(scannedMsg); ok {
+			s, scanned = sendShelf(t, s, m), true
+		}
+	}
+	if !scanned {
+		t.Fatal("Init does not scan a listed library")
+	}
+	screen = shelfScreen(s)
+	if !strings.Contains(screen, "› The Pass Closure") || !strings.Contains(screen, "Harbour bridge dispute") ||
+		!strings.Contains(screen, "⚠ broken/briefing.yaml:3:9") {
+		t.Errorf("the scanned library:\n%s", screen)
+	}
+}

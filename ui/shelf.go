@@ -64,8 +64,18 @@ func RunLibrary(lib *briefing.Library, opts Options, load Loader) error {
 	return err
 }
 
-// Init asks the terminal for its background colour.
-func (s Shelf) Init() tea.Cmd { return tea.RequestBackgroundColor }
+// scannedMsg carries the library scanned off the update loop.
+type scannedMsg struct{ lib *briefing.Library }
+
+// Init asks the terminal for its background colour and scans a library
+// that is only listed: its names are on screen meanwhile.
+func (s Shelf) Init() tea.Cmd {
+	lib := s.lib.lib
+	if lib.Scanned {
+		return tea.RequestBackgroundColor
+	}
+	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return scannedMsg{lib: lib.Scan()} })
+}
 
 // Update handles a message: the terminal's go to both views, the reader's
 // to the reader it came from, keys to whichever is on screen.
@@ -87,6 +97,9 @@ func (s Shelf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return s.back()
 		}
 		return s.toReader(msg.msg)
+	case scannedMsg:
+		s.lib.setLibrary(msg.lib)
+		return s, nil
 	case openEntryMsg:
 		return s.open(msg.index)
 	case loadedMsg:

@@ -73,7 +73,8 @@ func listLibrary(out io.Writer, lib *briefing.Library) error {
 // runLibrary opens the library at path; a briefing chosen in it loads as
 // brief PATH loads one.
 func runLibrary(path string, opts ui.Options) error {
-	lib, err := briefing.ScanLibrary(path)
+	// Listed only: the reader shows the names at once and scans the rest.
+	lib, err := briefing.ListLibrary(path)
 	if err != nil {
 		return err
 	}
