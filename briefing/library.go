@@ -116,9 +116,8 @@ func listLibrary(fsys fs.FS, dir string, display func(string) string) (*Library,
 	return lib, nil
 }
 
-// Scan returns lib with each entry read, read on every core: a library
-// of hundreds scans in the time of a few dozen. lib is not changed, so a
-// reader may show it meanwhile.
+// Scan returns lib with each entry read, the entries spread over every
+// core. lib is not changed, so a reader may show it meanwhile.
 func (lib *Library) Scan() *Library {
 	if lib.Scanned || lib.fsys == nil {
 		return lib

@@ -50,9 +50,6 @@ type library struct {
 	st            styles
 }
 
-// openEntryMsg asks for entry i of the library to be loaded and opened.
-type openEntryMsg struct{ index int }
-
 func newLibrary(lib *briefing.Library, st styles) library {
 	in := textinput.New()
 	in.Prompt = "/ "

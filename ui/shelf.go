@@ -36,23 +36,6 @@ type Shelf struct {
 	profile *tea.ColorProfileMsg
 }
 
-// readerMsg is a message of the reader of generation gen.
-type readerMsg struct {
-	gen int
-	msg tea.Msg
-}
-
-// loadedMsg carries the briefing of library entry index, loaded off the
-// update loop.
-type loadedMsg struct {
-	index int
-	b     *briefing.Briefing
-	err   error
-}
-
-// backMsg asks the shelf to close the briefing and show the library.
-type backMsg struct{}
-
 // NewShelf returns the program for lib; load opens a briefing of it.
 func NewShelf(lib *briefing.Library, opts Options, load Loader) Shelf {
 	return Shelf{lib: newLibrary(lib, newStyles(opts.Style != render.Light)), opts: opts, load: load, loading: -1}
@@ -63,9 +46,6 @@ func RunLibrary(lib *briefing.Library, opts Options, load Loader) error {
 	_, err := tea.NewProgram(NewShelf(lib, withEnv(opts), load)).Run()
 	return err
 }
-
-// scannedMsg carries the library scanned off the update loop.
-type scannedMsg struct{ lib *briefing.Library }
 
 // Init asks the terminal for its background colour and scans a library
 // that is only listed: its names are on screen meanwhile.
