@@ -148,10 +148,33 @@ func (l library) selected() int {
 	return -1
 }
 
-// Update handles a key; enter asks for the briefing under the cursor.
+// Update handles a key or the mouse; enter, or a click on a row, asks
+// for that briefing.
 func (l library) Update(msg tea.Msg) (library, tea.Cmd) {
+	if !l.focused {
+		return l, nil
+	}
+	switch msg := msg.(type) {
+	case tea.MouseWheelMsg:
+		switch msg.Button {
+		case tea.MouseWheelUp:
+			l.rows.move(-wheelLines)
+		case tea.MouseWheelDown:
+			l.rows.move(wheelLines)
+		}
+		return l, nil
+	case tea.MouseClickMsg:
+		// Rows start below the header and the column heads.
+		j := l.rows.offset + msg.Y - 2
+		if msg.Button != tea.MouseLeft || l.showHelp || msg.Y < 2 || msg.Y-2 >= l.rows.height || j >= len(l.shown) {
+			return l, nil
+		}
+		l.rows.move(j - l.rows.cursor)
+		i := l.shown[j]
+		return l, func() tea.Msg { return openEntryMsg{index: i} }
+	}
 	kp, ok := msg.(tea.KeyPressMsg)
-	if !ok || !l.focused {
+	if !ok {
 		return l, nil
 	}
 	l.status = ""

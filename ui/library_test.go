@@ -334,3 +334,15 @@ func TestLibraryListedFirst(t *testing.T) {
 		t.Errorf("the scanned library:\n%s", screen)
 	}
 }
+
+func TestLibraryMouse(t *testing.T) {
+	s := newTestShelf(t, render.NoTTY, 80, 24)
+	s = sendShelf(t, s, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if !strings.Contains(shelfScreen(s), "› The Pass Closure") {
+		t.Errorf("the wheel does not move down the rows:\n%s", shelfScreen(s))
+	}
+	s = sendShelf(t, s, tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: 3})
+	if i, reading := s.Reading(); !reading || i != 1 {
+		t.Errorf("a click on the second row opened %d, %v", i, reading)
+	}
+}
