@@ -346,3 +346,22 @@ func TestLibraryMouse(t *testing.T) {
 		t.Errorf("a click on the second row opened %d, %v", i, reading)
 	}
 }
+
+// TestLibraryStateColumns: the reading state columns stay hidden until a
+// row has a state, and then fit.
+func TestLibraryStateColumns(t *testing.T) {
+	s := newTestShelf(t, render.NoTTY, 80, 24)
+	if strings.Contains(shelfScreen(s), "read") {
+		t.Fatalf("state columns without a state:\n%s", shelfScreen(s))
+	}
+	s.lib.states[0] = readingState{known: true, read: 2, unread: 2, updated: 1}
+	lines := strings.Split(shelfScreen(s), "\n")
+	if !strings.Contains(lines[2], "2/4 read 1 new never") {
+		t.Errorf("the state of the first row:\n%s", strings.Join(lines[:5], "\n"))
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w != 80 {
+			t.Errorf("line %d is %d wide", i, w)
+		}
+	}
+}
