@@ -183,16 +183,7 @@ func load(fsys fs.FS, name string, display func(string) string, opts LoadOptions
 		return nil, err
 	}
 	b.Path = clean(name)
-	sort.SliceStable(l.diags, func(i, j int) bool {
-		p, q := l.diags[i].Pos, l.diags[j].Pos
-		if p.File != q.File {
-			return p.File < q.File
-		}
-		if p.Line != q.Line {
-			return p.Line < q.Line
-		}
-		return p.Col < q.Col
-	})
+	sort.SliceStable(l.diags, func(i, j int) bool { return l.diags[i].Pos.before(l.diags[j].Pos) })
 	b.Diagnostics = l.diags
 	if len(b.Topics) == 0 && b.Summary == "" {
 		if errs := l.diags.Errors(); len(errs) > 0 {
@@ -334,19 +325,10 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 
 	var m meta
 	metaOK := false
-	metaName := path.Join(dir, MetaFile)
 	if !hasMeta {
 		l.diags.errorf(Pos{File: l.display(dir)}, "no %s: the briefing has no title, sources or timeline", MetaFile)
-	} else if text, lines, fail := l.read(metaName); fail != nil {
-		l.diags = append(l.diags, *fail)
 	} else {
-		y := &yamlReader{file: l.display(metaName), diags: &l.diags, lines: lines}
-		if body, ok := y.parse(text); ok {
-			metaOK = y.readMeta(body, &m)
-		}
-		if metaOK && !m.titleSet {
-			l.diags.errorf(Pos{File: y.file}, "missing title")
-		}
+		m, metaOK = l.readMetaFile(path.Join(dir, MetaFile))
 	}
 	if m.title == "" {
 		m.title = filepath.Base(l.display(dir))
@@ -372,6 +354,24 @@ func (l *loader) loadDir(dir string) (*Briefing, error) {
 		a.topics = append(a.topics, ti)
 	}
 	return l.assemble(a), nil
+}
+
+// readMetaFile reads a briefing.yaml, reporting what is wrong with it,
+// and reports whether it was a mapping of fields.
+func (l *loader) readMetaFile(name string) (m meta, ok bool) {
+	text, lines, fail := l.read(name)
+	if fail != nil {
+		l.diags = append(l.diags, *fail)
+		return m, false
+	}
+	y := &yamlReader{file: l.display(name), diags: &l.diags, lines: lines}
+	if body, parsed := y.parse(text); parsed {
+		ok = y.readMeta(body, &m)
+	}
+	if ok && !m.titleSet {
+		l.diags.errorf(Pos{File: y.file}, "missing title")
+	}
+	return m, ok
 }
 
 // topicResult is a topic file loaded on its own, with the diagnostics of

@@ -292,37 +292,55 @@ func (l *loader) noteForeign(fields []ypair) {
 	}
 }
 
-// loadFile loads a single-file briefing.
-func (l *loader) loadFile(name string) (*Briefing, error) {
+// fileHead is a single-file briefing read up to its body: the text, its
+// front matter and its title.
+type fileHead struct {
+	text    string
+	lines   *lineIndex
+	m       meta
+	metaOK  bool
+	bodyOff int // where the text after front matter and title starts
+}
+
+// readHead reads a single-file briefing's text, front matter and title.
+func (l *loader) readHead(name string) (fileHead, *Diagnostic) {
 	file := l.display(name)
 	text, lines, fail := l.read(name)
 	if fail != nil {
-		return nil, Diagnostics{*fail}
+		return fileHead{}, fail
 	}
-	var m meta
-	metaOK := true
-	bodyOff := 0
+	h := fileHead{text: text, lines: lines, metaOK: true}
 	if fm, end, ok := l.frontMatter(text, file); ok {
 		var foreign []ypair
 		y := &yamlReader{file: file, lineOffset: 1, diags: &l.diags, lines: lines, foreign: &foreign}
 		body, ok := y.parse(fm)
-		metaOK = ok && y.readMeta(body, &m)
-		bodyOff = end
+		h.metaOK = ok && y.readMeta(body, &h.m)
+		h.bodyOff = end
 		if l.check {
 			l.noteForeign(foreign)
 		}
 	}
-	bodyOff = skipBlankLines(text, bodyOff)
-	if h, next, ok := atxHeading(text, bodyOff, 1); ok && m.title == "" {
-		m.title = h
-		bodyOff = skipBlankLines(text, next)
+	h.bodyOff = skipBlankLines(text, h.bodyOff)
+	if t, next, ok := atxHeading(text, h.bodyOff, 1); ok && h.m.title == "" {
+		h.m.title = t
+		h.bodyOff = skipBlankLines(text, next)
 	}
-	if m.title == "" {
+	if h.m.title == "" {
 		base := path.Base(name)
-		m.title = strings.TrimSuffix(base, path.Ext(base))
+		h.m.title = strings.TrimSuffix(base, path.Ext(base))
 	}
-	m.file = file
-	a := &assembly{meta: m, metaOK: metaOK, present: map[string]bool{}, single: true}
+	h.m.file = file
+	return h, nil
+}
+
+// loadFile loads a single-file briefing.
+func (l *loader) loadFile(name string) (*Briefing, error) {
+	h, fail := l.readHead(name)
+	if fail != nil {
+		return nil, Diagnostics{*fail}
+	}
+	text, lines, m, bodyOff, file := h.text, h.lines, h.m, h.bodyOff, h.m.file
+	a := &assembly{meta: m, metaOK: h.metaOK, present: map[string]bool{}, single: true}
 
 	secs := sections(text, bodyOff)
 	if len(secs) == 0 {

@@ -45,17 +45,24 @@ func (f *finder) SetSize(w, h int) {
 
 // filter ranks the topics for the text typed.
 func (f *finder) filter() {
-	f.shown = f.shown[:0]
-	if q := strings.TrimSpace(f.input.Value()); q == "" {
-		for i := range f.titles {
-			f.shown = append(f.shown, i)
-		}
-	} else {
-		for _, r := range list.DefaultFilter(q, f.targets) {
-			f.shown = append(f.shown, r.Index)
-		}
-	}
+	f.shown = rank(f.input.Value(), f.targets, f.shown[:0])
 	f.rows = rows{n: len(f.shown), height: f.rows.height}
+}
+
+// rank appends to dst the indices of the targets that match query
+// fuzzily, best first, or of every target for an empty query. The topic
+// finder and the library share it, so both rank alike.
+func rank(query string, targets []string, dst []int) []int {
+	if q := strings.TrimSpace(query); q != "" {
+		for _, r := range list.DefaultFilter(q, targets) {
+			dst = append(dst, r.Index)
+		}
+		return dst
+	}
+	for i := range targets {
+		dst = append(dst, i)
+	}
+	return dst
 }
 
 // openFinder opens the topic finder.

@@ -35,7 +35,10 @@ func newTestModel(t testing.TB, style render.Style, w, h int) Model {
 // send feeds msg through Update and then runs the commands it returns, and
 // the ones their messages return, the way the program would, until none is
 // left.
-func send(t testing.TB, m Model, msg tea.Msg) Model {
+func send(t testing.TB, m Model, msg tea.Msg) Model { return sendTo(t, m, msg) }
+
+// sendTo is send for any model: the reader, or the library's shelf.
+func sendTo[M tea.Model](t testing.TB, m M, msg tea.Msg) M {
 	t.Helper()
 	queue := []tea.Msg{msg}
 	for steps := 0; len(queue) > 0; steps++ {
@@ -48,7 +51,7 @@ func send(t testing.TB, m Model, msg tea.Msg) Model {
 			continue // the program would stop here; the model is what is tested
 		}
 		tm, cmd := m.Update(msg)
-		m = tm.(Model)
+		m = tm.(M)
 		queue = append(queue, run(cmd)...)
 	}
 	return m

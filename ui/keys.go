@@ -26,8 +26,11 @@ type keyMap struct {
 	Search, NextMatch, PrevMatch key.Binding
 	Finder                       key.Binding
 	// Timeline and People open those views; Filter, in the timeline,
-	// shows only the current topic's events.
+	// shows only the current topic's events. Library goes back to the
+	// library a briefing was opened from; LibraryFilter filters its
+	// briefings.
 	Timeline, People, Filter key.Binding
+	Library, LibraryFilter   key.Binding
 	// In the search line.
 	Keep, Cancel, History, Results key.Binding
 
@@ -63,6 +66,9 @@ func defaultKeyMap() keyMap {
 		Timeline:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "timeline (at a topic's end: its events)")),
 		People:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "who's who: people and bodies")),
 		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "only this topic's events (timeline)")),
+
+		Library:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
+		LibraryFilter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter briefings (library)")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search (search line)")),
@@ -103,7 +109,7 @@ var viewMouseHelp = []key.Help{{Key: "wheel", Desc: "move in the list"}}
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		relabel(k.Down, "j/k", "scroll"), relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
-		relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
+		relabel(k.Library, "esc", "library"), relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
 
@@ -130,7 +136,7 @@ func relabel(b key.Binding, keys, desc string) key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
-		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
+		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close, k.Library},
 		// n and N wait for a search, but a reader looks for them first.
 		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Help, k.Quit},
 		// The search line's keys work only there, where ? types; the
@@ -214,7 +220,8 @@ func KeyTable() string {
 		}
 		b.WriteString("| `" + keys + "` | " + h.Desc + " |\n")
 	}
-	for _, kb := range defaultKeyMap().allBindings() {
+	k := defaultKeyMap()
+	for _, kb := range append(k.allBindings(), k.LibraryFilter) {
 		row(kb.Help())
 	}
 	for _, h := range mouseHelp {

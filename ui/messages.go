@@ -1,6 +1,11 @@
 package ui
 
-import "brief/internal/search"
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"brief/briefing"
+	"brief/internal/search"
+)
 
 // renderedMsg carries a topic rendered off the update loop; key says which
 // topic, width and style it was rendered for, so stale results are known.
@@ -57,3 +62,26 @@ type passagesMsg struct {
 	actor   int
 	matches []search.Match
 }
+
+// openEntryMsg asks for entry i of the library to be loaded and opened.
+type openEntryMsg struct{ index int }
+
+// readerMsg is a message of the reader of generation gen.
+type readerMsg struct {
+	gen int
+	msg tea.Msg
+}
+
+// loadedMsg carries the briefing of library entry index, loaded off the
+// update loop.
+type loadedMsg struct {
+	index int
+	b     *briefing.Briefing
+	err   error
+}
+
+// backMsg asks the shelf to close the briefing and show the library.
+type backMsg struct{}
+
+// scannedMsg carries the library scanned off the update loop.
+type scannedMsg struct{ lib *briefing.Library }

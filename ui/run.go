@@ -12,9 +12,14 @@ import (
 // Run shows b in the terminal until the user quits. NO_COLOR in the
 // environment turns the automatic style colourless.
 func Run(b *briefing.Briefing, opts Options) error {
+	_, err := tea.NewProgram(New(b, withEnv(opts))).Run()
+	return err
+}
+
+// withEnv applies NO_COLOR to opts.
+func withEnv(opts Options) Options {
 	if opts.Style == render.Auto && os.Getenv("NO_COLOR") != "" {
 		opts.Style = render.NoTTY
 	}
-	_, err := tea.NewProgram(New(b, opts)).Run()
-	return err
+	return opts
 }

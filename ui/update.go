@@ -52,6 +52,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.showAbout(false)
 	case m.views.back != focusText && m.focus == focusText && key.Matches(msg, k.Close):
 		return m.viewBack()
+	case m.focus == focusText && key.Matches(msg, k.Library):
+		return m, func() tea.Msg { return backMsg{} }
 	case key.Matches(msg, k.Next):
 		return m.open(m.current + 1)
 	case key.Matches(msg, k.Prev):

@@ -176,13 +176,19 @@ func newRootCmd() *cobra.Command {
 		Long: `brief is a terminal reader for briefings: short, structured, cited digests
 of a news story. With no PATH it opens the briefing built into the program.
 PATH is a briefing directory (briefing.yaml and one Markdown file per topic)
-or a single Markdown file.`,
+or a single Markdown file. A directory without briefing.yaml is a library:
+its sub-directories holding a briefing.yaml and its Markdown files are
+listed first, and enter opens one.`,
 		Example: `  brief                     # read the built-in briefing
   brief ~/briefings/talks   # read a briefing directory
   brief notes.md            # read any Markdown file as a briefing
+  brief ~/briefings         # choose from a folder of briefings
   brief check --strict .    # validate a briefing you are writing`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if path := pathArg(args, 0); path != "" && briefing.IsLibrary(path) {
+				return runLibrary(path, ui.Options{Style: style})
+			}
 			b, err := loadToRead(pathArg(args, 0))
 			if err != nil {
 				return commandHint(cmd, pathArg(args, 0), err)

@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTmuxLibrary opens a folder of three briefings, one broken, in a
+// real terminal, and moves between the other two and back.
+func TestTmuxLibrary(t *testing.T) {
+	bin := tmuxBinary(t)
+	lib, err := filepath.Abs("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := startTmux(t, "library", 80, 24,
+		fmt.Sprintf("%q --style dark %q; echo E2E-DONE $?; sleep 60", bin, lib))
+
+	s.waitFor("the library", contains("Library", "3 briefings", "› Harbour bridge dispute", "The Pass Closure",
+		"⚠ broken/briefing.yaml:3:9"))
+
+	s.keys("Enter")
+	s.waitFor("the first briefing", contains("Harbour bridge dispute · as of", "1/4", "Repairs have stopped"))
+	s.keys("l")
+	s.waitFor("its second topic", contains("2/4"))
+
+	s.keys("Escape")
+	s.waitFor("the library again", contains("3 briefings", "› Harbour bridge dispute"))
+	s.keys("j", "j")
+	s.waitFor("the third row", contains("› The Pass Closure"))
+	s.keys("Enter")
+	s.waitFor("the second briefing", contains("The Pass Closure · as of", "1/2", "A storm brought down rock"))
+
+	s.keys("Escape")
+	screen := s.waitFor("the library at the same row", contains("3 briefings", "› The Pass Closure"))
+	if strings.Contains(screen, "› Harbour") {
+		t.Errorf("two cursors:\n%s", screen)
+	}
+	s.keys("k", "k", "Enter")
+	// A new reader of the first briefing: it starts at its first topic.
+	s.waitFor("the first briefing again", contains("Harbour bridge dispute · as of", "1/4", "Repairs have stopped"))
+	s.keys("q")
+	s.waitFor("the program to end", contains("E2E-DONE 0"))
+}
