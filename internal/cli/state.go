@@ -69,6 +69,7 @@ func listState(cmd *cobra.Command, store *state.Store, only string) error {
 		return err
 	}
 	w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+	var bad []string
 	n := 0
 	for _, e := range entries {
 		if only != "" && e.Identity != only {
@@ -76,15 +77,22 @@ func listState(cmd *cobra.Command, store *state.Store, only string) error {
 		}
 		n++
 		if e.Err != nil {
-			fmt.Fprintf(w, "%s\tunreadable: %s\t\t\t\t%s\n", oneLine(e.File), oneLine(e.Err.Error()), size(e.Size))
+			bad = append(bad, fmt.Sprintf("%s: unreadable (%s): %s", oneLine(e.File), size(e.Size), oneLine(e.Err.Error())))
 			continue
 		}
 		r := e.Record
+		last := "-"
+		if !r.Saved.IsZero() {
+			last = r.Saved.Local().Format("2006-01-02 15:04")
+		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%d read\t%s\t%s\n", oneLine(e.Identity), oneLine(r.Title),
-			r.Saved.Local().Format("2006-01-02 15:04"), len(r.Read), plural(len(r.Bookmarks), "bookmark"), size(e.Size))
+			last, len(r.Read), plural(len(r.Bookmarks), "bookmark"), size(e.Size))
 	}
 	if err := w.Flush(); err != nil {
 		return err
+	}
+	for _, l := range bad {
+		fmt.Fprintln(cmd.OutOrStdout(), l)
 	}
 	if n == 0 && only != "" {
 		return fmt.Errorf("no reading state kept for %s", briefing.Sanitize(only))
