@@ -92,7 +92,7 @@ func decodeAny(data []byte) (string, Record, error) {
 func decode(data []byte, identity string) (Record, error) {
 	id, r, err := decodeAny(data)
 	if err == nil && id != identity {
-		err = fmt.Errorf("the file is another briefing's")
+		err = errors.New("the file is another briefing's")
 	}
 	return r, err
 }
@@ -146,8 +146,13 @@ func shed(r Record, excess int) (_ Record, ok bool) {
 		excess -= len(r.Read[i].ID) + 64
 	}
 	if len(drop) > 0 {
-		n := 0
-		r.Read = slices.DeleteFunc(r.Read, func(ReadTopic) bool { n++; return drop[n-1] })
+		kept := make([]ReadTopic, 0, len(r.Read)-len(drop))
+		for i, rt := range r.Read {
+			if !drop[i] {
+				kept = append(kept, rt)
+			}
+		}
+		r.Read = kept
 		return r, true
 	}
 	n := 0

@@ -431,3 +431,28 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(data)
 }
+
+// TestSizeBoundDropsOldestTopics fills a record past MaxSize with topic
+// ids alone, as a hostile briefing could: the oldest read go first.
+func TestSizeBoundDropsOldestTopics(t *testing.T) {
+	s := newStore(t)
+	var r Record
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	long := strings.Repeat("x", 1000)
+	for i := range 2000 {
+		r = r.MarkRead(fmt.Sprintf("%04d%s", i, long), "", start.Add(time.Duration(i)*time.Minute))
+	}
+	if err := s.Save("/b/big", r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Load("/b/big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Read); n == 0 || n >= 2000 || n < 900 {
+		t.Fatalf("%d topics kept of 2000, want as many as 1 MiB holds", n)
+	}
+	if !got.IsRead("1999"+long) || got.IsRead("0000"+long) {
+		t.Error("the topics kept are not the last read")
+	}
+}
