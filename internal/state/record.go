@@ -144,7 +144,9 @@ type Fingerprint uint64
 
 // Fingerprints returns one fingerprint per paragraph and list item of a
 // topic's Markdown, as briefing.Blocks finds them. Spaces and line breaks
-// are collapsed first: a paragraph wrapped anew has not changed.
+// are collapsed first: a paragraph wrapped anew has not changed. Give it
+// the topic's Body rather than the text Cited makes of it, whose citation
+// numbers change when another topic cites a new source.
 func Fingerprints(md string) []Fingerprint {
 	blocks := briefing.Blocks(md)
 	fps := make([]Fingerprint, len(blocks))
