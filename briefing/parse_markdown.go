@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -93,18 +92,6 @@ func deepIndent(body string) bool {
 // (quoted material) are exempt, and so is a paragraph or item that ends
 // with a colon and introduces a list. cites must be in order.
 func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
-	defer func() {
-		// goldmark is third-party code; a panic on strange input costs
-		// the warnings of this topic, not the load.
-		if recover() != nil {
-			offs = nil
-		}
-	}()
-	if deepIndent(body) {
-		return nil
-	}
-	src := []byte(body)
-	doc := m.p.Parse(text.NewReader(src))
 	cited := func(start, stop int) bool {
 		// First citation starting at or after start.
 		lo, hi := 0, len(cites)
@@ -118,46 +105,15 @@ func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
 		}
 		return lo < len(cites) && cites[lo].Start < stop
 	}
-	leadIn := func(start, stop int, next ast.Node) bool {
-		return next != nil && next.Kind() == ast.KindList && strings.HasSuffix(strings.TrimSpace(body[start:stop]), ":")
-	}
-	var list func(n ast.Node)
-	list = func(n ast.Node) {
-		for item := n.FirstChild(); item != nil; item = item.NextSibling() {
-			start, stop := -1, -1
-			var sub ast.Node
-			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-				if c.Kind() == ast.KindList {
-					if sub == nil {
-						sub = c
-					}
-					continue
-				}
-				if s, e := span(c); s >= 0 {
-					if start < 0 {
-						start = s
-					}
-					stop = max(stop, e)
-				}
-			}
-			if start >= 0 && !cited(start, stop) && !leadIn(start, stop, sub) {
-				offs = append(offs, lineIndent(body, start))
-			}
-			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
-				if c.Kind() == ast.KindList {
-					list(c)
-				}
-			}
+	for _, b := range m.blocks(body) {
+		if b.LeadIn || cited(b.Start, b.End) {
+			continue
 		}
-	}
-	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c.Kind() {
-		case ast.KindParagraph:
-			if s, e := span(c); s >= 0 && !cited(s, e) && !leadIn(s, e, c.NextSibling()) {
-				offs = append(offs, s)
-			}
-		case ast.KindList:
-			list(c)
+		if b.Item {
+			// An item is reported at its marker.
+			offs = append(offs, lineIndent(body, b.Start))
+		} else {
+			offs = append(offs, b.Start)
 		}
 	}
 	return offs

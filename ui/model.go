@@ -14,6 +14,7 @@ import (
 	"brief/briefing"
 	"brief/internal/render"
 	"brief/internal/search"
+	"brief/internal/state"
 )
 
 // Options configure the reader.
@@ -21,6 +22,10 @@ type Options struct {
 	// Style of the rendered text. Auto follows the terminal's background,
 	// dark until the terminal says otherwise.
 	Style render.Style
+	// NoState reads and writes no reading state (brief --no-state).
+	NoState bool
+	// State is where the reading state is kept; nil with NoState.
+	State *state.Store
 }
 
 // focus says which part of the reader gets the keys.

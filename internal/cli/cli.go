@@ -17,6 +17,7 @@ import (
 	"brief/briefing"
 	"brief/content"
 	"brief/internal/render"
+	"brief/internal/state"
 	"brief/ui"
 )
 
@@ -170,6 +171,7 @@ func pathArg(args []string, i int) string {
 
 func newRootCmd() *cobra.Command {
 	style := render.Auto
+	noState := false
 	root := &cobra.Command{
 		Use:   "brief [PATH]",
 		Short: "Read cited news briefings in the terminal",
@@ -193,10 +195,15 @@ listed first, and enter opens one.`,
 			if err != nil {
 				return commandHint(cmd, pathArg(args, 0), err)
 			}
-			return ui.Run(b, ui.Options{Style: style})
+			opts := ui.Options{Style: style, NoState: noState}
+			if !noState {
+				opts.State = state.Open(state.Dir())
+			}
+			return ui.Run(b, opts)
 		},
 	}
 	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
-	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd())
+	root.Flags().BoolVar(&noState, "no-state", false, "keep no reading state: none read, none written")
+	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd(), newStateCmd())
 	return root
 }
