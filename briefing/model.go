@@ -47,6 +47,10 @@ type Citation struct {
 	// before and after it, such as "see" and "p. 3" in [see @a, p. 3].
 	// Both are nil when no key of the group has either.
 	Prefixes, Locators []string
+	// Excerpts hold, for each key, the passage of the source the
+	// citation rests on, as in [@a, "the passage"]; "" for a key without
+	// one. Excerpts is nil when no key of the group has one.
+	Excerpts []string
 	// Start and End are the byte offsets of the whole group, brackets
 	// included, in the topic body.
 	Start, End int
