@@ -106,9 +106,9 @@ type Provenance struct {
 	Claims, Corroborated int
 }
 
-// Provenance sums up b's sources and how well its claims are backed. It
-// parses every topic, so it takes a while on a large briefing.
-func (b *Briefing) Provenance() Provenance {
+// SourceProvenance is Provenance without the claims, which take a parse
+// of every topic to count: it is quick.
+func (b *Briefing) SourceProvenance() Provenance {
 	var p Provenance
 	ids := make([]string, 0, len(b.Sources))
 	first := b.sourceIndex()
@@ -128,6 +128,13 @@ func (b *Briefing) Provenance() Provenance {
 		}
 	}
 	p.Sources, p.Outlets = len(ids), b.Outlets(ids)
+	return p
+}
+
+// Provenance sums up b's sources and how well its claims are backed. It
+// parses every topic, so it takes a while on a large briefing.
+func (b *Briefing) Provenance() Provenance {
+	p := b.SourceProvenance()
 	for _, t := range b.Topics {
 		for _, c := range b.Claims(t) {
 			p.Claims++
@@ -137,4 +144,82 @@ func (b *Briefing) Provenance() Provenance {
 		}
 	}
 	return p
+}
+
+// ClaimText returns the text of claim c of t on one line, as a reader
+// sees it: citations as their numbered markers, such as [1], emphasis
+// marks and escapes dropped, white space collapsed.
+func (b *Briefing) ClaimText(t *Topic, c Claim) string {
+	num := b.SourceNumbers()
+	var out strings.Builder
+	last := c.Start
+	for _, i := range c.Cites {
+		ct := t.Citations[i]
+		if ct.Start < last || ct.End > c.End {
+			continue
+		}
+		out.WriteString(plainInline(t.Body[last:ct.Start]))
+		out.WriteString("[" + Marker(ct, num) + "]")
+		last = ct.End
+	}
+	out.WriteString(plainInline(t.Body[last:c.End]))
+	return strings.Join(strings.Fields(Sanitize(out.String())), " ")
+}
+
+// plainInline drops the emphasis and code marks and the backslash
+// escapes of Markdown inline text.
+func plainInline(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]<>()#+-.!|~&", s[i+1]) >= 0:
+			i++
+			b.WriteByte(s[i])
+		case c == '*' || c == '`':
+		case c == '_' && (i == 0 || i+1 == len(s) || !isWordByte(s[i-1]) || !isWordByte(s[i+1])):
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// Reference describes the source on one line of plain text: outlet,
+// author, title in quotes, date with its note, kind and URL, as in
+// `Reuters, by Ann Lee, "Talks resume", 25 January 2026 (inferred); news;
+// https://…`.
+func (s Source) Reference() string {
+	var parts []string
+	add := func(p string) {
+		if p = strings.Join(strings.Fields(Sanitize(p)), " "); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	add(s.Outlet)
+	if s.Author != "" {
+		add("by " + s.Author)
+	}
+	if s.Title != "" {
+		add(`"` + s.Title + `"`)
+	}
+	d := s.Date.Long()
+	if s.DateNote != "" {
+		d = strings.TrimSpace(d + " (" + s.DateNote + ")")
+	}
+	add(d)
+	line := strings.Join(parts, ", ")
+	if line == "" {
+		line = Sanitize(s.ID)
+	}
+	if s.Kind != "" {
+		line += "; " + Sanitize(string(s.Kind))
+	}
+	if s.URL != "" {
+		line += "; " + Sanitize(s.URL)
+	}
+	return line
 }

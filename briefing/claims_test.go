@@ -111,3 +111,49 @@ func TestProvenance(t *testing.T) {
 		t.Errorf("Provenance:\ngot  %+v\nwant %+v", got, want)
 	}
 }
+
+func TestClaimText(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"markers", "Talks **resumed** [@a; @e], then *stalled* [see @c, p. 3].\n", "Talks resumed [1, 5], then stalled [see 3, p. 3]."},
+		{"escapes and code", "A \\*literal\\* star and `code` [@a].\n", "A *literal* star and code [1]."},
+		{"snake_case stays", "The file_name field [@a].\n", "The file_name field [1]."},
+		{"wrapped item", "- First line\n  goes on [@d].\n", "First line goes on [4]."},
+		{"hostile", "Bad \x1b[31m text [@a].\n", "Bad \u241b[31m text [1]."},
+	}
+	b := claimsBriefing()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			topic := &Topic{Body: tt.body, Citations: ScanCitations(tt.body)}
+			cs := b.Claims(topic)
+			if len(cs) != 1 {
+				t.Fatalf("%d claims, want 1", len(cs))
+			}
+			if got := b.ClaimText(topic, cs[0]); got != tt.want {
+				t.Errorf("ClaimText = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReference(t *testing.T) {
+	tests := []struct {
+		name string
+		s    Source
+		want string
+	}{
+		{"full", Source{ID: "x", Outlet: "Reuters", Author: "Ann Lee", Title: "Talks resume",
+			Date: Date{2026, 1, 25}, DateNote: "inferred", Kind: KindNews, URL: "https://example.com/a"},
+			`Reuters, by Ann Lee, "Talks resume", 25 January 2026 (inferred); news; https://example.com/a`},
+		{"only an id", Source{ID: "x"}, "x"},
+		{"hostile outlet", Source{ID: "x", Outlet: "Evil\x1b]52;c;Zm9v\x07"}, "Evil\u241b]52;c;Zm9v\u2407"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.s.Reference(); got != tt.want {
+				t.Errorf("Reference = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -67,35 +67,48 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {
-		l := sort.SearchInts(p.starts, rg.Start+1) - 1
+		l := lineAt(p, rg.Start)
 		if l >= own {
 			break
 		}
 		first = append(first, l)
-		for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
-			ls := p.starts[l]
-			le := len(p.text)
-			if l+1 < len(p.starts) {
-				le = p.starts[l+1] - 1
-			}
-			a, e := max(rg.Start, ls), min(rg.End, le)
-			// The white space a match spans between lines is Glamour's
-			// indent and padding: leave it plain.
-			for a < e && isBlank(p.text[a]) {
-				a++
-			}
-			for e > a && isBlank(p.text[e-1]) {
-				e--
-			}
-			if a >= e {
-				continue
-			}
-			line := p.text[ls:le]
-			col := ansi.StringWidth(line[:a-ls])
-			spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
-		}
+		spans = append(spans, rangeSpans(p, rg.Start, rg.End, n)...)
 	}
 	return spans, first
+}
+
+// rangeSpans maps the bytes start to end of p's text back to cells of
+// its lines, one span per line, all for match n.
+func rangeSpans(p *plainLines, start, end, n int) []span {
+	var spans []span
+	for l := lineAt(p, start); l < len(p.starts) && p.starts[l] < end; l++ {
+		ls := p.starts[l]
+		le := len(p.text)
+		if l+1 < len(p.starts) {
+			le = p.starts[l+1] - 1
+		}
+		a, e := max(start, ls), min(end, le)
+		// The white space a range spans between lines is Glamour's
+		// indent and padding: leave it plain.
+		for a < e && isBlank(p.text[a]) {
+			a++
+		}
+		for e > a && isBlank(p.text[e-1]) {
+			e--
+		}
+		if a >= e {
+			continue
+		}
+		line := p.text[ls:le]
+		col := ansi.StringWidth(line[:a-ls])
+		spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
+	}
+	return spans
+}
+
+// lineAt returns the line of p that holds byte off.
+func lineAt(p *plainLines, off int) int {
+	return max(sort.SearchInts(p.starts, off+1)-1, 0)
 }
 
 // sourcesHeading is the heading of the source list that

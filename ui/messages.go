@@ -1,6 +1,9 @@
 package ui
 
-import "brief/internal/search"
+import (
+	"brief/briefing"
+	"brief/internal/search"
+)
 
 // renderedMsg carries a topic rendered off the update loop; key says which
 // topic, width and style it was rendered for, so stale results are known.
@@ -16,6 +19,10 @@ type resizeDoneMsg struct{ gen int }
 
 // indexedMsg carries the search index, built off the update loop.
 type indexedMsg struct{ ix *search.Index }
+
+// provenanceMsg carries the briefing's provenance, claims counted off the
+// update loop.
+type provenanceMsg struct{ p briefing.Provenance }
 
 // countedMsg carries the counts of a query across the briefing; gen is the
 // search's generation when the count began, so stale counts are dropped.

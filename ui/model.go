@@ -34,6 +34,8 @@ const (
 	focusSearch
 	focusResults
 	focusFinder
+	// focusCard is the evidence card of a citation.
+	focusCard
 )
 
 func (f focus) String() string {
@@ -46,6 +48,8 @@ func (f focus) String() string {
 		return "results"
 	case focusFinder:
 		return "finder"
+	case focusCard:
+		return "card"
 	}
 	return "text"
 }
@@ -105,6 +109,19 @@ type Model struct {
 	indexing bool
 	titles   []string
 	topicIdx map[string]int
+
+	// cite is the citation cursor and card the evidence card. doubted
+	// holds the ids of the sources the reader doubts, and dimSingle asks
+	// to dim the claims resting on one source: such claims are dimmed.
+	cite      citeCursor
+	card      card
+	doubted   map[string]bool
+	dimSingle bool
+	// prov is the briefing's provenance for the summary page; claims
+	// counts only once provCounted.
+	prov        briefing.Provenance
+	provCounted bool
+	provAsked   bool
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -185,9 +202,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.indexed(msg)
 	case countedMsg:
 		m = m.counted(msg)
+	case provenanceMsg:
+		m, cmd = m.provenanceCounted(msg)
 	}
 	// Whatever changed the text on screen, the highlights follow it.
 	m, more := m.syncSearch()
+	m = m.syncCites()
 	return m, tea.Batch(cmd, more)
 }
 
@@ -225,6 +245,7 @@ func (m *Model) layout() {
 		m.reader.SetSize(m.width, h)
 	}
 	m.results.SetSize(m.width, h)
+	m.card.SetSize(m.width, h)
 	m.finder.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
@@ -279,6 +300,8 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.st = newStyles(isDark)
 	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
+	m.card.st = m.st
+	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
 	m.finder.input.SetStyles(m.st.input)
@@ -294,7 +317,7 @@ func (m Model) text(i int) string {
 	md, ok := m.texts[i]
 	if !ok {
 		if i == aboutTopic {
-			md = m.b.About()
+			md = m.b.AboutWith(m.provenanceMarkdown())
 		} else {
 			md, _ = m.b.Cited(m.b.Topics[i])
 		}

@@ -28,6 +28,10 @@ type reader struct {
 	// first needs them.
 	plain *plainLines
 	hl    highlights
+	// cites places the citations in the text, made when first needed;
+	// deco is what the citation cursor and corroboration draw.
+	cites *citeLayout
+	deco  citeDeco
 }
 
 func newReader() reader {
@@ -63,7 +67,7 @@ func (r *reader) setText(k renderKey, text string, rendered bool) {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
-	r.plain = nil
+	r.plain, r.cites = nil, nil
 	switch {
 	case !same || atTop:
 		r.vp.GotoTop()
@@ -148,7 +152,7 @@ func (r reader) View() string {
 			continue
 		}
 		line, lw := r.lines[j], r.width(j)
-		line = r.hl.apply(j, line)
+		line = r.hl.apply(j, r.deco.apply(j, line))
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)

@@ -125,4 +125,15 @@ func (c *renderCache) put(k renderKey, out string) {
 	}
 }
 
+// forget drops every rendering of topic, whose text has changed.
+func (c *renderCache) forget(topic int) {
+	for k, e := range c.items {
+		if k.topic == topic {
+			c.bytes -= len(e.Value.(*cacheEntry).out)
+			c.ll.Remove(e)
+			delete(c.items, k)
+		}
+	}
+}
+
 func (c *renderCache) len() int { return c.ll.Len() }

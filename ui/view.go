@@ -38,6 +38,8 @@ func (m Model) body(h int) []string {
 		return fit(strings.Split(m.results.View(), "\n"), m.width, h)
 	case m.focus == focusFinder:
 		return fit(strings.Split(m.finder.View(), "\n"), m.width, h)
+	case m.focus == focusCard:
+		return strings.Split(m.card.View(), "\n")
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
 		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
@@ -97,6 +99,9 @@ func (m Model) header() string {
 	right := ""
 	if n := len(m.b.Diagnostics); n > 0 {
 		right = m.st.problem.Render(fmt.Sprintf("⚠ %d %s ", n, plural(n, "problem", "problems")))
+	}
+	if n := m.dimmedCount(); n > 0 {
+		right += m.st.headerDim.Render(fmt.Sprintf("%d %s dimmed · ", n, plural(n, "claim", "claims")))
 	}
 	switch {
 	case m.about:
@@ -180,6 +185,10 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.searchHelp()
 	case m.focus == focusResults || m.focus == focusFinder:
 		return m.keys.pickHelp()
+	case m.focus == focusCard:
+		return m.keys.cardHelp()
+	case m.cite.on:
+		return m.keys.citeHelp()
 	}
 	return m.keys.ShortHelp()
 }
