@@ -221,10 +221,14 @@ func paintLine(line string, ps []paint, mark string) string {
 		if w == 0 {
 			b.WriteString(seq)
 			if params, ok := sgrParams(seq); ok {
-				if params == "" || params == "0" || strings.HasPrefix(params, "0;") {
+				switch {
+				case params == "" || params == "0":
 					state = ""
+				case strings.HasPrefix(params, "0;"):
+					state = seq
+				default:
+					state += seq
 				}
-				state += seq
 				b.WriteString(cur)
 			}
 			continue

@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{"search-results", []string{"/", "b", "r", "i", "d", "g", "e", "tab"}},
 		{"finder", []string{":", "p", "e", "o"}},
 		{"summary", []string{"i"}},
+		{"card", []string{"c", "c", "c", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		styles := []render.Style{render.Dark, render.NoTTY}

@@ -45,7 +45,7 @@ func (m Model) provenanceMarkdown() string {
 	p := m.prov
 	var b strings.Builder
 	b.WriteString("## Provenance\n\n")
-	fmt.Fprintf(&b, "- **%d %s** from **%d %s** (an unnamed outlet counts as one of its own).\n",
+	fmt.Fprintf(&b, "- %d %s from %d %s (an unnamed outlet counts as one of its own).\n",
 		p.Sources, plural(p.Sources, "source", "sources"), p.Outlets, plural(p.Outlets, "outlet", "outlets"))
 	if !p.First.IsZero() {
 		date := func(d briefing.Date, inferred bool) string {
@@ -66,7 +66,7 @@ func (m Model) provenanceMarkdown() string {
 	case p.Claims == 0:
 		b.WriteString("- No paragraph or list item carries a citation.\n")
 	default:
-		fmt.Fprintf(&b, "- **%d%%** of %d %s backed by two or more sources (%d); the others are marked %s in the margin.\n",
+		fmt.Fprintf(&b, "- %d%% of %d %s backed by two or more sources (%d); the others are marked %s in the margin.\n",
 			(p.Corroborated*100+p.Claims/2)/p.Claims, p.Claims, plural(p.Claims, "claim is", "claims are"), p.Corroborated, singleMark)
 	}
 	return b.String()
