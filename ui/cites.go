@@ -301,7 +301,7 @@ func (m *Model) citeLayout(force bool) *citeLayout {
 
 // dimmed reports whether claim c is dimmed: it rests on one source while
 // single-source claims are dimmed, or only on doubted sources.
-func (m Model) dimmed(c briefing.Claim) bool {
+func (m *Model) dimmed(c *briefing.Claim) bool {
 	if m.dimSingle && len(c.Sources) < 2 {
 		return true
 	}
@@ -348,7 +348,7 @@ func (m Model) syncCites() Model {
 		if len(c.Sources) < 2 {
 			d.margin[lineAt(p, l.claimFrom[i])] = m.st.singleOn + singleMark
 		}
-		if m.dimmed(c) {
+		if m.dimmed(&l.claims[i]) {
 			add(l.claimFrom[i], l.claimTo[i], m.st.dimOn)
 		}
 	}
@@ -370,8 +370,8 @@ func (m Model) dimmedCount() int {
 		return 0
 	}
 	n := 0
-	for _, c := range l.claims {
-		if m.dimmed(c) {
+	for i := range l.claims {
+		if m.dimmed(&l.claims[i]) {
 			n++
 		}
 	}
