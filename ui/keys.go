@@ -102,8 +102,8 @@ func (k *keyMap) setCite(on bool) {
 // cardHelp is the footer's help while the evidence card is open.
 func (k keyMap) cardHelp() []key.Binding {
 	return []key.Binding{
-		relabel(k.Down, "j/k", "scroll"), relabel(k.NextCite, "c/C", "citation"), relabel(k.Copy, "y", "copy"),
-		relabel(k.Close, "esc", "back"), relabel(k.Quit, "q", "quit"),
+		relabel(k.Close, "esc", "back"), relabel(k.Down, "j/k", "scroll"), relabel(k.NextCite, "c/C", "citation"),
+		relabel(k.Copy, "y", "copy"), relabel(k.Quit, "q", "quit"),
 	}
 }
 
