@@ -17,8 +17,10 @@ import (
 type card struct {
 	claim   string
 	entries []citedSource
-	st      styles
-	keys    keyMap
+	// st and keys are shared, never changed: the root model is copied on
+	// every message, and a card of its own styles would double its size.
+	st   *styles
+	keys *keyMap
 
 	width, height int
 	offset        int
@@ -27,7 +29,8 @@ type card struct {
 }
 
 func newCard(b *briefing.Briefing, c briefing.Citation, claim string, st styles) card {
-	return card{claim: claim, entries: citedSources(b, []briefing.Citation{c}), st: st, keys: defaultKeyMap()}
+	k := defaultKeyMap()
+	return card{claim: claim, entries: citedSources(b, []briefing.Citation{c}), st: &st, keys: &k}
 }
 
 // SetSize lays the card out for w by h cells.
@@ -50,6 +53,9 @@ func (c card) maxOffset() int { return max(len(c.lines)-c.height, 0) }
 
 // Update scrolls the card.
 func (c card) Update(msg tea.Msg) (card, tea.Cmd) {
+	if c.keys == nil {
+		return c, nil
+	}
 	k := c.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -96,6 +102,9 @@ const cardMaxWidth = 90
 // layout makes the card's lines for its width. Every text from the
 // briefing goes through the sanitiser: a hostile field shows as text.
 func (c card) layout() []string {
+	if c.st == nil {
+		return nil
+	}
 	w := min(max(c.width-4, 10), cardMaxWidth)
 	var out []string
 	add := func(style func(...string) string, indent, text string) {

@@ -21,6 +21,10 @@ type citeMark struct {
 	// where the words it ends begin: after the previous marker of its
 	// claim, or at the claim's start.
 	start, end, from int
+	// line is the marker's line; words and marker its spans on screen,
+	// from from and from start to end.
+	line          int
+	words, marker []span
 }
 
 // citeLayout places a topic's citation markers and claims in the text on
@@ -32,7 +36,10 @@ type citeLayout struct {
 	// from its start to the end of the line of its last marker; -1 when
 	// none of its markers was found.
 	claimFrom, claimTo []int
-	marks              []citeMark
+	// claimLine is each claim's first line, claimSpans its spans.
+	claimLine  []int
+	claimSpans [][]span
+	marks      []citeMark
 }
 
 // layoutCites finds t's markers and claims in p, the plain form of t's
@@ -82,6 +89,20 @@ func layoutCites(b *briefing.Briefing, t *briefing.Topic, p *plainLines, own int
 		}
 		_, le := lineBounds(p, lineAt(p, mk.end-1))
 		l.claimTo[mk.claim] = len(strings.TrimRight(p.text[:le], " "))
+	}
+	// The spans are found once here, not on every frame.
+	for i := range l.marks {
+		mk := &l.marks[i]
+		mk.line = lineAt(p, mk.start)
+		mk.words, mk.marker = rangeSpans(p, mk.from, mk.end, 0), rangeSpans(p, mk.start, mk.end, 0)
+	}
+	l.claimLine = make([]int, len(l.claims))
+	l.claimSpans = make([][]span, len(l.claims))
+	for i := range l.claims {
+		if l.claimFrom[i] >= 0 {
+			l.claimLine[i] = lineAt(p, l.claimFrom[i])
+			l.claimSpans[i] = rangeSpans(p, l.claimFrom[i], l.claimTo[i], 0)
+		}
 	}
 	return l
 }
@@ -290,12 +311,24 @@ func (m *Model) citeLayout(force bool) *citeLayout {
 	if r.cites != nil {
 		return r.cites
 	}
+	if l := m.layouts[r.shown]; l != nil && r.rendered {
+		r.cites = l
+		return l
+	}
 	t := m.b.Topics[m.current]
 	if len(t.Citations) == 0 || !force && len(t.Body) > prefetchLimit {
 		return nil
 	}
 	p := r.plainText()
 	r.cites = layoutCites(m.b, t, p, ownLines(p, m.text(m.current)))
+	if r.rendered && m.layouts != nil {
+		for k := range m.layouts {
+			if k.topic < m.current-1 || k.topic > m.current+1 {
+				delete(m.layouts, k)
+			}
+		}
+		m.layouts[r.shown] = r.cites
+	}
 	return r.cites
 }
 
@@ -334,10 +367,9 @@ func (m Model) syncCites() Model {
 	if l == nil {
 		return m
 	}
-	p := m.reader.plainText()
 	d := citeDeco{margin: map[int]string{}}
-	add := func(from, to int, on string) {
-		for _, sp := range rangeSpans(p, from, to, 0) {
+	add := func(spans []span, on string) {
+		for _, sp := range spans {
 			d.paints = append(d.paints, paint{line: sp.line, start: sp.start, end: sp.end, on: on})
 		}
 	}
@@ -346,16 +378,16 @@ func (m Model) syncCites() Model {
 			continue
 		}
 		if len(c.Sources) < 2 {
-			d.margin[lineAt(p, l.claimFrom[i])] = m.st.singleOn + singleMark
+			d.margin[l.claimLine[i]] = m.st.singleOn + singleMark
 		}
 		if m.dimmed(&l.claims[i]) {
-			add(l.claimFrom[i], l.claimTo[i], m.st.dimOn)
+			add(l.claimSpans[i], m.st.dimOn)
 		}
 	}
 	if m.cite.on {
 		mk := l.marks[m.cite.mark]
-		add(mk.from, mk.end, m.st.claimOn)
-		add(mk.start, mk.end, m.st.markerOn)
+		add(mk.words, m.st.claimOn)
+		add(mk.marker, m.st.markerOn)
 	}
 	sort.SliceStable(d.paints, func(i, j int) bool { return d.paints[i].line < d.paints[j].line })
 	m.reader.deco = d
@@ -415,14 +447,13 @@ func (m Model) moveCite(d int) Model {
 		m.notice = "No citations in this topic"
 		return m
 	}
-	p := m.reader.plainText()
 	next := m.cite.mark + d
 	if !m.cite.on {
 		top := m.reader.vp.YOffset()
 		bottom := top + m.reader.vp.Height()
 		next = -1
 		for i, mk := range l.marks {
-			line := lineAt(p, mk.start)
+			line := mk.line
 			if d > 0 && line >= top {
 				next = i
 				break
@@ -447,7 +478,7 @@ func (m Model) moveCite(d int) Model {
 		return m
 	}
 	m.cite = citeCursor{on: true, topic: m.current, mark: next}
-	m.reader.reveal(lineAt(p, l.marks[next].start))
+	m.reader.reveal(l.marks[next].line)
 	return m
 }
 

@@ -115,6 +115,9 @@ type Model struct {
 	// to dim the claims resting on one source: such claims are dimmed.
 	cite      citeCursor
 	card      card
+	// layouts keeps the citation layouts of the rendered texts of the
+	// topics near the current one, as texts keeps their Markdown.
+	layouts   map[renderKey]*citeLayout
 	doubted   map[string]bool
 	dimSingle bool
 	// prov is the briefing's provenance for the summary page; claims
@@ -144,6 +147,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		list:     newTopicList(titles, st),
 		reader:   newReader(),
 		texts:    map[int]string{},
+		layouts:  map[renderKey]*citeLayout{},
 		slots:    make(chan struct{}, renderSlots),
 		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
@@ -300,7 +304,8 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.st = newStyles(isDark)
 	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
-	m.card.st = m.st
+	st := m.st
+	m.card.st = &st
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
