@@ -289,6 +289,41 @@ func sgrParams(seq string) (string, bool) {
 	return seq[2 : len(seq)-1], true
 }
 
+// withCites has render also place the topic's citations in the text it
+// renders, off the update loop, so that a topic opens with its marks
+// at no cost to the frame. Topic -1, the summary, has none.
+func withCites(render tea.Cmd, b *briefing.Briefing, topic int, md string) tea.Cmd {
+	if topic < 0 || len(b.Topics[topic].Citations) == 0 || len(b.Topics[topic].Body) > prefetchLimit {
+		return render
+	}
+	t := b.Topics[topic]
+	return func() tea.Msg {
+		msg := render()
+		if r, ok := msg.(renderedMsg); ok && r.err == nil {
+			p := newPlainLines(strings.Split(r.out, "\n"))
+			r.cites = layoutCites(b, t, p, ownLines(p, md))
+			return r
+		}
+		return msg
+	}
+}
+
+// keepLayout keeps the citation layout a render brought, for as long as
+// the render cache may hold its text.
+func (m *Model) keepLayout(msg renderedMsg) {
+	if msg.cites == nil || m.layouts == nil {
+		return
+	}
+	if len(m.layouts) >= cacheEntries {
+		for k := range m.layouts {
+			if _, ok := m.cache.items[k]; !ok {
+				delete(m.layouts, k)
+			}
+		}
+	}
+	m.layouts[msg.key] = msg.cites
+}
+
 // citeCursor is the citation under the cursor: a marker of the layout of
 // the topic shown.
 type citeCursor struct {
@@ -319,16 +354,9 @@ func (m *Model) citeLayout(force bool) *citeLayout {
 	if len(t.Citations) == 0 || !force && len(t.Body) > prefetchLimit {
 		return nil
 	}
+	// Not rendered yet, or too large to be placed ahead.
 	p := r.plainText()
 	r.cites = layoutCites(m.b, t, p, ownLines(p, m.text(m.current)))
-	if r.rendered && m.layouts != nil {
-		for k := range m.layouts {
-			if k.topic < m.current-1 || k.topic > m.current+1 {
-				delete(m.layouts, k)
-			}
-		}
-		m.layouts[r.shown] = r.cites
-	}
 	return r.cites
 }
 

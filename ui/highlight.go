@@ -19,12 +19,17 @@ type plainLines struct {
 
 // plainText makes the text's plain form once per text shown.
 func (r *reader) plainText() *plainLines {
-	if r.plain != nil {
-		return r.plain
+	if r.plain == nil {
+		r.plain = newPlainLines(r.lines)
 	}
-	p := &plainLines{starts: make([]int, len(r.lines))}
+	return r.plain
+}
+
+// newPlainLines strips lines of their styles and joins them.
+func newPlainLines(lines []string) *plainLines {
+	p := &plainLines{starts: make([]int, len(lines))}
 	var b strings.Builder
-	for i, l := range r.lines {
+	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -32,7 +37,6 @@ func (r *reader) plainText() *plainLines {
 		b.WriteString(ansi.Strip(l))
 	}
 	p.text = b.String()
-	r.plain = p
 	return p
 }
 

@@ -11,6 +11,8 @@ type renderedMsg struct {
 	key renderKey
 	out string
 	err error
+	// cites places the topic's citations in out, if it has any.
+	cites *citeLayout
 }
 
 // resizeDoneMsg ends the wait after a resize; gen is the resize count when

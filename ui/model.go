@@ -368,7 +368,7 @@ func (m *Model) request(k renderKey) tea.Cmd {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.inflight[k] = cancel
-	return renderCmd(ctx, m.slots, k, m.text(k.topic))
+	return withCites(renderCmd(ctx, m.slots, k, m.text(k.topic)), m.b, k.topic, m.text(k.topic))
 }
 
 // abandon cancels the renders under way that are neither the current topic
@@ -432,6 +432,7 @@ func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
 		out = plainText(m.text(msg.key.topic), msg.key.width)
 	}
 	m.cache.put(msg.key, out)
+	m.keepLayout(msg)
 	if msg.key != m.keyFor(m.shownTopic()) {
 		return m, nil // a neighbour, or stale
 	}
