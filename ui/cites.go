@@ -422,6 +422,19 @@ func (m Model) syncCites() Model {
 	return m
 }
 
+// toggleDoubt doubts the source id, or stops doubting it: every claim
+// resting on doubted sources only is dimmed. The sources view calls it.
+func (m *Model) toggleDoubt(id string) {
+	if m.doubted[id] {
+		delete(m.doubted, id)
+		return
+	}
+	if m.doubted == nil {
+		m.doubted = map[string]bool{}
+	}
+	m.doubted[id] = true
+}
+
 // dimmedCount is the number of the current topic's claims that are
 // dimmed, for the header.
 func (m Model) dimmedCount() int {

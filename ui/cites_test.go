@@ -96,8 +96,9 @@ func TestCiteScrolls(t *testing.T) {
 
 func TestCard(t *testing.T) {
 	b := testBriefing(t)
-	// A hostile excerpt on the first citation.
+	// A hostile excerpt on the first citation, and a hostile outlet.
 	b.Topics[0].Citations[0].Excerpts = []string{"work \x1b[2J halted"}
+	b.Sources[1].Outlet = "The \x1b]52;c;aGk=\x07Ledger"
 	m := send(t, New(b, Options{Style: render.Dark}), sizeMsg(80, 24))
 	m = press(t, m, "j", "c")
 	off := m.reader.vp.YOffset()
@@ -121,8 +122,11 @@ func TestCard(t *testing.T) {
 	}
 	// A source without an excerpt says so; c in the card goes on to the next.
 	m = press(t, m, "enter", "c")
-	if s := plain(m); m.focus != focusCard || !strings.Contains(s, "[2] The Ledger") || !strings.Contains(s, "no excerpt") {
+	if s := plain(m); m.focus != focusCard || !strings.Contains(s, "[2] The \u241b]52;c;aGk=\u2407Ledger") || !strings.Contains(s, "no excerpt") {
 		t.Errorf("c in the card:\n%s", s)
+	}
+	if strings.Contains(m.View().Content, "\x1b]52") {
+		t.Error("the outlet's escape sequence reaches the screen")
 	}
 	if tm, cmd := m.Update(keyPress("q")); cmd == nil || reflect.TypeOf(cmd()) != reflect.TypeOf(tea.Quit()) {
 		t.Errorf("q in the card does not quit (focus %v)", tm.(Model).focus)
@@ -202,7 +206,7 @@ func TestCorroboration(t *testing.T) {
 
 func TestDoubtedSources(t *testing.T) {
 	m := newTestModel(t, render.Dark, 100, 30)
-	m.doubted = map[string]bool{"gazette": true}
+	m.toggleDoubt("gazette")
 	m = press(t, m, "j", "k")
 	// Items 1 and 5 rest on the Gazette alone; 3 and the last paragraph
 	// have another source too.
@@ -222,11 +226,17 @@ func TestDoubtedSources(t *testing.T) {
 		strings.Contains(strings.Join(dim, "\n"), "The deed is unclear") {
 		t.Errorf("dimmed lines:\n%s", strings.Join(dim, "\n"))
 	}
-	m.doubted["radio"] = true
+	m.toggleDoubt("radio")
 	m = press(t, m, "j", "k")
 	// All but the Ledger's item.
 	if got := m.dimmedCount(); got != 5 {
 		t.Errorf("doubting the radio too: %d claims dimmed, want 5", got)
+	}
+	m.toggleDoubt("gazette")
+	m.toggleDoubt("radio")
+	m = press(t, m, "j", "k")
+	if got := m.dimmedCount(); got != 0 || strings.Contains(screenLines(m)[0], "dimmed") {
+		t.Errorf("doubting nothing: %d claims dimmed; header %q", got, screenLines(m)[0])
 	}
 }
 
@@ -252,5 +262,23 @@ func TestPaintLineKeepsStyles(t *testing.T) {
 		"\x1b[m" + " " + "\x1b[3m" + "italic" + "\x1b[0m"
 	if got != want {
 		t.Errorf("paintLine:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+func TestCiteKeysWithoutCitation(t *testing.T) {
+	m := newTestModel(t, render.Dark, 100, 30)
+	// enter and y do nothing without a citation under the cursor.
+	tm, cmd := m.Update(keyPress("y"))
+	if cmd != nil || tm.(Model).notice != "" {
+		t.Errorf("y without a citation: command %v, notice %q", cmd != nil, tm.(Model).notice)
+	}
+	m = press(t, m, "enter")
+	if m.focus != focusText {
+		t.Errorf("enter without a citation: focus %v", m.focus)
+	}
+	// On the summary page c says why it does nothing.
+	m = press(t, m, "i", "c")
+	if m.cite.on || !strings.Contains(plain(m), "summary's citations are not followed") {
+		t.Errorf("c on the summary: cursor %v\n%s", m.cite.on, plain(m))
 	}
 }
