@@ -110,7 +110,7 @@ func (k keyMap) cardHelp() []key.Binding {
 // mouseHelp describes what the mouse does; the mouse has no key bindings
 // but belongs in the help all the same.
 var mouseHelp = []key.Help{
-	{Key: "wheel", Desc: "scroll text or list"},
+	{Key: "wheel", Desc: "scroll text, list or card"},
 	{Key: "click", Desc: "open a topic in the list"},
 }
 
