@@ -88,16 +88,26 @@ func deepIndent(body string) bool {
 	return false
 }
 
-// uncited returns the offsets in body of the paragraphs and list items
-// that hold no citation. Headings, code, tables, HTML and block quotes
-// (quoted material) are exempt, and so is a paragraph or item that ends
-// with a colon and introduces a list. cites must be in order.
-func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
+// block is a paragraph or list item of a topic body: the byte range of
+// its text (an item's paragraphs, without its sub-lists), and line, where
+// its line starts (an item's list marker).
+type block struct {
+	start, stop, line int
+	// leadIn is set for a paragraph or item that ends with a colon and
+	// introduces a list.
+	leadIn bool
+}
+
+// blocks returns the paragraphs and list items of body in order, each
+// item before its sub-items. Headings, code, tables, HTML and block
+// quotes are not among them. It returns nil for a body too deeply
+// indented to parse.
+func (m *markdown) blocks(body string) (bs []block) {
 	defer func() {
 		// goldmark is third-party code; a panic on strange input costs
-		// the warnings of this topic, not the load.
+		// the blocks of this topic, not the load.
 		if recover() != nil {
-			offs = nil
+			bs = nil
 		}
 	}()
 	if deepIndent(body) {
@@ -105,19 +115,6 @@ func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
 	}
 	src := []byte(body)
 	doc := m.p.Parse(text.NewReader(src))
-	cited := func(start, stop int) bool {
-		// First citation starting at or after start.
-		lo, hi := 0, len(cites)
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if cites[mid].Start < start {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		return lo < len(cites) && cites[lo].Start < stop
-	}
 	leadIn := func(start, stop int, next ast.Node) bool {
 		return next != nil && next.Kind() == ast.KindList && strings.HasSuffix(strings.TrimSpace(body[start:stop]), ":")
 	}
@@ -140,8 +137,8 @@ func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
 					stop = max(stop, e)
 				}
 			}
-			if start >= 0 && !cited(start, stop) && !leadIn(start, stop, sub) {
-				offs = append(offs, lineIndent(body, start))
+			if start >= 0 {
+				bs = append(bs, block{start, stop, lineIndent(body, start), leadIn(start, stop, sub)})
 			}
 			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 				if c.Kind() == ast.KindList {
@@ -153,11 +150,39 @@ func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
 		case ast.KindParagraph:
-			if s, e := span(c); s >= 0 && !cited(s, e) && !leadIn(s, e, c.NextSibling()) {
-				offs = append(offs, s)
+			if s, e := span(c); s >= 0 {
+				bs = append(bs, block{s, e, s, leadIn(s, e, c.NextSibling())})
 			}
 		case ast.KindList:
 			list(c)
+		}
+	}
+	return bs
+}
+
+// firstCite returns the index of the first of cites, which are in order,
+// that starts at or after start.
+func firstCite(cites []Citation, start int) int {
+	lo, hi := 0, len(cites)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if cites[mid].Start < start {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// uncited returns the offsets in body of the paragraphs and list items
+// that hold no citation. Headings, code, tables, HTML and block quotes
+// (quoted material) are exempt, and so is a paragraph or item that ends
+// with a colon and introduces a list. cites must be in order.
+func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
+	for _, b := range m.blocks(body) {
+		if i := firstCite(cites, b.start); (i == len(cites) || cites[i].Start >= b.stop) && !b.leadIn {
+			offs = append(offs, b.line)
 		}
 	}
 	return offs

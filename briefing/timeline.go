@@ -98,33 +98,22 @@ func (b *Briefing) CitationCounts() map[string]CitationCount {
 // escapes go, and line breaks become spaces. The result is not
 // sanitised.
 func PlainCited(md string, num map[string]int) string {
+	return plainRange(md, 0, len(md), ScanCitations(md), num)
+}
+
+// plainRange is md[start:end] as one line of plain text, each of cites
+// that lies within it as its numbered marker; cites are in order.
+func plainRange(md string, start, end int, cites []Citation, num map[string]int) string {
 	var out strings.Builder
-	last := 0
-	for _, c := range ScanCitations(md) {
-		if c.Start < last || c.End > len(md) {
+	last := start
+	for _, c := range cites {
+		if c.Start < last || c.End > end {
 			continue
 		}
 		out.WriteString(plainInline(md[last:c.Start]))
 		out.WriteString("[" + Marker(c, num) + "]")
 		last = c.End
 	}
-	out.WriteString(plainInline(md[last:]))
+	out.WriteString(plainInline(md[last:end]))
 	return strings.Join(strings.Fields(out.String()), " ")
-}
-
-// plainInline drops the emphasis marks and backslash escapes of inline
-// Markdown; an escaped character stays.
-func plainInline(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]<>()#+-.!|~&", s[i+1]) >= 0:
-			i++
-			b.WriteByte(s[i])
-		case c == '*' || c == '`':
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }

@@ -35,6 +35,7 @@ func TestGolden(t *testing.T) {
 		{"timeline-help", []string{"T", "?"}},
 		{"people", []string{"a"}},
 		{"people-passages", []string{"a", "j", "enter"}},
+		{"card", []string{"c", "c", "c", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		styles := []render.Style{render.Dark, render.NoTTY}

@@ -23,6 +23,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.resultsKey(msg)
 	case focusFinder:
 		return m.finderKey(msg)
+	case focusCard:
+		return m.cardKey(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -47,10 +49,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case key.Matches(msg, k.About):
-		return m.showAbout(!m.about)
+		return m.toggleAbout()
 	case m.about && m.focus == focusText && key.Matches(msg, k.Close):
 		return m.showAbout(false)
-	case m.views.back != focusText && m.focus == focusText && key.Matches(msg, k.Close):
+	case m.views.back != focusText && m.focus == focusText && !m.cite.on && key.Matches(msg, k.Close):
 		return m.viewBack()
 	case key.Matches(msg, k.Next):
 		return m.open(m.current + 1)
@@ -64,6 +66,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openFinder()
 	case m.focus == focusText && key.Matches(msg, k.ReadOn):
 		return m.readOn()
+	case m.focus == focusText && (key.Matches(msg, k.NextCite, k.PrevCite, k.Card, k.Copy, k.CopyTopic, k.Dim) ||
+		m.cite.on && key.Matches(msg, k.Close)):
+		return m.citeKey(msg)
 	case key.Matches(msg, k.NextMatch):
 		return m.step(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -183,6 +188,9 @@ func (m Model) wheel(ms tea.Mouse) Model {
 	case focusFinder:
 		m.finder.rows.move(d)
 		return m
+	case focusCard:
+		m.card, _ = m.card.Update(tea.MouseWheelMsg(ms))
+		return m
 	}
 	if d < 0 {
 		m.reader.vp.ScrollUp(-d)
@@ -217,7 +225,7 @@ func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 func (m Model) listAt(x, y int) (lx, ly int, ok bool) {
 	var left, top int
 	switch {
-	case m.showHelp, m.focus == focusResults, m.focus == focusFinder, m.inView():
+	case m.showHelp, m.focus == focusResults, m.focus == focusFinder, m.focus == focusCard, m.inView():
 		return 0, 0, false
 	case m.wide():
 		left, top = 0, 1

@@ -42,6 +42,8 @@ func (m Model) body(h int) []string {
 		lines = strings.Split(m.timeline.View(), "\n")
 	case m.focus == focusPeople:
 		lines = strings.Split(m.people.View(), "\n")
+	case m.focus == focusCard:
+		return strings.Split(m.card.View(), "\n")
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
 		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
@@ -101,6 +103,9 @@ func (m Model) header() string {
 	right := ""
 	if n := len(m.b.Diagnostics); n > 0 {
 		right = m.st.problem.Render(fmt.Sprintf("⚠ %d %s ", n, plural(n, "problem", "problems")))
+	}
+	if n := m.dimmedCount(); n > 0 {
+		right += m.st.headerDim.Render(fmt.Sprintf("%d %s dimmed · ", n, plural(n, "claim", "claims")))
 	}
 	switch {
 	case m.about:
@@ -208,6 +213,10 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.timelineHelp()
 	case m.focus == focusPeople:
 		return m.keys.peopleHelp()
+	case m.focus == focusCard:
+		return m.keys.cardHelp()
+	case m.cite.on:
+		return m.keys.citeHelp()
 	}
 	return m.keys.ShortHelp()
 }

@@ -249,7 +249,7 @@ func passageSpans(p *plainLines, own int, cs []briefing.Citation, k int, num map
 	}
 	mk := ms[nth]
 	start := claimStart(p.text, mk.Start)
-	return rangeSpans(p, search.Range{Start: start, End: mk.End}, 0)
+	return rangeSpans(p, start, mk.End, 0), []int{lineAt(p, start)}
 }
 
 // claimStart is where the claim ending at i begins: after the end of the
