@@ -154,7 +154,7 @@ func (b *Briefing) ClaimText(t *Topic, c Claim) string {
 	for _, i := range c.Cites {
 		cites = append(cites, t.Citations[i])
 	}
-	return strings.Join(strings.Fields(Sanitize(plainRange(t.Body, c.Start, c.End, cites, b.SourceNumbers()))), " ")
+	return safeLine(plainRange(t.Body, c.Start, c.End, cites, b.SourceNumbers()))
 }
 
 // plainInline drops the emphasis and code marks and the backslash
