@@ -28,6 +28,8 @@ type keyMap struct {
 	// Timeline and People open those views; Filter, in the timeline,
 	// shows only the current topic's events.
 	Timeline, People, Filter key.Binding
+	// Sources opens the sources view; Doubt, there, doubts a source.
+	Sources, Doubt key.Binding
 	// Citations and their evidence.
 	NextCite, PrevCite, Card key.Binding
 	Copy, CopyTopic, Dim     key.Binding
@@ -66,6 +68,8 @@ func defaultKeyMap() keyMap {
 		Timeline:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "timeline (at a topic's end: its events)")),
 		People:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "who's who: people and bodies")),
 		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "only this topic's events (timeline)")),
+		Sources:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sources, and what cites each")),
+		Doubt:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "doubt a source (sources)")),
 
 		NextCite:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "next citation")),
 		PrevCite:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "previous citation")),
@@ -97,6 +101,7 @@ func (k *keyMap) setMode(f focus, searching bool) {
 	k.NextMatch.SetEnabled(searching && f == focusText)
 	k.PrevMatch.SetEnabled(searching && f == focusText)
 	k.Filter.SetEnabled(f == focusTimeline)
+	k.Doubt.SetEnabled(f == focusSources)
 }
 
 // setCite turns on the bindings that work on the citation under the
@@ -166,7 +171,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close},
 		// n and N wait for a search, but a reader looks for them first.
-		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Help, k.Quit},
+		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Sources, shown(k.Doubt), k.Help, k.Quit},
 		{k.NextCite, k.PrevCite, shown(k.Card), shown(k.Copy), k.CopyTopic, k.Dim},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
@@ -210,6 +215,14 @@ func (k keyMap) peopleHelp() []key.Binding {
 	}
 }
 
+// sourcesHelp is the footer's help in the sources view.
+func (k keyMap) sourcesHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Doubt, "x", "doubt"),
+		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
 // viewHelp is the help overlay in the timeline and people views: their
 // keys, then the keys that work everywhere.
 func (k keyMap) viewHelp(f focus) [][]key.Binding {
@@ -223,6 +236,9 @@ func (k keyMap) viewHelp(f focus) [][]key.Binding {
 			relabel(k.Close, "esc", "back to the text")}
 	case focusPeople:
 		own = []key.Binding{relabel(k.Open, "enter", "list the passages naming them; open one"),
+			relabel(k.Close, "esc", "back one step")}
+	case focusSources:
+		own = []key.Binding{relabel(k.Open, "enter", "list the passages citing it; open one"), k.Doubt,
 			relabel(k.Close, "esc", "back one step")}
 	}
 	return [][]key.Binding{move, append(own, k.Help, k.Quit)}
@@ -256,7 +272,7 @@ func KeyTable() string {
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	for _, h := range viewMouseHelp {
-		h.Desc += " (timeline, who's who)"
+		h.Desc += " (timeline, who's who, sources)"
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	return b.String()

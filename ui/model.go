@@ -37,6 +37,8 @@ const (
 	// focusTimeline and focusPeople are the timeline and who's who views.
 	focusTimeline
 	focusPeople
+	// focusSources is the sources view.
+	focusSources
 	// focusCard is the evidence card of a citation.
 	focusCard
 )
@@ -55,6 +57,8 @@ func (f focus) String() string {
 		return "timeline"
 	case focusPeople:
 		return "people"
+	case focusSources:
+		return "sources"
 	case focusCard:
 		return "card"
 	}
@@ -122,6 +126,7 @@ type Model struct {
 	// The timeline and who's who views; views holds what they return to.
 	timeline timeline
 	people   people
+	sources  sources
 	views    viewState
 	// cite is the citation cursor and card the evidence card. doubted
 	// holds the ids of the sources the reader doubts, and dimSingle asks
@@ -236,6 +241,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.openMention(msg.match, msg.name)
 	case viewCloseMsg:
 		m, cmd = m.closeView()
+	case sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
+		m, cmd = m.sourcesMsg(msg)
 	case countedMsg:
 		m = m.counted(msg)
 	case citesMsg:
@@ -288,6 +295,7 @@ func (m *Model) layout() {
 	m.finder.SetSize(m.width, h)
 	m.timeline.SetSize(m.width, h)
 	m.people.SetSize(m.width, h)
+	m.sources.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 
@@ -341,7 +349,7 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.st = newStyles(isDark)
 	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
-	m.timeline.st, m.people.st, m.people.passages.st = m.st, m.st, m.st
+	m.timeline.st, m.people.st, m.people.passages.st, m.sources.st = m.st, m.st, m.st, m.st
 	st := m.st
 	m.card.st = &st
 	m.card.SetSize(m.card.width, m.card.height)

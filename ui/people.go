@@ -109,12 +109,7 @@ func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelUp:
-			r.move(-wheelLines)
-		case tea.MouseWheelDown:
-			r.move(wheelLines)
-		}
+		r.wheel(msg.Mouse())
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, p.keys.Close):

@@ -29,6 +29,16 @@ func (r *rows) move(d int) {
 	}
 }
 
+// wheel moves the cursor for a turn of the mouse wheel.
+func (r *rows) wheel(ms tea.Mouse) {
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		r.move(-wheelLines)
+	case tea.MouseWheelDown:
+		r.move(wheelLines)
+	}
+}
+
 // key moves the cursor for a key of the list; it reports whether the key
 // was one.
 func (r *rows) key(k keyMap, msg tea.KeyPressMsg, letters bool) bool {

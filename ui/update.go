@@ -41,6 +41,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openTimeline(-1)
 	case key.Matches(msg, k.People):
 		return m.openPeople()
+	case key.Matches(msg, k.Sources):
+		return m.openSources()
 	case key.Matches(msg, k.Topics):
 		if m.focus == focusList {
 			m.setFocus(focusText)
