@@ -76,19 +76,36 @@ func (b *Briefing) CitationCounts() map[string]CitationCount {
 		counts[s.ID] = CitationCount{ByTopic: map[string]int{}}
 	}
 	for _, t := range b.Topics {
-		for _, c := range t.Citations {
-			for i, k := range c.Keys {
-				cc, ok := counts[k]
-				if !ok || slices.Contains(c.Keys[:i], k) {
-					continue
-				}
+		eachCitedKey(t, func(k string) {
+			if cc, ok := counts[k]; ok {
 				cc.Total++
 				cc.ByTopic[t.ID]++
 				counts[k] = cc
 			}
-		}
+		})
 	}
 	return counts
+}
+
+// TopicCitationCounts is CitationCounts for topic t alone: for each key
+// its citation groups name, how many do, counted as CitationCounts
+// counts them. It is quick, where CitationCounts reads every topic.
+func TopicCitationCounts(t *Topic) map[string]int {
+	counts := map[string]int{}
+	eachCitedKey(t, func(k string) { counts[k]++ })
+	return counts
+}
+
+// eachCitedKey calls f for each key of each citation group of t, once per
+// group however often the group names it.
+func eachCitedKey(t *Topic, f func(k string)) {
+	for _, c := range t.Citations {
+		for i, k := range c.Keys {
+			if !slices.Contains(c.Keys[:i], k) {
+				f(k)
+			}
+		}
+	}
 }
 
 // PlainCited returns md, a short piece of Markdown such as a timeline

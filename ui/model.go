@@ -241,7 +241,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.openMention(msg.match, msg.name)
 	case viewCloseMsg:
 		m, cmd = m.closeView()
-	case sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
+	case sourceCountsMsg, sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
 		m, cmd = m.sourcesMsg(msg)
 	case countedMsg:
 		m = m.counted(msg)

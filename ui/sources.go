@@ -22,10 +22,14 @@ type sources struct {
 	titles []string // topic titles by index, made safe
 	num    map[string]int
 	// ids are the distinct source ids in number order, refs their
-	// descriptions on one line, made once; counts is CitationCounts.
-	ids    []string
-	refs   []string
-	counts map[string]briefing.CitationCount
+	// descriptions on one line, made once. counts is CitationCounts,
+	// which reads every topic and so comes from a command (counted says
+	// it has come); mine counts the current topic's citations.
+	ids     []string
+	refs    []string
+	counts  map[string]briefing.CitationCount
+	counted bool
+	mine    map[string]int
 	// order indexes ids: the current topic's sources first; here is how
 	// many of them there are.
 	order []int
@@ -62,12 +66,18 @@ type passageOpenMsg struct{ topic, cite int }
 // doubtMsg asks the root to doubt source id, or to stop doubting it.
 type doubtMsg struct{ id string }
 
+// sourceCountsMsg carries how often each source is cited, counted off
+// the update loop.
+type sourceCountsMsg struct {
+	counts map[string]briefing.CitationCount
+}
+
 // doubtedCountMsg carries the number of claims resting on doubted sources
 // alone; gen is the doubt's generation, so that stale counts are dropped.
 type doubtedCountMsg struct{ gen, n int }
 
 func newSources(b *briefing.Briefing, keys keyMap, st styles, titles []string) sources {
-	s := sources{b: b, keys: keys, st: st, titles: titles, num: b.SourceNumbers(), counts: b.CitationCounts(), chosen: -1}
+	s := sources{b: b, keys: keys, st: st, titles: titles, num: b.SourceNumbers(), chosen: -1}
 	seen := map[string]bool{}
 	for _, src := range b.Sources {
 		if seen[src.ID] {
@@ -80,18 +90,21 @@ func newSources(b *briefing.Briefing, keys keyMap, st styles, titles []string) s
 	return s
 }
 
-// show orders the sources for the topic with id topic, its own first, in
-// number order each, the cursor on the first.
-func (s *sources) show(topic string) {
-	s.topic, s.order, s.here = topic, s.order[:0], 0
+// show orders the sources for topic t, nil on the summary page, its own
+// first, in number order each, the cursor on the first.
+func (s *sources) show(t *briefing.Topic) {
+	s.topic, s.mine, s.order = "", map[string]int{}, s.order[:0]
+	if t != nil {
+		s.topic, s.mine = t.ID, briefing.TopicCitationCounts(t)
+	}
 	for i, id := range s.ids {
-		if s.counts[id].ByTopic[topic] > 0 {
+		if s.mine[id] > 0 {
 			s.order = append(s.order, i)
 		}
 	}
 	s.here = len(s.order)
 	for i, id := range s.ids {
-		if s.counts[id].ByTopic[topic] == 0 {
+		if s.mine[id] == 0 {
 			s.order = append(s.order, i)
 		}
 	}
@@ -100,8 +113,18 @@ func (s *sources) show(topic string) {
 	s.rows.move(0)
 }
 
-// Focus is called when the view opens; it takes no input of its own.
-func (s *sources) Focus() tea.Cmd { return nil }
+// Focus is called when the view opens: it counts the citations of every
+// source, the first time, off the update loop.
+func (s *sources) Focus() tea.Cmd {
+	if s.counted {
+		return nil
+	}
+	b := s.b
+	return func() tea.Msg { return sourceCountsMsg{counts: b.CitationCounts()} }
+}
+
+// setCounts takes the citation counts.
+func (s *sources) setCounts(msg sourceCountsMsg) { s.counts, s.counted = msg.counts, true }
 
 // Blur is called when the view closes.
 func (s *sources) Blur() {}
@@ -271,10 +294,13 @@ func (s sources) sourceLines() []string {
 		case j < s.here:
 			ref = st.listCurrent.Render(ref)
 		}
-		c := s.counts[id]
-		cited := fmt.Sprintf("cited %d here · %d in all", c.ByTopic[s.topic], c.Total)
+		all := "…"
+		if s.counted {
+			all = fmt.Sprint(s.counts[id].Total)
+		}
+		cited := fmt.Sprintf("cited %d here · %s in all", s.mine[id], all)
 		if s.topic == "" {
-			cited = fmt.Sprintf("cited %d in all", c.Total)
+			cited = fmt.Sprintf("cited %s in all", all)
 		}
 		if s.doubted[id] {
 			cited += " · doubted: the claims resting on it alone are dimmed"

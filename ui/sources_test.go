@@ -261,3 +261,19 @@ func TestKeysDoNotClash(t *testing.T) {
 		}
 	}
 }
+
+// The counts in all come from a command: until then the view shows the
+// topic's own counts and "…".
+func TestSourcesCountsComeLater(t *testing.T) {
+	m, cmd := update(newTestModel(t, render.NoTTY, 100, 30), keyPress("s"))
+	screen := plain(m)
+	if !strings.Contains(screen, "cited 4 here · … in all") {
+		t.Errorf("before the count, the Gazette's line is not \"cited 4 here · … in all\":\n%s", screen)
+	}
+	for _, msg := range run(cmd) {
+		m = send(t, m, msg)
+	}
+	if want := fmt.Sprintf("cited 4 here · %d in all", m.b.CitationCounts()["gazette"].Total); !strings.Contains(plain(m), want) {
+		t.Errorf("after the count, no %q:\n%s", want, plain(m))
+	}
+}

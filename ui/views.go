@@ -107,7 +107,11 @@ func (m Model) openSources() (Model, tea.Cmd) {
 	}
 	m.sources.doubted = m.doubted
 	m.sources.SetSize(m.width, m.bodyHeight())
-	m.sources.show(m.currentID())
+	var t *briefing.Topic
+	if id := m.currentID(); id != "" {
+		t = m.b.Topics[m.current]
+	}
+	m.sources.show(t)
 	m.setFocus(focusSources)
 	return m, m.sources.Focus()
 }
@@ -116,6 +120,8 @@ func (m Model) openSources() (Model, tea.Cmd) {
 // commands bring back.
 func (m Model) sourcesMsg(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case sourceCountsMsg:
+		m.sources.setCounts(msg)
 	case sourcePassagesMsg:
 		m.sources.setPassages(msg)
 	case passageOpenMsg:
