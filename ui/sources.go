@@ -132,9 +132,10 @@ func (s *sources) Blur() {}
 // SetSize sets the size the view draws in, and keeps the cursor in view.
 func (s *sources) SetSize(w, h int) {
 	s.width, s.height = w, h
-	s.rows.height = max((h-2)/2, 1)
+	list := h - 2 - detailHeight(h)
+	s.rows.height = max(list/2, 1)
 	s.rows.move(0)
-	s.prows.height = max((h-2)/3, 1)
+	s.prows.height = max(list/3, 1)
 	s.prows.move(0)
 }
 
@@ -308,14 +309,15 @@ func (s sources) sourceLines() []string {
 		indent := strings.Repeat(" ", ansi.StringWidth(lead))
 		lines = append(lines, lead+ref, indent+st.listNumber.Render(ansi.Truncate(cited, refW, "…")))
 	}
-	for len(lines) < s.height-1 {
-		lines = append(lines, "")
+	detail := ""
+	if i := s.source(); i >= 0 {
+		detail = s.numLabel(i) + " " + s.refs[i]
 	}
 	pos := ""
 	if len(s.order) > 0 {
 		pos = fmt.Sprintf(" %d/%d", s.rows.cursor+1, len(s.order))
 	}
-	return append(lines, st.footerInfo.Render(pos))
+	return s.finish(lines, detail, pos)
 }
 
 func (s sources) passageLines() []string {
@@ -350,12 +352,27 @@ func (s sources) passageLines() []string {
 		}
 		lines = append(lines, mark+title, "    "+ansi.Truncate(p.Text, textW, "…"), "    "+excerpt)
 	}
-	for len(lines) < s.height-1 {
-		lines = append(lines, "")
-	}
-	pos := ""
+	detail, pos := "", ""
 	if n > 0 {
+		p := s.passages[s.prows.cursor]
+		detail = s.titles[p.Topic] + ": " + p.Text
+		if p.Excerpt != "" {
+			detail += " — “" + p.Excerpt + "”"
+		}
 		pos = fmt.Sprintf(" %d/%d", s.prows.cursor+1, n)
 	}
-	return append(lines, st.footerInfo.Render(pos))
+	return s.finish(lines, detail, pos)
+}
+
+// finish ends a screen of the view: lines, cut or filled to the list's
+// height, then detail in full and the position.
+func (s sources) finish(lines []string, detail, pos string) []string {
+	dh := detailHeight(s.height)
+	list := max(s.height-1-dh, 1)
+	lines = lines[:min(len(lines), list)]
+	for len(lines) < list {
+		lines = append(lines, "")
+	}
+	lines = append(lines, detailLines(s.st, detail, s.width, dh)...)
+	return append(lines, s.st.footerInfo.Render(pos))
 }
