@@ -218,8 +218,8 @@ func (k keyMap) peopleHelp() []key.Binding {
 // sourcesHelp is the footer's help in the sources view.
 func (k keyMap) sourcesHelp() []key.Binding {
 	return []key.Binding{
-		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Doubt, "x", "doubt"),
-		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		relabel(k.Doubt, "x", "doubt"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
 
