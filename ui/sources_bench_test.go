@@ -20,10 +20,7 @@ func BenchmarkOpenSourcePassages(b *testing.B) {
 // BenchmarkSourcePassages is that command: every citation of the first
 // source with its claim, which parses the topics that cite it.
 func BenchmarkSourcePassages(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		m    func(*testing.B) Model
-	}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}} {
+	for _, c := range benchModels {
 		b.Run(c.name, func(b *testing.B) {
 			m := c.m(b)
 			id := m.b.Sources[0].ID
@@ -37,10 +34,7 @@ func BenchmarkSourcePassages(b *testing.B) {
 // BenchmarkDoubtedCount is the command that counts the claims resting on
 // a doubted source alone, off the update loop.
 func BenchmarkDoubtedCount(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		m    func(*testing.B) Model
-	}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}} {
+	for _, c := range benchModels {
 		b.Run(c.name, func(b *testing.B) {
 			m := c.m(b)
 			id := m.b.Sources[0].ID

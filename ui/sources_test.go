@@ -277,3 +277,16 @@ func TestSourcesCountsComeLater(t *testing.T) {
 		t.Errorf("after the count, no %q:\n%s", want, plain(m))
 	}
 }
+
+// From the summary page there is no current topic: every source, cited in
+// all.
+func TestSourcesFromSummary(t *testing.T) {
+	m := press(t, newTestModel(t, render.NoTTY, 100, 30), "i", "s")
+	if m.sources.here != 0 || m.sources.topic != "" {
+		t.Errorf("from the summary: %d sources of a topic %q", m.sources.here, m.sources.topic)
+	}
+	want := fmt.Sprintf("cited %d in all", m.b.CitationCounts()["gazette"].Total)
+	if screen := plain(m); !strings.Contains(screen, want) || strings.Contains(screen, "here") {
+		t.Errorf("screen lacks %q, or counts a topic's:\n%s", want, screen)
+	}
+}
