@@ -349,9 +349,9 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.st = newStyles(isDark)
 	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
-	m.timeline.st, m.people.st, m.people.passages.st, m.sources.st = m.st, m.st, m.st, m.st
+	m.timeline.st, m.people.st, m.people.passages.st = m.st, m.st, m.st
 	st := m.st
-	m.card.st = &st
+	m.card.st, m.sources.st = &st, &st
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)

@@ -16,9 +16,10 @@ import (
 // then the briefing's others, each with how often it is cited here and in
 // all; choosing one lists every passage that cites it. x doubts a source.
 type sources struct {
-	b      *briefing.Briefing
-	keys   keyMap
-	st     styles
+	b    *briefing.Briefing
+	keys keyMap
+	// st is shared, not copied: the root model is copied on every update.
+	st     *styles
 	titles []string // topic titles by index, made safe
 	num    map[string]int
 	// ids are the distinct source ids in number order, refs their
@@ -76,7 +77,7 @@ type sourceCountsMsg struct {
 // alone; gen is the doubt's generation, so that stale counts are dropped.
 type doubtedCountMsg struct{ gen, n int }
 
-func newSources(b *briefing.Briefing, keys keyMap, st styles, titles []string) sources {
+func newSources(b *briefing.Briefing, keys keyMap, st *styles, titles []string) sources {
 	s := sources{b: b, keys: keys, st: st, titles: titles, num: b.SourceNumbers(), chosen: -1}
 	seen := map[string]bool{}
 	for _, src := range b.Sources {
@@ -373,6 +374,6 @@ func (s sources) finish(lines []string, detail, pos string) []string {
 	for len(lines) < list {
 		lines = append(lines, "")
 	}
-	lines = append(lines, detailLines(s.st, detail, s.width, dh)...)
+	lines = append(lines, detailLines(*s.st, detail, s.width, dh)...)
 	return append(lines, s.st.footerInfo.Render(pos))
 }

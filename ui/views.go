@@ -103,7 +103,8 @@ func countActors(ix *search.Index, actors []briefing.Actor) []int {
 // openSources opens the sources view, the current topic's sources first.
 func (m Model) openSources() (Model, tea.Cmd) {
 	if m.sources.b == nil {
-		m.sources = newSources(m.b, m.keys, m.st, m.titles)
+		st := m.st
+		m.sources = newSources(m.b, m.keys, &st, m.titles)
 	}
 	m.sources.doubted = m.doubted
 	m.sources.SetSize(m.width, m.bodyHeight())
