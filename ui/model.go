@@ -348,10 +348,10 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 		isDark = m.opts.Style == render.Dark
 	}
 	m.st = newStyles(isDark)
-	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
-	m.timeline.st, m.people.st, m.people.passages.st = m.st, m.st, m.st
-	st := m.st
-	m.card.st, m.sources.st = &st, &st
+	m.list.st, m.finder.st = m.st, m.st
+	st := m.sharedStyles()
+	m.card.st, m.sources.st, m.results.st = st, st, st
+	m.timeline.st, m.people.st, m.people.passages.st = st, st, st
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
@@ -361,6 +361,14 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	}
 	m.style = render.Auto.Resolve(isDark)
 	return m, m.refresh()
+}
+
+// sharedStyles returns a copy of the styles for the views to share by
+// pointer: a copy in each would make every update's copy of the root
+// model dearer (see docs/performance.md).
+func (m Model) sharedStyles() *styles {
+	st := m.st
+	return &st
 }
 
 // text returns topic i's Markdown with citations as numbered markers.

@@ -23,7 +23,7 @@ type people struct {
 	counts                []int
 	counted               bool
 	keys                  keyMap
-	st                    styles
+	st                    *styles // shared, as the timeline's
 	titles                map[string]string
 	rows                  rows // over actors, two lines each
 	width, height         int
@@ -40,7 +40,7 @@ type mentionOpenMsg struct {
 	name  string
 }
 
-func newPeople(b *briefing.Briefing, keys keyMap, st styles, titles map[string]string) people {
+func newPeople(b *briefing.Briefing, keys keyMap, st *styles, titles map[string]string) people {
 	p := people{actors: b.Actors, keys: keys, st: st, titles: titles, chosen: -1, rows: rows{n: len(b.Actors)}}
 	if p.actors == nil {
 		p.actors = []briefing.Actor{}

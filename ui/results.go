@@ -71,7 +71,7 @@ type results struct {
 	head    string
 	rows    rows
 	width   int
-	st      styles
+	st      *styles // shared: the root model is copied on every update
 }
 
 func (r *results) SetSize(w, h int) {
@@ -93,7 +93,7 @@ func (m Model) openResults() (Model, tea.Cmd) {
 		titles[t.ID] = m.titles[i]
 	}
 	ms := m.ix.Search(m.search.query)
-	m.results = results{ix: m.ix, matches: ms, titles: titles, st: m.st, rows: rows{n: len(ms)},
+	m.results = results{ix: m.ix, matches: ms, titles: titles, st: m.sharedStyles(), rows: rows{n: len(ms)},
 		head: fmt.Sprintf("%d %s for “%s”", len(ms), plural(len(ms), "match", "matches"), cleanLine(m.search.query.Text()))}
 	m.results.SetSize(m.width, m.bodyHeight())
 	m.setFocus(focusResults)

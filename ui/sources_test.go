@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -288,5 +289,20 @@ func TestSourcesFromSummary(t *testing.T) {
 	want := fmt.Sprintf("cited %d in all", m.b.CitationCounts()["gazette"].Total)
 	if screen := plain(m); !strings.Contains(screen, want) || strings.Contains(screen, "here") {
 		t.Errorf("screen lacks %q, or counts a topic's:\n%s", want, screen)
+	}
+}
+
+// The root model is copied on every update: the views share the styles
+// by pointer rather than each holding a copy, which made scrolling and
+// paging three to six times dearer (docs/performance.md).
+func TestViewsShareStyles(t *testing.T) {
+	st := unsafe.Sizeof(styles{})
+	for name, size := range map[string]uintptr{
+		"timeline": unsafe.Sizeof(timeline{}), "people": unsafe.Sizeof(people{}),
+		"results": unsafe.Sizeof(results{}), "sources": unsafe.Sizeof(sources{}), "card": unsafe.Sizeof(card{}),
+	} {
+		if size >= st {
+			t.Errorf("the %s view is %d bytes, as large as a copy of the styles (%d)", name, size, st)
+		}
 	}
 }

@@ -18,7 +18,7 @@ import (
 type timeline struct {
 	b      *briefing.Briefing
 	keys   keyMap
-	st     styles
+	st     *styles // shared: the root model is copied on every update
 	num    map[string]int
 	titles map[string]string
 	// texts holds each event as one line of plain text, made safe, once
@@ -50,7 +50,7 @@ type timelineOpenMsg struct{ event int }
 // viewCloseMsg asks the root to close the view that has focus.
 type viewCloseMsg struct{}
 
-func newTimeline(b *briefing.Briefing, keys keyMap, st styles, titles map[string]string) timeline {
+func newTimeline(b *briefing.Briefing, keys keyMap, st *styles, titles map[string]string) timeline {
 	t := timeline{b: b, keys: keys, st: st, num: b.SourceNumbers(), titles: titles}
 	t.texts, t.made = make([]string, len(b.Timeline)), make([]bool, len(b.Timeline))
 	return t
@@ -336,7 +336,7 @@ func (t timeline) detail(w int) []string {
 	if ev < 0 {
 		return make([]string, t.detailHeight())
 	}
-	return detailLines(t.st, t.b.Timeline[ev].Date.Long()+": "+t.text(ev), w, t.detailHeight())
+	return detailLines(*t.st, t.b.Timeline[ev].Date.Long()+": "+t.text(ev), w, t.detailHeight())
 }
 
 // detailHeight is the height of a view's pane that shows the item under

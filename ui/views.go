@@ -61,7 +61,7 @@ func (m Model) openTimeline(at int) (Model, tea.Cmd) {
 	id := m.currentID()
 	only := at < 0 && m.focus == focusText && id != "" && m.reader.vp.AtBottom() && len(m.b.TopicEvents(id)) > 0
 	if m.timeline.b == nil {
-		m.timeline = newTimeline(m.b, m.keys, m.st, m.topicTitles())
+		m.timeline = newTimeline(m.b, m.keys, m.sharedStyles(), m.topicTitles())
 	}
 	m.timeline.SetSize(m.width, m.bodyHeight())
 	m.timeline.show(id, only, at)
@@ -73,7 +73,7 @@ func (m Model) openTimeline(at int) (Model, tea.Cmd) {
 // each actor once the search index is there.
 func (m Model) openPeople() (Model, tea.Cmd) {
 	if m.people.actors == nil {
-		m.people = newPeople(m.b, m.keys, m.st, m.topicTitles())
+		m.people = newPeople(m.b, m.keys, m.sharedStyles(), m.topicTitles())
 	}
 	m.people.SetSize(m.width, m.bodyHeight())
 	m.setFocus(focusPeople)
@@ -103,8 +103,7 @@ func countActors(ix *search.Index, actors []briefing.Actor) []int {
 // openSources opens the sources view, the current topic's sources first.
 func (m Model) openSources() (Model, tea.Cmd) {
 	if m.sources.b == nil {
-		st := m.st
-		m.sources = newSources(m.b, m.keys, &st, m.titles)
+		m.sources = newSources(m.b, m.keys, m.sharedStyles(), m.titles)
 	}
 	m.sources.doubted = m.doubted
 	m.sources.SetSize(m.width, m.bodyHeight())
