@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -92,11 +93,20 @@ func newSources(b *briefing.Briefing, keys keyMap, st *styles, titles []string) 
 }
 
 // show orders the sources for topic t, nil on the summary page, its own
-// first, in number order each, the cursor on the first.
+// first, in number order each. The cursor stays on the source it was on
+// when the view shows the same topic again, else starts on the first.
 func (s *sources) show(t *briefing.Topic) {
-	s.topic, s.mine, s.order = "", map[string]int{}, s.order[:0]
+	id := ""
 	if t != nil {
-		s.topic, s.mine = t.ID, briefing.TopicCitationCounts(t)
+		id = t.ID
+	}
+	keep := -1
+	if s.order != nil && id == s.topic {
+		keep = s.source()
+	}
+	s.topic, s.mine, s.order = id, map[string]int{}, s.order[:0]
+	if t != nil {
+		s.mine = briefing.TopicCitationCounts(t)
 	}
 	for i, id := range s.ids {
 		if s.mine[id] > 0 {
@@ -110,7 +120,7 @@ func (s *sources) show(t *briefing.Topic) {
 		}
 	}
 	s.chosen, s.passages = -1, nil
-	s.rows = rows{n: len(s.order), height: s.rows.height}
+	s.rows = rows{n: len(s.order), height: s.rows.height, cursor: max(slices.Index(s.order, keep), 0)}
 	s.rows.move(0)
 }
 

@@ -306,3 +306,20 @@ func TestViewsShareStyles(t *testing.T) {
 		}
 	}
 }
+
+// Opened again on the same topic, the view keeps its cursor, so that x
+// can be undone where it was done; on another topic it starts at the top.
+func TestSourcesKeepCursor(t *testing.T) {
+	m := press(t, newTestModel(t, render.NoTTY, 100, 30), "s", "j", "x", "esc", "s")
+	if got := m.sources.ids[m.sources.source()]; got != "ledger" {
+		t.Fatalf("reopened on the same topic, the cursor is on %q, want ledger", got)
+	}
+	m = press(t, m, "x")
+	if len(m.doubted) != 0 {
+		t.Errorf("x again leaves %v doubted", m.doubted)
+	}
+	m = press(t, m, "esc", "4", "s")
+	if m.sources.rows.cursor != 0 {
+		t.Errorf("on another topic the cursor starts at %d", m.sources.rows.cursor)
+	}
+}
