@@ -87,26 +87,28 @@ func deepIndent(body string) bool {
 	return false
 }
 
+// firstCite returns the index of the first of cites, which are in order,
+// that starts at or after start.
+func firstCite(cites []Citation, start int) int {
+	lo, hi := 0, len(cites)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if cites[mid].Start < start {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // uncited returns the offsets in body of the paragraphs and list items
 // that hold no citation. Headings, code, tables, HTML and block quotes
 // (quoted material) are exempt, and so is a paragraph or item that ends
 // with a colon and introduces a list. cites must be in order.
 func (m *markdown) uncited(body string, cites []Citation) (offs []int) {
-	cited := func(start, stop int) bool {
-		// First citation starting at or after start.
-		lo, hi := 0, len(cites)
-		for lo < hi {
-			mid := (lo + hi) / 2
-			if cites[mid].Start < start {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		return lo < len(cites) && cites[lo].Start < stop
-	}
 	for _, b := range m.blocks(body) {
-		if b.LeadIn || cited(b.Start, b.End) {
+		if i := firstCite(cites, b.Start); b.LeadIn || i < len(cites) && cites[i].Start < b.End {
 			continue
 		}
 		if b.Item {

@@ -269,7 +269,11 @@ func escapeInline(s string) string {
 // About returns the briefing's front page in Markdown: title, subtitle,
 // as-of date, the summary with its citations as numbered markers, and
 // every source the briefing draws on.
-func (b *Briefing) About() string {
+func (b *Briefing) About() string { return b.AboutWith("") }
+
+// AboutWith is About with extra Markdown, such as the briefing's
+// provenance, between the summary and the sources.
+func (b *Briefing) AboutWith(extra string) string {
 	var out strings.Builder
 	out.WriteString("# " + escapeInline(b.Title) + "\n\n")
 	if b.Subtitle != "" {
@@ -282,6 +286,9 @@ func (b *Briefing) About() string {
 	if b.Summary != "" {
 		summary, _ := markCitations(b.Summary, ScanCitations(b.Summary), num)
 		out.WriteString(strings.TrimRight(summary, "\n") + "\n\n")
+	}
+	if extra != "" {
+		out.WriteString(strings.TrimRight(extra, "\n") + "\n\n")
 	}
 	if len(b.Sources) > 0 {
 		out.WriteString("## Sources\n\n")

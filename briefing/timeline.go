@@ -76,19 +76,36 @@ func (b *Briefing) CitationCounts() map[string]CitationCount {
 		counts[s.ID] = CitationCount{ByTopic: map[string]int{}}
 	}
 	for _, t := range b.Topics {
-		for _, c := range t.Citations {
-			for i, k := range c.Keys {
-				cc, ok := counts[k]
-				if !ok || slices.Contains(c.Keys[:i], k) {
-					continue
-				}
+		eachCitedKey(t, func(k string) {
+			if cc, ok := counts[k]; ok {
 				cc.Total++
 				cc.ByTopic[t.ID]++
 				counts[k] = cc
 			}
-		}
+		})
 	}
 	return counts
+}
+
+// TopicCitationCounts is CitationCounts for topic t alone: for each key
+// its citation groups name, how many do, counted as CitationCounts
+// counts them. It is quick, where CitationCounts reads every topic.
+func TopicCitationCounts(t *Topic) map[string]int {
+	counts := map[string]int{}
+	eachCitedKey(t, func(k string) { counts[k]++ })
+	return counts
+}
+
+// eachCitedKey calls f for each key of each citation group of t, once per
+// group however often the group names it.
+func eachCitedKey(t *Topic, f func(k string)) {
+	for _, c := range t.Citations {
+		for i, k := range c.Keys {
+			if !slices.Contains(c.Keys[:i], k) {
+				f(k)
+			}
+		}
+	}
 }
 
 // PlainCited returns md, a short piece of Markdown such as a timeline
@@ -98,33 +115,22 @@ func (b *Briefing) CitationCounts() map[string]CitationCount {
 // escapes go, and line breaks become spaces. The result is not
 // sanitised.
 func PlainCited(md string, num map[string]int) string {
+	return plainRange(md, 0, len(md), ScanCitations(md), num)
+}
+
+// plainRange is md[start:end] as one line of plain text, each of cites
+// that lies within it as its numbered marker; cites are in order.
+func plainRange(md string, start, end int, cites []Citation, num map[string]int) string {
 	var out strings.Builder
-	last := 0
-	for _, c := range ScanCitations(md) {
-		if c.Start < last || c.End > len(md) {
+	last := start
+	for _, c := range cites {
+		if c.Start < last || c.End > end {
 			continue
 		}
 		out.WriteString(plainInline(md[last:c.Start]))
 		out.WriteString("[" + Marker(c, num) + "]")
 		last = c.End
 	}
-	out.WriteString(plainInline(md[last:]))
+	out.WriteString(plainInline(md[last:end]))
 	return strings.Join(strings.Fields(out.String()), " ")
-}
-
-// plainInline drops the emphasis marks and backslash escapes of inline
-// Markdown; an escaped character stays.
-func plainInline(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]<>()#+-.!|~&", s[i+1]) >= 0:
-			i++
-			b.WriteByte(s[i])
-		case c == '*' || c == '`':
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }

@@ -35,6 +35,10 @@ func TestGolden(t *testing.T) {
 		{"timeline-help", []string{"T", "?"}},
 		{"people", []string{"a"}},
 		{"people-passages", []string{"a", "j", "enter"}},
+		{"card", []string{"c", "c", "c", "enter"}},
+		{"sources", []string{"4", "s"}},
+		{"sources-passages", []string{"s", "j", "enter"}},
+		{"sources-doubted", []string{"s", "x", "j"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		styles := []render.Style{render.Dark, render.NoTTY}

@@ -61,7 +61,8 @@ func TestHelpWrapsLongLines(t *testing.T) {
 	long := "a problem described at such length that its message cannot fit on one line of an eighty column help box and must wrap to the next"
 	b.Diagnostics = append(b.Diagnostics, briefing.Diagnostic{Pos: briefing.Pos{File: "topics/x.md", Line: 3, Col: 1}, Message: long})
 	for _, w := range []int{40, 60, 80} {
-		m := press(t, send(t, New(b, Options{Style: render.NoTTY}), sizeMsg(w, 60)), "?")
+		// Tall enough for the whole help at 40 columns, one column a row.
+		m := press(t, send(t, New(b, Options{Style: render.NoTTY}), sizeMsg(w, 100)), "?")
 		text := helpText(t, m)
 		if strings.Contains(text, "…") {
 			t.Errorf("at %d columns the help cuts a line:\n%s", w, plain(m))

@@ -30,9 +30,24 @@ func (r *reader) plainText() *plainLines {
 			r.stripped[i] = ansi.Strip(l)
 		}
 	}
-	p := &plainLines{starts: make([]int, len(r.lines))}
+	r.plain = joinLines(r.stripped)
+	return r.plain
+}
+
+// newPlainLines strips lines of their styles and joins them.
+func newPlainLines(lines []string) *plainLines {
+	stripped := make([]string, len(lines))
+	for i, l := range lines {
+		stripped[i] = ansi.Strip(l)
+	}
+	return joinLines(stripped)
+}
+
+// joinLines joins lines without styles into their plain form.
+func joinLines(lines []string) *plainLines {
+	p := &plainLines{starts: make([]int, len(lines))}
 	var b strings.Builder
-	for i, l := range r.stripped {
+	for i, l := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -40,7 +55,6 @@ func (r *reader) plainText() *plainLines {
 		b.WriteString(l)
 	}
 	p.text = b.String()
-	r.plain = p
 	return p
 }
 
@@ -76,28 +90,28 @@ func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
 	var spans []span
 	var first []int
 	for n, rg := range q.FindAll(p.text) {
-		sp, f := rangeSpans(p, rg, n)
-		if len(f) == 0 || f[0] >= own {
+		l := lineAt(p, rg.Start)
+		if l >= own {
 			break
 		}
-		spans, first = append(spans, sp...), append(first, f[0])
+		first = append(first, l)
+		spans = append(spans, rangeSpans(p, rg.Start, rg.End, n)...)
 	}
 	return spans, first
 }
 
-// rangeSpans maps the byte range rg of p, match number n, to cells of
-// the lines it covers; first holds the line where it starts.
-func rangeSpans(p *plainLines, rg search.Range, n int) (spans []span, first []int) {
-	l := sort.SearchInts(p.starts, rg.Start+1) - 1
-	first = []int{l}
-	for ; l < len(p.starts) && p.starts[l] < rg.End; l++ {
+// rangeSpans maps the bytes start to end of p's text back to cells of
+// its lines, one span per line, all for match n.
+func rangeSpans(p *plainLines, start, end, n int) []span {
+	var spans []span
+	for l := lineAt(p, start); l < len(p.starts) && p.starts[l] < end; l++ {
 		ls := p.starts[l]
 		le := len(p.text)
 		if l+1 < len(p.starts) {
 			le = p.starts[l+1] - 1
 		}
-		a, e := max(rg.Start, ls), min(rg.End, le)
-		// The white space a match spans between lines is Glamour's
+		a, e := max(start, ls), min(end, le)
+		// The white space a range spans between lines is Glamour's
 		// indent and padding: leave it plain.
 		for a < e && isBlank(p.text[a]) {
 			a++
@@ -112,7 +126,12 @@ func rangeSpans(p *plainLines, rg search.Range, n int) (spans []span, first []in
 		col := ansi.StringWidth(line[:a-ls])
 		spans = append(spans, span{line: l, start: col, end: col + ansi.StringWidth(line[a-ls:e-ls]), match: n})
 	}
-	return spans, first
+	return spans
+}
+
+// lineAt returns the line of p that holds byte off.
+func lineAt(p *plainLines, off int) int {
+	return max(sort.SearchInts(p.starts, off+1)-1, 0)
 }
 
 // sourcesHeading is the heading of the source list that

@@ -31,6 +31,11 @@ type keyMap struct {
 	// briefings.
 	Timeline, People, Filter key.Binding
 	Library, LibraryFilter   key.Binding
+	// Sources opens the sources view; Doubt, there, doubts a source.
+	Sources, Doubt key.Binding
+	// Citations and their evidence.
+	NextCite, PrevCite, Card key.Binding
+	Copy, CopyTopic, Dim     key.Binding
 	// In the search line.
 	Keep, Cancel, History, Results key.Binding
 
@@ -57,7 +62,7 @@ func defaultKeyMap() keyMap {
 		Topics: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "topic list")),
 		About:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "summary and sources")),
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open topic (list)")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help, summary")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close list, help, summary, card; leave citations")),
 
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match (after a search)")),
@@ -66,6 +71,15 @@ func defaultKeyMap() keyMap {
 		Timeline:  key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "timeline (at a topic's end: its events)")),
 		People:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "who's who: people and bodies")),
 		Filter:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "only this topic's events (timeline)")),
+		Sources:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sources, and what cites each")),
+		Doubt:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "doubt a source (sources)")),
+
+		NextCite:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "next citation")),
+		PrevCite:  key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "previous citation")),
+		Card:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "evidence card (on a citation)")),
+		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy claim and sources (on a citation)")),
+		CopyTopic: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy topic as Markdown")),
+		Dim:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "dim single-source claims (¹)")),
 
 		Library:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
 		LibraryFilter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter briefings (library)")),
@@ -79,6 +93,7 @@ func defaultKeyMap() keyMap {
 		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q/ctrl+c", "quit")),
 	}
 	k.setMode(focusText, false)
+	k.setCite(false)
 	return k
 }
 
@@ -92,12 +107,28 @@ func (k *keyMap) setMode(f focus, searching bool) {
 	k.NextMatch.SetEnabled(searching && f == focusText)
 	k.PrevMatch.SetEnabled(searching && f == focusText)
 	k.Filter.SetEnabled(f == focusTimeline)
+	k.Doubt.SetEnabled(f == focusSources)
+}
+
+// setCite turns on the bindings that work on the citation under the
+// cursor, when there is one.
+func (k *keyMap) setCite(on bool) {
+	k.Card.SetEnabled(on)
+	k.Copy.SetEnabled(on)
+}
+
+// cardHelp is the footer's help while the evidence card is open.
+func (k keyMap) cardHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Close, "esc", "back"), relabel(k.Down, "j/k", "scroll"), relabel(k.NextCite, "c/C", "citation"),
+		relabel(k.Copy, "y", "copy"), relabel(k.Quit, "q", "quit"),
+	}
 }
 
 // mouseHelp describes what the mouse does; the mouse has no key bindings
 // but belongs in the help all the same.
 var mouseHelp = []key.Help{
-	{Key: "wheel", Desc: "scroll text or list"},
+	{Key: "wheel", Desc: "scroll text, list or card"},
 	{Key: "click", Desc: "open a topic in the list"},
 }
 
@@ -109,7 +140,15 @@ var viewMouseHelp = []key.Help{{Key: "wheel", Desc: "move in the list"}}
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		relabel(k.Down, "j/k", "scroll"), relabel(k.Next, "l/h", "topic"), relabel(k.Topics, "t", "topics"),
-		relabel(k.Library, "esc", "library"), relabel(k.Search, "/", "search"), k.Help, relabel(k.Quit, "q", "quit"),
+		relabel(k.Library, "esc", "library"), relabel(k.Search, "/", "search"), relabel(k.NextCite, "c", "cite"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
+// citeHelp is the footer's help while a citation is under the cursor.
+func (k keyMap) citeHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.NextCite, "c/C", "citation"), relabel(k.Card, "enter", "evidence"), relabel(k.Copy, "y", "copy"),
+		relabel(k.Close, "esc", "done"), k.Help, relabel(k.Quit, "q", "quit"),
 	}
 }
 
@@ -138,7 +177,8 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.HalfUp, k.HalfDown, k.PageUp, k.PageDown, k.ReadOn, k.Top, k.Bottom},
 		{k.Next, k.Prev, k.Jump, k.Topics, k.About, k.Open, k.Close, k.Library},
 		// n and N wait for a search, but a reader looks for them first.
-		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Help, k.Quit},
+		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Sources, shown(k.Doubt), k.Help, k.Quit},
+		{k.NextCite, k.PrevCite, shown(k.Card), shown(k.Copy), k.CopyTopic, k.Dim},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
 		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},
@@ -181,6 +221,14 @@ func (k keyMap) peopleHelp() []key.Binding {
 	}
 }
 
+// sourcesHelp is the footer's help in the sources view.
+func (k keyMap) sourcesHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		relabel(k.Doubt, "x", "doubt"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
 // viewHelp is the help overlay in the timeline and people views: their
 // keys, then the keys that work everywhere.
 func (k keyMap) viewHelp(f focus) [][]key.Binding {
@@ -194,6 +242,9 @@ func (k keyMap) viewHelp(f focus) [][]key.Binding {
 			relabel(k.Close, "esc", "back to the text")}
 	case focusPeople:
 		own = []key.Binding{relabel(k.Open, "enter", "list the passages naming them; open one"),
+			relabel(k.Close, "esc", "back one step")}
+	case focusSources:
+		own = []key.Binding{relabel(k.Open, "enter", "list the passages citing it; open one"), k.Doubt,
 			relabel(k.Close, "esc", "back one step")}
 	}
 	return [][]key.Binding{move, append(own, k.Help, k.Quit)}
@@ -228,7 +279,7 @@ func KeyTable() string {
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	for _, h := range viewMouseHelp {
-		h.Desc += " (timeline, who's who)"
+		h.Desc += " (timeline, who's who, sources)"
 		b.WriteString("| " + h.Key + " | " + h.Desc + " |\n")
 	}
 	return b.String()

@@ -14,6 +14,8 @@ type renderedMsg struct {
 	gen int // the long render's generation, for a long topic of one piece
 	out string
 	err error
+	// cites places the topic's citations in out, if it has any.
+	cites *citeLayout
 }
 
 // piecesMsg starts showing a long topic a piece at a time: the stand-in
@@ -38,12 +40,23 @@ type pieceMsg struct {
 	err   error
 }
 
+// citesMsg carries the citation layout of rendering key, placed off the
+// update loop once a long topic's pieces are all rendered.
+type citesMsg struct {
+	key   renderKey
+	cites *citeLayout
+}
+
 // resizeDoneMsg ends the wait after a resize; gen is the resize count when
 // the wait began, so a newer resize restarts the wait.
 type resizeDoneMsg struct{ gen int }
 
 // indexedMsg carries the search index, built off the update loop.
 type indexedMsg struct{ ix *search.Index }
+
+// provenanceMsg carries the briefing's provenance, claims counted off the
+// update loop.
+type provenanceMsg struct{ p briefing.Provenance }
 
 // countedMsg carries the counts of a query across the briefing; gen is the
 // search's generation when the count began, so stale counts are dropped.

@@ -42,6 +42,10 @@ const (
 	// focusTimeline and focusPeople are the timeline and who's who views.
 	focusTimeline
 	focusPeople
+	// focusSources is the sources view.
+	focusSources
+	// focusCard is the evidence card of a citation.
+	focusCard
 )
 
 func (f focus) String() string {
@@ -58,6 +62,10 @@ func (f focus) String() string {
 		return "timeline"
 	case focusPeople:
 		return "people"
+	case focusSources:
+		return "sources"
+	case focusCard:
+		return "card"
 	}
 	return "text"
 }
@@ -123,7 +131,23 @@ type Model struct {
 	// The timeline and who's who views; views holds what they return to.
 	timeline timeline
 	people   people
+	sources  sources
 	views    viewState
+	// cite is the citation cursor and card the evidence card. doubted
+	// holds the ids of the sources the reader doubts, and dimSingle asks
+	// to dim the claims resting on one source: such claims are dimmed.
+	cite citeCursor
+	card card
+	// layouts keeps the citation layouts of the rendered texts of the
+	// topics near the current one, as texts keeps their Markdown.
+	layouts   map[renderKey]*citeLayout
+	doubted   map[string]bool
+	dimSingle bool
+	// prov is the briefing's provenance for the summary page; claims
+	// counts only once provCounted.
+	prov        briefing.Provenance
+	provCounted bool
+	provAsked   bool
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -146,6 +170,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		list:     newTopicList(titles, st),
 		reader:   newReader(),
 		texts:    map[int]string{},
+		layouts:  map[renderKey]*citeLayout{},
 		slots:    make(chan struct{}, renderSlots),
 		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
@@ -221,12 +246,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.openMention(msg.match, msg.name)
 	case viewCloseMsg:
 		m, cmd = m.closeView()
+	case sourceCountsMsg, sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
+		m, cmd = m.sourcesMsg(msg)
 	case countedMsg:
 		m = m.counted(msg)
+	case citesMsg:
+		m.keepLayout(msg.key, msg.cites)
+	case provenanceMsg:
+		m, cmd = m.provenanceCounted(msg)
 	}
 	// Whatever changed the text on screen, the highlights follow it.
 	m, more := m.syncSearch()
 	m = m.syncPassage()
+	m = m.syncCites()
 	return m, tea.Batch(cmd, more)
 }
 
@@ -264,9 +296,11 @@ func (m *Model) layout() {
 		m.reader.SetSize(m.width, h)
 	}
 	m.results.SetSize(m.width, h)
+	m.card.SetSize(m.width, h)
 	m.finder.SetSize(m.width, h)
 	m.timeline.SetSize(m.width, h)
 	m.people.SetSize(m.width, h)
+	m.sources.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 
@@ -319,8 +353,11 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 		isDark = m.opts.Style == render.Dark
 	}
 	m.st = newStyles(isDark)
-	m.list.st, m.results.st, m.finder.st = m.st, m.st, m.st
-	m.timeline.st, m.people.st, m.people.passages.st = m.st, m.st, m.st
+	m.list.st, m.finder.st = m.st, m.st
+	st := m.sharedStyles()
+	m.card.st, m.sources.st, m.results.st = st, st, st
+	m.timeline.st, m.people.st, m.people.passages.st = st, st, st
+	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
 	m.finder.input.SetStyles(m.st.input)
@@ -331,12 +368,20 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	return m, m.refresh()
 }
 
+// sharedStyles returns a copy of the styles for the views to share by
+// pointer: a copy in each would make every update's copy of the root
+// model dearer (see docs/performance.md).
+func (m Model) sharedStyles() *styles {
+	st := m.st
+	return &st
+}
+
 // text returns topic i's Markdown with citations as numbered markers.
 func (m Model) text(i int) string {
 	md, ok := m.texts[i]
 	if !ok {
 		if i == aboutTopic {
-			md = m.b.About()
+			md = m.b.AboutWith(m.provenanceMarkdown())
 		} else {
 			md, _ = m.b.Cited(m.b.Topics[i])
 		}
@@ -391,9 +436,9 @@ func (m *Model) request(k renderKey) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.inflight[k] = cancel
 	if long {
-		return m.startPieces(ctx, k, md)
+		return withCites(m.startPieces(ctx, k, md), m.b, k.topic, md)
 	}
-	return renderCmd(ctx, m.slots, k, md)
+	return withCites(renderCmd(ctx, m.slots, k, md), m.b, k.topic, md)
 }
 
 // abandon cancels the renders under way that are neither the current topic
@@ -471,6 +516,7 @@ func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
 		out = plainText(m.text(msg.key.topic), msg.key.width)
 	}
 	m.cache.put(msg.key, out)
+	m.keepLayout(msg.key, msg.cites)
 	if msg.key != m.keyFor(m.shownTopic()) {
 		return m, nil // a neighbour, or stale
 	}

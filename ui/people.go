@@ -23,7 +23,7 @@ type people struct {
 	counts                []int
 	counted               bool
 	keys                  keyMap
-	st                    styles
+	st                    *styles // shared, as the timeline's
 	titles                map[string]string
 	rows                  rows // over actors, two lines each
 	width, height         int
@@ -40,7 +40,7 @@ type mentionOpenMsg struct {
 	name  string
 }
 
-func newPeople(b *briefing.Briefing, keys keyMap, st styles, titles map[string]string) people {
+func newPeople(b *briefing.Briefing, keys keyMap, st *styles, titles map[string]string) people {
 	p := people{actors: b.Actors, keys: keys, st: st, titles: titles, chosen: -1, rows: rows{n: len(b.Actors)}}
 	if p.actors == nil {
 		p.actors = []briefing.Actor{}
@@ -109,12 +109,7 @@ func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.MouseWheelMsg:
-		switch msg.Mouse().Button {
-		case tea.MouseWheelUp:
-			r.move(-wheelLines)
-		case tea.MouseWheelDown:
-			r.move(wheelLines)
-		}
+		r.wheel(msg.Mouse())
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, p.keys.Close):

@@ -89,7 +89,7 @@ func (m Model) nextPiece() (Model, tea.Cmd) {
 	m.cache.putLines(p.key, m.reader.lines)
 	m.reader.rendered, m.reader.segs = true, nil
 	m.endPieces()
-	return m, m.prefetch()
+	return m, tea.Batch(m.prefetch(), citesCmd(m.b, p.key, m.reader.lines, m.text(p.key.topic)))
 }
 
 // piecesFailed shows the plain text in place of a long topic that could

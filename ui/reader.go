@@ -33,6 +33,10 @@ type reader struct {
 	// once each.
 	stripped []string
 	hl       highlights
+	// cites places the citations in the text, made when first needed;
+	// deco is what the citation cursor and corroboration draw.
+	cites *citeLayout
+	deco  citeDeco
 	// mark is a passage shown highlighted as a search match is: the claim
 	// an event of the timeline rests on.
 	mark highlights
@@ -87,7 +91,7 @@ func (r *reader) setLines(k renderKey, lines []string, rendered bool) {
 		r.widths[i] = -1
 	}
 	r.shown, r.rendered, r.hasText = k, rendered, true
-	r.plain, r.segs, r.stripped = nil, nil, nil
+	r.plain, r.segs, r.stripped, r.cites = nil, nil, nil, nil
 	r.version++
 	switch {
 	case !same || atTop:
@@ -158,7 +162,7 @@ func (r *reader) splice(i int, piece []string) {
 	for j := i + 1; j < len(r.segs); j++ {
 		r.segs[j].start += delta
 	}
-	r.plain = nil
+	r.plain, r.cites = nil, nil
 	r.version++
 }
 
@@ -252,7 +256,7 @@ func (r reader) View() string {
 			continue
 		}
 		line, lw := r.lines[j], r.width(j)
-		line = r.mark.apply(j, r.hl.apply(j, line))
+		line = r.mark.apply(j, r.hl.apply(j, r.deco.apply(j, line)))
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)

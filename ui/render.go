@@ -291,4 +291,15 @@ func (c *renderCache) putLines(k renderKey, lines []string) {
 	}
 }
 
+// forget drops every rendering of topic, whose text has changed.
+func (c *renderCache) forget(topic int) {
+	for k, e := range c.items {
+		if k.topic == topic {
+			c.bytes -= e.Value.(*cacheEntry).size
+			c.ll.Remove(e)
+			delete(c.items, k)
+		}
+	}
+}
+
 func (c *renderCache) len() int { return c.ll.Len() }

@@ -29,6 +29,16 @@ func (r *rows) move(d int) {
 	}
 }
 
+// wheel moves the cursor for a turn of the mouse wheel.
+func (r *rows) wheel(ms tea.Mouse) {
+	switch ms.Button {
+	case tea.MouseWheelUp:
+		r.move(-wheelLines)
+	case tea.MouseWheelDown:
+		r.move(wheelLines)
+	}
+}
+
 // key moves the cursor for a key of the list; it reports whether the key
 // was one.
 func (r *rows) key(k keyMap, msg tea.KeyPressMsg, letters bool) bool {
@@ -61,7 +71,7 @@ type results struct {
 	head    string
 	rows    rows
 	width   int
-	st      styles
+	st      *styles // shared: the root model is copied on every update
 }
 
 func (r *results) SetSize(w, h int) {
@@ -83,7 +93,7 @@ func (m Model) openResults() (Model, tea.Cmd) {
 		titles[t.ID] = m.titles[i]
 	}
 	ms := m.ix.Search(m.search.query)
-	m.results = results{ix: m.ix, matches: ms, titles: titles, st: m.st, rows: rows{n: len(ms)},
+	m.results = results{ix: m.ix, matches: ms, titles: titles, st: m.sharedStyles(), rows: rows{n: len(ms)},
 		head: fmt.Sprintf("%d %s for “%s”", len(ms), plural(len(ms), "match", "matches"), cleanLine(m.search.query.Text()))}
 	m.results.SetSize(m.width, m.bodyHeight())
 	m.setFocus(focusResults)

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // styles is the reader's theme: every Lip Gloss style in one value, built
@@ -25,6 +26,13 @@ type styles struct {
 
 	// match marks a search match in the text, matchCurrent the current one.
 	match, matchCurrent lipgloss.Style
+
+	// Sequences laid over rendered text, keeping its own styles: the
+	// claim and the marker under the citation cursor, a dimmed claim,
+	// and the margin mark of a claim with one source.
+	claimOn, markerOn, dimOn, singleOn string
+	// The evidence card.
+	cardLabel, cardExcerpt lipgloss.Style
 
 	help  help.Styles
 	input textinput.Styles // the search line and the topic finder
@@ -65,6 +73,14 @@ func newStyles(isDark bool) styles {
 		Foreground(lipgloss.Color("#1F1F1F")).Underline(true)
 	s.matchCurrent = lipgloss.NewStyle().Background(ld(lipgloss.Color("#E8590C"), lipgloss.Color("#FF8A3D"))).
 		Foreground(lipgloss.Color("#000000")).Bold(true)
+
+	// Reverse video and bold still show the marker without colour.
+	s.claimOn = ansi.NewStyle().BackgroundColor(ld(lipgloss.Color("#E4DDFB"), lipgloss.Color("#2E2A4A"))).String()
+	s.markerOn = ansi.NewStyle().Reverse(true).Bold().ForegroundColor(accent).String()
+	s.dimOn = ansi.NewStyle().Faint().String()
+	s.singleOn = ansi.NewStyle().ForegroundColor(dim).String()
+	s.cardLabel = lipgloss.NewStyle().Foreground(dim)
+	s.cardExcerpt = lipgloss.NewStyle().Italic(true).Foreground(text)
 
 	// bubbles' defaults are for a dark background: on a light one their
 	// separators are near-white and the prompt and cursor pale grey.

@@ -18,7 +18,7 @@ import (
 type timeline struct {
 	b      *briefing.Briefing
 	keys   keyMap
-	st     styles
+	st     *styles // shared: the root model is copied on every update
 	num    map[string]int
 	titles map[string]string
 	// texts holds each event as one line of plain text, made safe, once
@@ -50,7 +50,7 @@ type timelineOpenMsg struct{ event int }
 // viewCloseMsg asks the root to close the view that has focus.
 type viewCloseMsg struct{}
 
-func newTimeline(b *briefing.Briefing, keys keyMap, st styles, titles map[string]string) timeline {
+func newTimeline(b *briefing.Briefing, keys keyMap, st *styles, titles map[string]string) timeline {
 	t := timeline{b: b, keys: keys, st: st, num: b.SourceNumbers(), titles: titles}
 	t.texts, t.made = make([]string, len(b.Timeline)), make([]bool, len(b.Timeline))
 	return t
@@ -123,7 +123,7 @@ func (t *timeline) SetSize(w, h int) {
 // goes to the title, the event in full and the position line.
 func (t timeline) listHeight() int { return max(t.height-2-t.detailHeight(), 1) }
 
-func (t timeline) detailHeight() int { return min(max(t.height/4, 2), 6) }
+func (t timeline) detailHeight() int { return detailHeight(t.height) }
 
 // itemHeight is the lines item j takes.
 func (t timeline) itemHeight(j int) int {
@@ -332,18 +332,26 @@ func (t timeline) where(ev briefing.Event) string {
 // detail is the event under the cursor in full, wrapped, in
 // detailHeight lines.
 func (t timeline) detail(w int) []string {
-	h := t.detailHeight()
 	ev := t.event()
 	if ev < 0 {
-		return make([]string, h)
+		return make([]string, t.detailHeight())
 	}
-	text := t.b.Timeline[ev].Date.Long() + ": " + t.text(ev)
+	return detailLines(*t.st, t.b.Timeline[ev].Date.Long()+": "+t.text(ev), w, t.detailHeight())
+}
+
+// detailHeight is the height of a view's pane that shows the item under
+// the cursor in full, for a view h lines high.
+func detailHeight(h int) int { return min(max(h/4, 2), 6) }
+
+// detailLines shows text, one line of plain text made safe, in full
+// under a divider: wrapped, cut with "…" past h lines.
+func detailLines(st styles, text string, w, h int) []string {
 	wrapped := strings.Split(ansi.Wrap(text, max(w-4, 1), ""), "\n")
 	if len(wrapped) > h-1 {
 		wrapped = wrapped[:h-1]
 		wrapped[h-2] = ansi.Truncate(wrapped[h-2], max(w-5, 1), "") + "…"
 	}
-	out := []string{t.st.divider.Render(strings.Repeat("─", w))}
+	out := []string{st.divider.Render(strings.Repeat("─", w))}
 	for _, l := range wrapped {
 		out = append(out, "  "+l)
 	}

@@ -23,6 +23,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.resultsKey(msg)
 	case focusFinder:
 		return m.finderKey(msg)
+	case focusCard:
+		return m.cardKey(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -39,6 +41,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openTimeline(-1)
 	case key.Matches(msg, k.People):
 		return m.openPeople()
+	case key.Matches(msg, k.Sources):
+		return m.openSources()
 	case key.Matches(msg, k.Topics):
 		if m.focus == focusList {
 			m.setFocus(focusText)
@@ -47,10 +51,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case key.Matches(msg, k.About):
-		return m.showAbout(!m.about)
+		return m.toggleAbout()
 	case m.about && m.focus == focusText && key.Matches(msg, k.Close):
 		return m.showAbout(false)
-	case m.views.back != focusText && m.focus == focusText && key.Matches(msg, k.Close):
+	case m.views.back != focusText && m.focus == focusText && !m.cite.on && key.Matches(msg, k.Close):
 		return m.viewBack()
 	case m.focus == focusText && key.Matches(msg, k.Library):
 		return m, func() tea.Msg { return backMsg{} }
@@ -66,6 +70,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openFinder()
 	case m.focus == focusText && key.Matches(msg, k.ReadOn):
 		return m.readOn()
+	case m.focus == focusText && (key.Matches(msg, k.NextCite, k.PrevCite, k.Card, k.Copy, k.CopyTopic, k.Dim) ||
+		m.cite.on && key.Matches(msg, k.Close)):
+		return m.citeKey(msg)
 	case key.Matches(msg, k.NextMatch):
 		return m.step(1)
 	case key.Matches(msg, k.PrevMatch):
@@ -185,6 +192,9 @@ func (m Model) wheel(ms tea.Mouse) Model {
 	case focusFinder:
 		m.finder.rows.move(d)
 		return m
+	case focusCard:
+		m.card, _ = m.card.Update(tea.MouseWheelMsg(ms))
+		return m
 	}
 	if d < 0 {
 		m.reader.vp.ScrollUp(-d)
@@ -219,7 +229,7 @@ func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 func (m Model) listAt(x, y int) (lx, ly int, ok bool) {
 	var left, top int
 	switch {
-	case m.showHelp, m.focus == focusResults, m.focus == focusFinder, m.inView():
+	case m.showHelp, m.focus == focusResults, m.focus == focusFinder, m.focus == focusCard, m.inView():
 		return 0, 0, false
 	case m.wide():
 		left, top = 0, 1

@@ -42,6 +42,10 @@ func (m Model) body(h int) []string {
 		lines = strings.Split(m.timeline.View(), "\n")
 	case m.focus == focusPeople:
 		lines = strings.Split(m.people.View(), "\n")
+	case m.focus == focusSources:
+		lines = strings.Split(m.sources.View(), "\n")
+	case m.focus == focusCard:
+		return strings.Split(m.card.View(), "\n")
 	case m.wide():
 		list := strings.Split(m.list.View(), "\n")
 		text := append(m.titleLines(), strings.Split(m.reader.View(), "\n")...)
@@ -102,6 +106,9 @@ func (m Model) header() string {
 	if n := len(m.b.Diagnostics); n > 0 {
 		right = m.st.problem.Render(fmt.Sprintf("⚠ %d %s ", n, plural(n, "problem", "problems")))
 	}
+	if note := m.dimmedNote(); note != "" {
+		right += m.st.headerDim.Render(note + " · ")
+	}
 	switch {
 	case m.about:
 		right += m.st.position.Render("summary ")
@@ -114,6 +121,21 @@ func (m Model) header() string {
 		right += m.st.position.Render(pos)
 	}
 	return m.st.header.Render(spread(left, right, w))
+}
+
+// dimmedNote says how many claims are dimmed: in this topic, and in the
+// whole briefing once the claims resting on doubted sources alone are
+// counted.
+func (m Model) dimmedNote() string {
+	n := m.dimmedCount()
+	if len(m.doubted) > 0 && m.sources.dimmedKnown && !m.dimSingle {
+		all := m.sources.dimmed
+		return fmt.Sprintf("%d %s dimmed, %d here", all, plural(all, "claim", "claims"), n)
+	}
+	if n > 0 {
+		return fmt.Sprintf("%d %s dimmed", n, plural(n, "claim", "claims"))
+	}
+	return ""
 }
 
 func (m Model) footer() string {
@@ -208,6 +230,12 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.timelineHelp()
 	case m.focus == focusPeople:
 		return m.keys.peopleHelp()
+	case m.focus == focusSources:
+		return m.keys.sourcesHelp()
+	case m.focus == focusCard:
+		return m.keys.cardHelp()
+	case m.cite.on:
+		return m.keys.citeHelp()
 	}
 	return m.keys.ShortHelp()
 }

@@ -33,7 +33,9 @@ type passage struct {
 }
 
 // inView reports whether a view has the keys.
-func (m Model) inView() bool { return m.focus == focusTimeline || m.focus == focusPeople }
+func (m Model) inView() bool {
+	return m.focus == focusTimeline || m.focus == focusPeople || m.focus == focusSources
+}
 
 // topicTitles maps topic ids to their titles, made safe for one line.
 func (m Model) topicTitles() map[string]string {
@@ -59,7 +61,7 @@ func (m Model) openTimeline(at int) (Model, tea.Cmd) {
 	id := m.currentID()
 	only := at < 0 && m.focus == focusText && id != "" && m.reader.vp.AtBottom() && len(m.b.TopicEvents(id)) > 0
 	if m.timeline.b == nil {
-		m.timeline = newTimeline(m.b, m.keys, m.st, m.topicTitles())
+		m.timeline = newTimeline(m.b, m.keys, m.sharedStyles(), m.topicTitles())
 	}
 	m.timeline.SetSize(m.width, m.bodyHeight())
 	m.timeline.show(id, only, at)
@@ -71,7 +73,7 @@ func (m Model) openTimeline(at int) (Model, tea.Cmd) {
 // each actor once the search index is there.
 func (m Model) openPeople() (Model, tea.Cmd) {
 	if m.people.actors == nil {
-		m.people = newPeople(m.b, m.keys, m.st, m.topicTitles())
+		m.people = newPeople(m.b, m.keys, m.sharedStyles(), m.topicTitles())
 	}
 	m.people.SetSize(m.width, m.bodyHeight())
 	m.setFocus(focusPeople)
@@ -98,14 +100,52 @@ func countActors(ix *search.Index, actors []briefing.Actor) []int {
 	return counts
 }
 
+// openSources opens the sources view, the current topic's sources first.
+func (m Model) openSources() (Model, tea.Cmd) {
+	if m.sources.b == nil {
+		m.sources = newSources(m.b, m.keys, m.sharedStyles(), m.titles)
+	}
+	m.sources.doubted = m.doubted
+	m.sources.SetSize(m.width, m.bodyHeight())
+	var t *briefing.Topic
+	if id := m.currentID(); id != "" {
+		t = m.b.Topics[m.current]
+	}
+	m.sources.show(t)
+	m.setFocus(focusSources)
+	return m, m.sources.Focus()
+}
+
+// sourcesMsg handles what the sources view asks of the root and what its
+// commands bring back.
+func (m Model) sourcesMsg(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case sourceCountsMsg:
+		m.sources.setCounts(msg)
+	case sourcePassagesMsg:
+		m.sources.setPassages(msg)
+	case passageOpenMsg:
+		return m.openAt(msg.topic, msg.cite, focusSources)
+	case doubtMsg:
+		m.toggleDoubt(msg.id)
+		m.sources.doubted = m.doubted
+		return m, m.sources.countDimmed()
+	case doubtedCountMsg:
+		m.sources.setDimmed(msg)
+	}
+	return m, nil
+}
+
 // viewKey hands a key to the view that has focus.
 func (m Model) viewKey(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	// The views match keys with the bindings enabled for their focus.
-	m.timeline.keys, m.people.keys = m.keys, m.keys
+	m.timeline.keys, m.people.keys, m.sources.keys = m.keys, m.keys, m.keys
 	switch m.focus {
 	case focusTimeline:
 		m.timeline, cmd = m.timeline.Update(msg)
+	case focusSources:
+		m.sources, cmd = m.sources.Update(msg)
 	case focusPeople:
 		// Choosing an actor needs the index: build it now if the
 		// command building it has not returned yet, as the results do.
@@ -122,6 +162,7 @@ func (m Model) viewKey(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) closeView() (Model, tea.Cmd) {
 	m.timeline.Blur()
 	m.people.Blur()
+	m.sources.Blur()
 	m.setFocus(focusText)
 	return m, nil
 }
@@ -140,21 +181,26 @@ func (m Model) viewBack() (Model, tea.Cmd) {
 func (m Model) openTimelineEvent(ev int) (Model, tea.Cmd) {
 	e := m.b.Timeline[ev]
 	for _, id := range e.Topics {
-		i, ok := m.topicIdx[id]
-		if !ok {
-			continue
+		if i, ok := m.topicIdx[id]; ok {
+			return m.openAt(i, sharedCitation(m.b.Topics[i], e.Sources), focusTimeline)
 		}
-		m.setFocus(focusText)
-		m.views.back = focusTimeline
-		m.views.passage = passage{}
-		if k := sharedCitation(m.b.Topics[i], e.Sources); k >= 0 {
-			m.views.passage = passage{topic: i, cite: k, on: true}
-		}
-		m.reader.mark = highlights{}
-		return m.open(i)
 	}
 	m.notice = "This event belongs to no topic"
 	return m, nil
+}
+
+// openAt opens topic i from the view back, with the claim that its
+// citation group cite ends highlighted (none if cite is -1); esc in the
+// text goes back to the view.
+func (m Model) openAt(i, cite int, back focus) (Model, tea.Cmd) {
+	m.setFocus(focusText)
+	m.views.back = back
+	m.views.passage = passage{}
+	if cite >= 0 {
+		m.views.passage = passage{topic: i, cite: cite, on: true}
+	}
+	m.reader.mark = highlights{}
+	return m.open(i)
 }
 
 // sharedCitation returns the citation group of t that shares the most
@@ -249,7 +295,7 @@ func passageSpans(p *plainLines, own int, cs []briefing.Citation, k int, num map
 	}
 	mk := ms[nth]
 	start := claimStart(p.text, mk.Start)
-	return rangeSpans(p, search.Range{Start: start, End: mk.End}, 0)
+	return rangeSpans(p, start, mk.End, 0), []int{lineAt(p, start)}
 }
 
 // claimStart is where the claim ending at i begins: after the end of the

@@ -23,6 +23,13 @@ func embeddedBenchModel(b *testing.B) Model {
 	return send(b, New(bf, Options{Style: render.Dark}), sizeMsg(120, 40))
 }
 
+// benchModels are the briefings the views are measured on: the built-in
+// one and the synthetic one of 1,000 topics.
+var benchModels = []struct {
+	name string
+	m    func(*testing.B) Model
+}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}}
+
 // benchOpen measures a key that opens a view, from a model that has not
 // opened it yet, through Update and the first frame. Commands are not
 // run: what they do happens off the update loop.
@@ -49,10 +56,7 @@ func BenchmarkOpenPeople(b *testing.B) {
 // BenchmarkPeopleCounts is the command that counts the passages naming
 // every actor, off the update loop, once per session.
 func BenchmarkPeopleCounts(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		m    func(*testing.B) Model
-	}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}} {
+	for _, c := range benchModels {
 		b.Run(c.name, func(b *testing.B) {
 			m := c.m(b)
 			ix := search.NewIndex(m.b)
@@ -66,10 +70,7 @@ func BenchmarkPeopleCounts(b *testing.B) {
 // BenchmarkOpenPassages is enter on an actor: the list opens, and the
 // command that finds the passages starts.
 func BenchmarkOpenPassages(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		m    func(*testing.B) Model
-	}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}} {
+	for _, c := range benchModels {
 		b.Run(c.name, func(b *testing.B) {
 			base := send(b, c.m(b), keyPress("a")) // the index built, the counts in
 			benchOpen(b, base, "enter")
@@ -81,10 +82,7 @@ func BenchmarkOpenPassages(b *testing.B) {
 // an actor (the first, the most named), off the update loop, and the
 // frame that lists them.
 func BenchmarkFindPassages(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		m    func(*testing.B) Model
-	}{{"builtin", embeddedBenchModel}, {"synth1000", synthModel}} {
+	for _, c := range benchModels {
 		b.Run(c.name, func(b *testing.B) {
 			base := send(b, c.m(b), keyPress("a"))
 			tm, cmd := base.Update(keyPress("enter"))
