@@ -336,8 +336,9 @@ type citeCursor struct {
 const singleMark = "¹"
 
 // citeLayout returns the layout of the current topic's text on screen,
-// made once per text. Unless force, a topic too large to render ahead
-// has none: its markers are found only when asked for.
+// made once per text, most often by the render command. Unless force,
+// the plain text shown while a topic renders, and a topic too large to
+// render ahead, have none: their markers are found only when asked for.
 func (m *Model) citeLayout(force bool) *citeLayout {
 	r := &m.reader
 	if m.about || len(m.b.Topics) == 0 || !r.hasText || r.shown.topic != m.current {
@@ -351,10 +352,10 @@ func (m *Model) citeLayout(force bool) *citeLayout {
 		return l
 	}
 	t := m.b.Topics[m.current]
-	if len(t.Citations) == 0 || !force && len(t.Body) > prefetchLimit {
+	if len(t.Citations) == 0 || !force && (!r.rendered || len(t.Body) > prefetchLimit) {
 		return nil
 	}
-	// Not rendered yet, or too large to be placed ahead.
+	// Not rendered yet, or too large to be placed ahead: c asks.
 	p := r.plainText()
 	r.cites = layoutCites(m.b, t, p, ownLines(p, m.text(m.current)))
 	return r.cites
