@@ -47,9 +47,10 @@ type Citation struct {
 	// before and after it, such as "see" and "p. 3" in [see @a, p. 3].
 	// Both are nil when no key of the group has either.
 	Prefixes, Locators []string
-	// Excerpts hold, for each key, the passage of the source the
-	// citation rests on, as in [@a, "the passage"]; "" for a key without
-	// one. Excerpts is nil when no key of the group has one.
+	// Excerpts holds, for each key, the passage of the source that the
+	// citation rests on, written as a quoted locator: "the passage" in
+	// [@a, "the passage"]. An excerpt is not also a locator. Excerpts is
+	// nil when no key of the group has one; "" is a key without.
 	Excerpts []string
 	// Start and End are the byte offsets of the whole group, brackets
 	// included, in the topic body.
