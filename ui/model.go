@@ -113,8 +113,8 @@ type Model struct {
 	// cite is the citation cursor and card the evidence card. doubted
 	// holds the ids of the sources the reader doubts, and dimSingle asks
 	// to dim the claims resting on one source: such claims are dimmed.
-	cite      citeCursor
-	card      card
+	cite citeCursor
+	card card
 	// layouts keeps the citation layouts of the rendered texts of the
 	// topics near the current one, as texts keeps their Markdown.
 	layouts   map[renderKey]*citeLayout
