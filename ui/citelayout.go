@@ -193,7 +193,6 @@ func lineBounds(p *plainLines, l int) (int, int) {
 	return p.starts[l], end
 }
 
-
 // withCites has render also place the topic's citations in the text it
 // renders, off the update loop, so that a topic opens with its marks
 // at no cost to the frame. Topic -1, the summary, has none.
