@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -280,5 +281,30 @@ func TestCiteKeysWithoutCitation(t *testing.T) {
 	m = press(t, m, "i", "c")
 	if m.cite.on || !strings.Contains(plain(m), "summary's citations are not followed") {
 		t.Errorf("c on the summary: cursor %v\n%s", m.cite.on, plain(m))
+	}
+}
+
+// TestProvenanceBeforeSummaryRender counts the claims before the summary
+// page's first render comes back, as on a fast machine: the page must
+// still show the count, not "counting…".
+func TestProvenanceBeforeSummaryRender(t *testing.T) {
+	m := newTestModel(t, render.NoTTY, 100, 60)
+	tm, cmd := m.Update(keyPress("i"))
+	m = tm.(Model)
+	msgs := run(cmd)
+	// The count first, then the render.
+	sort.SliceStable(msgs, func(i, j int) bool {
+		_, pi := msgs[i].(provenanceMsg)
+		_, pj := msgs[j].(provenanceMsg)
+		return pi && !pj
+	})
+	if _, ok := msgs[0].(provenanceMsg); !ok {
+		t.Fatalf("i starts no count: %T", msgs[0])
+	}
+	for _, msg := range msgs {
+		m = send(t, m, msg)
+	}
+	if s := plain(m); strings.Contains(s, "counting") || !strings.Contains(s, "backed by two or more") {
+		t.Errorf("the summary does not show the count:\n%s", s)
 	}
 }

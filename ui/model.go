@@ -148,6 +148,9 @@ type Model struct {
 	prov        briefing.Provenance
 	provCounted bool
 	provAsked   bool
+	// provStale is set while a summary rendered before the count is
+	// under way: it is rendered again when it comes back.
+	provStale bool
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -517,6 +520,9 @@ func (m Model) rendered(msg renderedMsg) (Model, tea.Cmd) {
 	}
 	m.cache.put(msg.key, out)
 	m.keepLayout(msg.key, msg.cites)
+	if m.provStale && msg.key.topic == aboutTopic {
+		return m.renewAbout()
+	}
 	if msg.key != m.keyFor(m.shownTopic()) {
 		return m, nil // a neighbour, or stale
 	}

@@ -27,6 +27,20 @@ func (m Model) toggleAbout() (Model, tea.Cmd) {
 // provenanceCounted shows the counted provenance on the summary page.
 func (m Model) provenanceCounted(msg provenanceMsg) (Model, tea.Cmd) {
 	m.prov, m.provCounted = msg.p, true
+	for k := range m.inflight {
+		if k.topic == aboutTopic {
+			// A render of the summary without the count is under way;
+			// a new one would share its key: wait for it to come back.
+			m.provStale = true
+			return m, nil
+		}
+	}
+	return m.renewAbout()
+}
+
+// renewAbout renders the summary page again, with the provenance counted.
+func (m Model) renewAbout() (Model, tea.Cmd) {
+	m.provStale = false
 	delete(m.texts, aboutTopic)
 	m.cache.forget(aboutTopic)
 	if !m.about {

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -30,6 +32,7 @@ func TestTmuxCitationCard(t *testing.T) {
 			t.Errorf("card lacks %q:\n%s", want, card)
 		}
 	}
+	checkExcerpt(t, card)
 	s.keys("Escape")
 	s.waitFor("the text again", func(sc string) bool { return !strings.Contains(sc, "Evidence") })
 	if after := s.settled(); after != before {
@@ -37,4 +40,39 @@ func TestTmuxCitationCard(t *testing.T) {
 	}
 	s.keys("q")
 	s.waitFor("the program to end", contains("E2E-DONE 0"))
+}
+
+// checkExcerpt checks that the excerpt on a card's screen, between
+// typographic quotes and wrapped over lines, is verbatim in one of the
+// articles the built-in briefing was written from, where they are at
+// hand; white space and the form of quotes and dashes do not count.
+func checkExcerpt(t *testing.T, screen string) {
+	t.Helper()
+	i := strings.Index(screen, "\u201c")
+	j := strings.LastIndex(screen, "\u201d")
+	if i < 0 || j < i {
+		t.Log("the card shows no excerpt")
+		return
+	}
+	excerpt := normalQuote(screen[i+len("\u201c") : j])
+	files, _ := filepath.Glob("../../shared/articles/*.txt")
+	if len(files) == 0 {
+		files, _ = filepath.Glob("/work/shared/articles/*.txt")
+	}
+	if len(files) == 0 {
+		t.Log("the articles are not at hand")
+		return
+	}
+	for _, f := range files {
+		if text, err := os.ReadFile(f); err == nil && strings.Contains(normalQuote(string(text)), excerpt) {
+			return
+		}
+	}
+	t.Errorf("the excerpt %q is in no article", excerpt)
+}
+
+// normalQuote collapses white space and makes quotes and dashes plain.
+func normalQuote(s string) string {
+	s = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "\u2013", "-", "\u2014", "-").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
 }
