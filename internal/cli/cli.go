@@ -197,6 +197,6 @@ listed first, and enter opens one.`,
 		},
 	}
 	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
-	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd())
+	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd(), newExportCmd(), newNewCmd())
 	return root
 }

@@ -166,6 +166,18 @@ func writeFrontMatter(out *strings.Builder, b *briefing.Briefing, ids map[string
 	}
 	field("", "subtitle", s(b.Subtitle))
 	field("", "as_of", b.AsOf.String())
+	writeLists(out, b, ids)
+	out.WriteString("---\n")
+}
+
+// writeLists writes the sources, timeline and actors of b as YAML, the
+// timeline's topic ids mapped through ids.
+func writeLists(out *strings.Builder, b *briefing.Briefing, ids map[string]string) {
+	field := func(indent, name, v string) {
+		if v != "" {
+			out.WriteString(indent + name + ": " + yamlString(v, indent+"  ") + "\n")
+		}
+	}
 	if len(b.Sources) > 0 {
 		out.WriteString("sources:\n")
 	}
@@ -178,6 +190,7 @@ func writeFrontMatter(out *strings.Builder, b *briefing.Briefing, ids map[string
 		field("    ", "date_note", s(src.DateNote))
 		field("    ", "url", s(src.URL))
 		field("    ", "kind", s(string(src.Kind)))
+		field("    ", "file", s(src.File))
 	}
 	if len(b.Timeline) > 0 {
 		out.WriteString("timeline:\n")
@@ -202,7 +215,6 @@ func writeFrontMatter(out *strings.Builder, b *briefing.Briefing, ids map[string
 			out.WriteString("    aliases: " + yamlList(ss(a.Aliases)) + "\n")
 		}
 	}
-	out.WriteString("---\n")
 }
 
 // yamlString writes v as a YAML scalar: a literal block, its lines
