@@ -8,7 +8,11 @@ import (
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"brief/briefing"
 )
@@ -24,7 +28,8 @@ func ToHTML(b *briefing.Briefing) ([]byte, error) {
 	h := htmlWriter{
 		b:   b,
 		num: b.SourceNumbers(),
-		md:  goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)),
+		md: goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(demote{}, 100)))),
 		pol: policy(),
 	}
 	return h.page()
@@ -215,6 +220,18 @@ func (h *htmlWriter) page() ([]byte, error) {
 	return h.out.Bytes(), h.err
 }
 
+// demote puts the headings of a topic below its title.
+type demote struct{}
+
+func (demote) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+1, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
 // web reports whether u is a web address to link to.
 func web(u string) bool {
 	return (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")) &&
@@ -241,7 +258,6 @@ h1{font-size:1.9rem;line-height:1.2;margin:1rem 0 .5rem}
 h2{font-size:1.4rem;line-height:1.3;margin:2.5rem 0 .75rem;padding-top:.5rem;border-top:1px solid var(--rule)}
 h3,h4,h5,h6{font-size:1.1rem;margin:1.5rem 0 .5rem}
 article h2{border-top:2px solid var(--fg)}
-article h2~h2{font-size:1.15rem;border-top:0}
 a{color:var(--accent)}
 .subtitle{font-size:1.15rem;color:var(--muted);margin:0 0 .5rem}
 .provenance,.topic-summary,.see,.aliases{color:var(--muted);font-size:.95rem}
