@@ -15,13 +15,14 @@ func newExportCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export [PATH]",
 		Short: "Write a briefing as one HTML, Markdown or JSON file",
-		Long: `export writes the briefing as one file to share:
-  html  a self-contained page that works offline, light and dark, with
-        contents, each citation linked to a numbered source list that
-        shows the excerpts, the timeline and who's who;
-  md    one Markdown document that brief also opens as a briefing, its
-        citations as footnotes;
-  json  the parsed model, with a schema version (docs/format.md).
+		Long: `export writes the briefing as one file to share.
+
+--format html (the default) is a self-contained page that works offline,
+light and dark, with contents, each citation linked to a numbered source list
+that shows the excerpts, the timeline and who's who. md is one Markdown
+document that brief also opens as a briefing, its citations as footnotes.
+json is the parsed model, with a schema version (docs/format.md).
+
 The same briefing always gives the same bytes. Without -o the file goes to
 standard output; with -o it is written whole or not at all.`,
 		Example: `  brief export --format html -o briefing.html
