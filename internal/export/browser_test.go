@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/debugger"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
@@ -167,6 +168,43 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	if f := strings.Fields(where); len(f) != 3 || f[0] != href || f[1] != "true" || f[2] == "0" {
 		t.Errorf("after clicking the citation %s: hash, entry at the top, entry length = %q", href, where)
+	}
+
+	// On a phone, in dark mode: another background, and no line wider than
+	// the screen.
+	if _, err := chromedp.Call(step(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}}); err != nil {
+		t.Fatal(err)
+	}
+	light, dark := "", ""
+	bg := chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`)
+	if err := chromedp.Do(step(), chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(3), chromedp.EmulateMobile),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) (err error) { dark, err = bg(ctx, tg); return err })); err != nil {
+		t.Fatal(err)
+	}
+	wide, err := chromedp.Run(step(), chromedp.Evaluate[int](`document.documentElement.scrollWidth - innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wide > 0 {
+		t.Errorf("on a phone the page is %d pixels wider than the screen", wide)
+	}
+	phone, err := chromedp.Run(step(), chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "export-phone-dark.png"), phone, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(step(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if light, err = chromedp.Run(step(), bg); err != nil {
+		t.Fatal(err)
+	}
+	if light == dark {
+		t.Errorf("light and dark both have the background %s", light)
 	}
 
 	mu.Lock()
