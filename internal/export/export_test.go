@@ -155,9 +155,10 @@ func TestNothingGetsThrough(t *testing.T) {
 			case HTML:
 				checkHTML(t, name, out)
 			case Markdown:
-				if name == "markup" && strings.Contains(out, "<script>alert(1)</script><img") &&
-					!strings.Contains(out, "Body <script>") {
-					t.Errorf("markup as md: a plain field is not escaped")
+				// Rendered by any Markdown viewer, the export makes no HTML
+				// of its own: goldmark finds no raw HTML in it.
+				if n := escapeRawHTML(out); n != out {
+					t.Errorf("%s as md: raw HTML got through", name)
 				}
 			}
 		}

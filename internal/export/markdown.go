@@ -2,8 +2,14 @@ package export
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gmtext "github.com/yuin/goldmark/text"
 
 	"brief/briefing"
 )
@@ -22,7 +28,9 @@ import (
 //
 // A level-2 ATX heading inside a topic ("## Background") would start a
 // topic of its own, so it is written as a setext heading, underlined with
-// "---", which reads the same and does not. Topic ids become the slugs of
+// "---", which reads the same and does not. Raw HTML in the Markdown,
+// and a "<" that could start a tag in a title, is written with "&lt;", so
+// that a Markdown viewer shows it as text. Topic ids become the slugs of
 // their titles, as in any single-file briefing; the timeline's topics are
 // renamed to match. A topic's one-line summary and tags have no place in
 // the single-file form and are left out.
@@ -30,14 +38,14 @@ func ToMarkdown(b *briefing.Briefing) string {
 	var out strings.Builder
 	ids := topicIDs(b)
 	writeFrontMatter(&out, b, ids)
-	out.WriteString("# " + oneLine(s(b.Title)) + "\n\n")
+	out.WriteString("# " + escapeHeading(oneLine(s(b.Title))) + "\n\n")
 	num := b.SourceNumbers()
 	n := 0
 	if b.Summary != "" {
 		writeFootnoted(&out, b, s(b.Summary), briefing.ScanCitations(s(b.Summary)), num, &n)
 	}
 	for _, t := range b.Topics {
-		out.WriteString("## " + oneLine(s(t.Title)) + "\n\n")
+		out.WriteString("## " + escapeHeading(oneLine(s(t.Title))) + "\n\n")
 		writeFootnoted(&out, b, s(t.Body), t.Citations, num, &n)
 	}
 	return out.String()
@@ -62,7 +70,7 @@ func writeFootnoted(out *strings.Builder, b *briefing.Briefing, text string, cs 
 		notes = append(notes, note)
 		return label
 	})
-	text = strings.TrimRight(setextHeadings(text), "\n")
+	text = strings.TrimRight(escapeRawHTML(setextHeadings(text)), "\n")
 	if text != "" {
 		out.WriteString(text + "\n\n")
 	}
@@ -269,3 +277,68 @@ func escapeInline(s string) string {
 	}
 	return b.String()
 }
+
+// escapeRawHTML writes each "<" that starts raw HTML in Markdown text (an
+// HTML block or an inline tag, not code or an autolink) as "&lt;", so
+// that a Markdown viewer shows the tag as text instead of making it
+// markup.
+func escapeRawHTML(md string) string {
+	src := []byte(md)
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough)).Parser().Parse(gmtext.NewReader(src))
+	var at []int
+	mark := func(seg gmtext.Segment) {
+		for i := seg.Start; i < seg.Stop; i++ {
+			if src[i] == '<' {
+				at = append(at, i)
+			}
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				mark(n.Segments.At(i))
+			}
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				mark(n.Lines().At(i))
+			}
+			if n.HasClosure() {
+				mark(n.ClosureLine)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(at) == 0 {
+		return md
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	var b strings.Builder
+	last := 0
+	for _, i := range at {
+		b.WriteString(md[last:i] + "&lt;")
+		last = i + 1
+	}
+	b.WriteString(md[last:])
+	return b.String()
+}
+
+// escapeHeading keeps a title plain text in a heading: a "<" that could
+// start a tag is written "&lt;".
+func escapeHeading(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || strings.IndexByte("/!?", s[i+1]) >= 0) {
+			b.WriteString("&lt;")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
