@@ -204,6 +204,6 @@ listed first, and enter opens one.`,
 	}
 	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	root.Flags().BoolVar(&noState, "no-state", false, "keep no reading state: none read, none written")
-	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd(), newStateCmd())
+	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd(), newStateCmd(), newExportCmd(), newNewCmd())
 	return root
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // commands lists every command whose help is checked.
-var commands = [][]string{{}, {"print"}, {"list"}, {"check"}, {"search"}, {"state"}, {"completion"}}
+var commands = [][]string{{}, {"print"}, {"list"}, {"check"}, {"search"}, {"state"}, {"export"}, {"new"}, {"completion"}}
 
 // TestHelpGolden is the help of each command at 80 columns, as piped.
 func TestHelpGolden(t *testing.T) {
