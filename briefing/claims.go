@@ -179,38 +179,9 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-// Reference describes the source on one line of plain text: outlet,
-// author, title in quotes, date with its note, kind and URL, as in
-// `Reuters, by Ann Lee, "Talks resume", 25 January 2026 (inferred); news;
-// https://…`.
+// Reference describes the source on one line of plain text, as every
+// source list does (SourceLine), made safe: outlet, author, title, date
+// with its note, kind and URL.
 func (s Source) Reference() string {
-	var parts []string
-	add := func(p string) {
-		if p = strings.Join(strings.Fields(Sanitize(p)), " "); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	add(s.Outlet)
-	if s.Author != "" {
-		add("by " + s.Author)
-	}
-	if s.Title != "" {
-		add(`"` + s.Title + `"`)
-	}
-	d := s.Date.Long()
-	if s.DateNote != "" {
-		d = strings.TrimSpace(d + " (" + s.DateNote + ")")
-	}
-	add(d)
-	line := strings.Join(parts, ", ")
-	if line == "" {
-		line = Sanitize(s.ID)
-	}
-	if s.Kind != "" {
-		line += "; " + Sanitize(string(s.Kind))
-	}
-	if s.URL != "" {
-		line += "; " + Sanitize(s.URL)
-	}
-	return line
+	return strings.Join(strings.Fields(Sanitize(SourceLine(s))), " ")
 }

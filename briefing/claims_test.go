@@ -145,7 +145,7 @@ func TestReference(t *testing.T) {
 	}{
 		{"full", Source{ID: "x", Outlet: "Reuters", Author: "Ann Lee", Title: "Talks resume",
 			Date: Date{2026, 1, 25}, DateNote: "inferred", Kind: KindNews, URL: "https://example.com/a"},
-			`Reuters, by Ann Lee, "Talks resume", 25 January 2026 (inferred); news; https://example.com/a`},
+			`Reuters, by Ann Lee, “Talks resume”, 25 January 2026 (inferred); news; https://example.com/a`},
 		{"only an id", Source{ID: "x"}, "x"},
 		{"hostile outlet", Source{ID: "x", Outlet: "Evil\x1b]52;c;Zm9v\x07"}, "Evil\u241b]52;c;Zm9v\u2407"},
 	}

@@ -159,8 +159,8 @@ func TestCopy(t *testing.T) {
 	m = press(t, m, "c", "c", "c")
 	m, msg := clipboard(t, m, "y")
 	want := "Traffic is limited. Lorries over 7.5 tonnes are banned until the repairs resume [1, 3]\n\n" +
-		"[1] Harbour Gazette, \"Bridge repairs stall as city and port trade blame\", 12 March 2026; news\n\n" +
-		"[3] City Radio, \"Morning show interview with the port director\", 10 March 2026; news\n"
+		"[1] Harbour Gazette, “Bridge repairs stall as city and port trade blame”, 12 March 2026; news\n\n" +
+		"[3] City Radio, “Morning show interview with the port director”, 10 March 2026; news\n"
 	if !reflect.DeepEqual(msg, tea.SetClipboard(want)()) {
 		t.Errorf("y copies %q\nwant %q", msg, want)
 	}
