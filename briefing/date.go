@@ -66,16 +66,25 @@ func (d Date) String() string {
 
 // Long formats the date written out, as "25 January 2026", "January 2026"
 // or "2026".
-func (d Date) Long() string {
+func (d Date) Long() string { return d.written(time.Month.String) }
+
+// Short formats the date at its precision with the month abbreviated, as
+// "6 Jan 2026", "Jan 2026" or "2026", or "" if unknown.
+func (d Date) Short() string {
+	return d.written(func(m time.Month) string { return m.String()[:3] })
+}
+
+// written formats the date at its precision, the month named by month.
+func (d Date) written(month func(time.Month) string) string {
 	switch {
 	case d.IsZero():
 		return ""
 	case d.Month == 0:
 		return strconv.Itoa(d.Year)
 	case d.Day == 0:
-		return fmt.Sprintf("%s %d", d.Month, d.Year)
+		return month(d.Month) + " " + strconv.Itoa(d.Year)
 	}
-	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+	return strconv.Itoa(d.Day) + " " + month(d.Month) + " " + strconv.Itoa(d.Year)
 }
 
 // Before reports whether d sorts before e; a less precise date sorts

@@ -2,7 +2,6 @@ package briefing
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -42,20 +41,6 @@ func (b *Briefing) byDate(order []int) []int {
 		return 0
 	})
 	return order
-}
-
-// Short formats the date at its precision with the month abbreviated, as
-// "6 Jan 2026", "Jan 2026" or "2026", or "" if unknown.
-func (d Date) Short() string {
-	switch {
-	case d.IsZero():
-		return ""
-	case d.Month == 0:
-		return strconv.Itoa(d.Year)
-	case d.Day == 0:
-		return d.Month.String()[:3] + " " + strconv.Itoa(d.Year)
-	}
-	return strconv.Itoa(d.Day) + " " + d.Month.String()[:3] + " " + strconv.Itoa(d.Year)
 }
 
 // CitationCount is how often a source is cited: the number of citation
