@@ -150,6 +150,14 @@ type Model struct {
 	// provStale is set while a summary rendered before the count is
 	// under way: it is rendered again when it comes back.
 	provStale bool
+
+	// ident is the briefing's identity in the state store, "" when no
+	// state is kept; rec is its reading state, saved when saveDue comes
+	// due, and stateWarn why the state could not be read or written.
+	ident     string
+	rec       state.Record
+	saveDue   bool
+	stateWarn string
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -192,6 +200,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
 	}
+	m.loadRecord()
 	return m
 }
 
@@ -256,6 +265,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.keepLayout(msg.key, msg.cites)
 	case provenanceMsg:
 		m, cmd = m.provenanceCounted(msg)
+	case saveTickMsg:
+		if msg.ident == m.ident {
+			cmd = m.saveCmd()
+		}
+	case savedMsg:
+		m = m.saved(msg)
 	}
 	// Whatever changed the text on screen, the highlights follow it.
 	m, more := m.syncSearch()

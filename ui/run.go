@@ -12,7 +12,10 @@ import (
 // Run shows b in the terminal until the user quits. NO_COLOR in the
 // environment turns the automatic style colourless.
 func Run(b *briefing.Briefing, opts Options) error {
-	_, err := tea.NewProgram(New(b, withEnv(opts))).Run()
+	final, err := tea.NewProgram(New(b, withEnv(opts))).Run()
+	if m, ok := final.(Model); ok && err == nil {
+		err = m.SaveState()
+	}
 	return err
 }
 

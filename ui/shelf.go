@@ -43,7 +43,10 @@ func NewShelf(lib *briefing.Library, opts Options, load Loader) Shelf {
 
 // RunLibrary shows lib in the terminal until the user quits.
 func RunLibrary(lib *briefing.Library, opts Options, load Loader) error {
-	_, err := tea.NewProgram(NewShelf(lib, withEnv(opts), load)).Run()
+	final, err := tea.NewProgram(NewShelf(lib, withEnv(opts), load)).Run()
+	if s, ok := final.(Shelf); ok && s.reading && err == nil {
+		err = s.reader.SaveState()
+	}
 	return err
 }
 
@@ -170,8 +173,9 @@ func (s Shelf) opened(msg loadedMsg) (Shelf, tea.Cmd) {
 // back closes the briefing and shows the library where it was.
 func (s Shelf) back() (Shelf, tea.Cmd) {
 	s.reader.stop()
+	save := s.reader.saveCmd()
 	s.reader, s.reading, s.loading = Model{}, false, -1
-	return s, s.lib.Focus()
+	return s, tea.Batch(save, s.lib.Focus())
 }
 
 // toReader hands msg to the reader and marks its commands as its own.

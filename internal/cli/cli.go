@@ -188,16 +188,16 @@ listed first, and enter opens one.`,
   brief check --strict .    # validate a briefing you are writing`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts := ui.Options{Style: style, NoState: noState}
+			if !noState {
+				opts.State = state.Open(state.Dir())
+			}
 			if path := pathArg(args, 0); path != "" && briefing.IsLibrary(path) {
-				return runLibrary(path, ui.Options{Style: style})
+				return runLibrary(path, opts)
 			}
 			b, err := loadToRead(pathArg(args, 0))
 			if err != nil {
 				return commandHint(cmd, pathArg(args, 0), err)
-			}
-			opts := ui.Options{Style: style, NoState: noState}
-			if !noState {
-				opts.State = state.Open(state.Dir())
 			}
 			return ui.Run(b, opts)
 		},
