@@ -33,17 +33,7 @@ func cites(b *Briefing, f func(cite)) {
 		}
 	}
 	for _, t := range b.Topics {
-		// Keys and excerpts come in order, so each position is counted
-		// on from the last one, which keeps a long body linear.
-		last, lastPos := 0, t.BodyPos
-		each(t.Body, t.Citations, func(off int) Pos {
-			if off < last {
-				last, lastPos = 0, t.BodyPos
-			}
-			lastPos = offsetPos(lastPos, t.Body[last:], off-last)
-			last = off
-			return lastPos
-		})
+		each(t.Body, t.Citations, t.bodyPos())
 	}
 	if b.Summary != "" {
 		p := Pos{File: metaFileOf(b)}

@@ -89,6 +89,7 @@ func FuzzLoadMarkdown(f *testing.F) {
 	f.Add("---\ntitle: [\n---\n")
 	f.Add("\uFEFF---\r\ntitle: \"\\e[2J\"\r\n---\r\n## \x1b]0;x\x07\r\n")
 	f.Add("```\n## no\n```\n## yes\n\u202e")
+	f.Add("# T\n\nIn [^1].\n\n[^1]: [@a, \"x\"] 1. A.\n\n## One\n\nA [^2] b [^2].\n\n[^2]: [@a]\n[^3]: [@b; @c] x\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		files := map[string]string{"x.md": src}
 		b, err := LoadFS(fstest.MapFS{"x.md": mapFile(src)}, "x.md")

@@ -37,6 +37,11 @@ type Topic struct {
 	BodyPos Pos
 	// Citations lists every citation in Body, in order of appearance.
 	Citations []Citation
+
+	// src is the Markdown as written when loading put citations written
+	// as footnotes back in place (notes says where), for positions.
+	src   string
+	notes []noteSpan
 }
 
 // Citation is one pandoc-style citation group such as [@a; @b].

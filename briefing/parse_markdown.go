@@ -158,6 +158,10 @@ func lineIndent(s string, off int) int {
 func (l *loader) finishTopic(ti *topicInfo) {
 	t := ti.t
 	t.BodyPos = ti.lines.pos(ti.file, ti.bodyOff)
+	if body, notes := unfootnote(t.Body); notes != nil {
+		t.src, t.Body, t.notes = t.Body, body, notes
+	}
+	pos := func(off int) Pos { return ti.lines.pos(ti.file, ti.bodyOff+origOffset(t.notes, off)) }
 	if l.noCites {
 		return
 	}
@@ -165,9 +169,9 @@ func (l *loader) finishTopic(ti *topicInfo) {
 	ti.keyPos = make([][]Pos, len(t.Citations))
 	for i := range t.Citations {
 		c := &t.Citations[i]
-		c.Pos = ti.lines.pos(ti.file, ti.bodyOff+c.Start)
+		c.Pos = pos(c.Start)
 		for _, off := range keyOffsets(t.Body, *c) {
-			ti.keyPos[i] = append(ti.keyPos[i], ti.lines.pos(ti.file, ti.bodyOff+off))
+			ti.keyPos[i] = append(ti.keyPos[i], pos(off))
 		}
 	}
 	if !l.check {
@@ -180,7 +184,7 @@ func (l *loader) finishTopic(ti *topicInfo) {
 		return
 	}
 	for _, off := range l.md.uncited(t.Body, t.Citations) {
-		l.diags.warn(ti.lines.pos(ti.file, ti.bodyOff+off), "no citation in this paragraph or list item")
+		l.diags.warn(pos(off), "no citation in this paragraph or list item")
 	}
 }
 
@@ -328,7 +332,8 @@ func (l *loader) loadFile(name string) (*Briefing, error) {
 		if m.summary != "" {
 			l.diags.warn(lines.pos(file, bodyOff), "the front matter has a summary, so this text before the first \"## \" heading is not shown")
 		} else {
-			a.meta.summary = strings.TrimSpace(pre)
+			summary, _ := unfootnote(pre)
+			a.meta.summary = strings.TrimSpace(summary)
 		}
 	}
 	next := map[string]int{} // suffixes used per repeated id

@@ -155,14 +155,7 @@ func CheckQuotes(b *Briefing, texts map[string]string) Diagnostics {
 		check(b.Summary, func(int) Pos { return p }, " in the summary")
 	}
 	for _, t := range b.Topics {
-		// Quotations come in order, so each position is counted on from
-		// the last one, which keeps a long body linear.
-		last, lastPos := 0, t.BodyPos
-		check(t.Body, func(off int) Pos {
-			lastPos = offsetPos(lastPos, t.Body[last:], off-last)
-			last = off
-			return lastPos
-		}, "")
+		check(t.Body, t.bodyPos(), "")
 	}
 	for _, e := range b.Timeline {
 		check(e.Text, func(int) Pos { return e.Pos }, " in a timeline event")
@@ -184,6 +177,26 @@ func metaFileOf(b *Briefing) string {
 		}
 	}
 	return b.Path
+}
+
+// bodyPos returns the file position of an offset of t.Body. Offsets
+// mostly come in order, so each is counted on from the last one, which
+// keeps a long body linear.
+func (t *Topic) bodyPos() func(off int) Pos {
+	text := t.Body
+	if t.notes != nil {
+		text = t.src
+	}
+	last, lastPos := 0, t.BodyPos
+	return func(off int) Pos {
+		off = origOffset(t.notes, off)
+		if off < last {
+			last, lastPos = 0, t.BodyPos
+		}
+		lastPos = offsetPos(lastPos, text[last:], off-last)
+		last = off
+		return lastPos
+	}
 }
 
 // offsetPos is the file position of byte offset off in text, where text

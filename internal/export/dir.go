@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"brief/briefing"
@@ -26,7 +25,10 @@ func Directory(b *briefing.Briefing) ([]File, error) {
 	field("", "title", s(b.Title))
 	field("", "subtitle", s(b.Subtitle))
 	field("", "as_of", b.AsOf.String())
-	field("", "summary", Unfootnote(s(b.Summary)))
+	if b.Summary != "" {
+		// Written as the block it is in a briefing.yaml: one newline at the end.
+		field("", "summary", strings.TrimRight(atxHeadings(s(b.Summary)), "\n")+"\n")
+	}
 	files := []File{{Name: "briefing.yaml"}}
 	if len(b.Topics) > 0 {
 		y.WriteString("topics:\n")
@@ -47,7 +49,7 @@ func Directory(b *briefing.Briefing) ([]File, error) {
 		if len(t.Tags) > 0 {
 			f.WriteString("tags: " + yamlList(ss(t.Tags)) + "\n")
 		}
-		f.WriteString("---\n" + strings.TrimRight(Unfootnote(s(t.Body)), "\n") + "\n")
+		f.WriteString("---\n" + strings.TrimRight(atxHeadings(s(t.Body)), "\n") + "\n")
 		files = append(files, File{Name: id + ".md", Content: f.String()})
 	}
 	writeLists(&y, b, nil)
@@ -55,46 +57,10 @@ func Directory(b *briefing.Briefing) ([]File, error) {
 	return files, nil
 }
 
-// footnote matches the start of a footnote of a Markdown export.
-var footnote = regexp.MustCompile(`^\[\^([0-9]+)\]: `)
-
-// Unfootnote undoes what ToMarkdown does to a text: each footnote that
-// holds a citation group goes back in place of its reference, and the
-// setext headings ToMarkdown wrote are level-2 ATX headings again. Other
-// text is left as it is.
-func Unfootnote(text string) string {
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	groups := map[string]string{}
-	end := len(lines)
-	for end > 0 {
-		l := lines[end-1]
-		if strings.TrimSpace(l) == "" {
-			end--
-			continue
-		}
-		m := footnote.FindStringSubmatch(l)
-		if m == nil {
-			break
-		}
-		c, ok := briefing.CitationAt(l, len(m[0]))
-		if !ok {
-			break
-		}
-		groups["[^"+m[1]+"]"] = l[c.Start:c.End]
-		end--
-	}
-	if len(groups) == 0 {
-		return atxHeadings(text)
-	}
-	body := strings.Join(lines[:end], "\n")
-	for ref, g := range groups {
-		body = strings.ReplaceAll(body, ref, g)
-	}
-	return atxHeadings(body) + "\n"
-}
-
-// atxHeadings turns the setext level-2 headings underlined "---" that
-// setextHeadings writes, after a blank line, back into "## " headings.
+// atxHeadings undoes what is left of ToMarkdown in a loaded text (the
+// loader puts footnoted citations back in place): the setext level-2
+// headings underlined "---" that setextHeadings writes, after a blank
+// line, become "## " headings again.
 func atxHeadings(text string) string {
 	lines := strings.Split(text, "\n")
 	var out []string

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -239,17 +240,26 @@ func TestHTMLPage(t *testing.T) {
 func t2(s string) string { return strings.ReplaceAll(s, "'", "&#39;") }
 
 // TestMarkdownOpens exports the built-in briefing as Markdown and loads
-// the file as brief would: same topics in order, same sources, timeline
-// and actors, no error.
+// the file as brief would: same topics in order with the same text, same
+// sources, timeline and actors, and brief check has nothing to say.
 func TestMarkdownOpens(t *testing.T) {
 	b := builtin(t)
 	path := filepath.Join(t.TempDir(), "b.md")
 	if err := os.WriteFile(path, write(t, b, Markdown), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := loadPath(t, path)
-	if errs := got.Diagnostics.Errors(); len(errs) > 0 {
-		t.Fatalf("errors: %v", errs)
+	got, err := briefing.LoadWith(path, briefing.LoadOptions{Check: true})
+	if err != nil || len(got.Diagnostics) > 0 {
+		t.Fatalf("%v: %v", err, got.Diagnostics)
+	}
+	// The reader shows the same text: the footnotes are citations again.
+	for i := range min(len(got.Topics), len(b.Topics)) {
+		a, _ := got.Cited(got.Topics[i])
+		w, _ := b.Cited(b.Topics[i])
+		if a, w := strings.TrimSpace(atxHeadings(a)), strings.TrimSpace(w); a != w {
+			t.Log(firstDiff(a, w))
+			t.Errorf("topic %q reads otherwise from the export", b.Topics[i].Title)
+		}
 	}
 	if got.Title != b.Title || got.Subtitle != b.Subtitle || got.AsOf != b.AsOf {
 		t.Errorf("title %q %q %v", got.Title, got.Subtitle, got.AsOf)
@@ -345,4 +355,13 @@ func TestRoundTrip(t *testing.T) {
 // as the Markdown export writes it.
 func oneLineCites(t *briefing.Topic) string {
 	return replaceCitations(t.Body, t.Citations, func(_ int, c briefing.Citation) string { return oneLine(t.Body[c.Start:c.End]) })
+}
+
+// firstDiff shows where a and w part.
+func firstDiff(a, w string) string {
+	i := 0
+	for i < min(len(a), len(w)) && a[i] == w[i] {
+		i++
+	}
+	return fmt.Sprintf("%q\nwant\n%q", a[max(i-40, 0):min(i+60, len(a))], w[max(i-40, 0):min(i+60, len(w))])
 }

@@ -24,7 +24,7 @@ import (
 // through the document; the footnote, written at the end of its topic (or
 // of the summary), holds the group as the author wrote it, with its
 // excerpts, and then the sources it names. brief reads that group as a
-// citation again, and ParseMarkdownExport puts it back in place.
+// citation again and puts it back in place of its reference.
 //
 // A level-2 ATX heading inside a topic ("## Background") would start a
 // topic of its own, so it is written as a setext heading, underlined with
