@@ -108,12 +108,19 @@ func TestReloadKeepsPlace(t *testing.T) {
 // the topics changes: the reader stays with it.
 func TestReloadFollowsTopicByID(t *testing.T) {
 	dir := editable(t)
-	m := watchedModel(t, dir, 100, 20)
-	m = press(t, m, "3") // timeline-notes
+	m := watchedModel(t, dir, 60, 12)
+	m = press(t, m, "3", "j", "j", "j", "j", "j", "j") // timeline-notes
+	top := screenLines(m)[1]
+	if m.reader.vp.YOffset() == 0 {
+		t.Fatal("not scrolled")
+	}
 	edit(t, dir, "briefing.yaml", "  - overview\n  - costs\n  - timeline-notes\n", "  - timeline-notes\n  - overview\n  - costs\n")
 	m = reload(t, m, dir)
 	if m.Current() != 0 || m.b.Topics[0].ID != "timeline-notes" {
 		t.Errorf("reading topic %d after the reload, want 0, timeline-notes", m.Current())
+	}
+	if got := screenLines(m)[1]; got != top {
+		t.Errorf("the top line is %q after the reload, want %q as before", got, top)
 	}
 	if head := screenLines(m)[0]; !strings.Contains(head, "1/4") {
 		t.Errorf("header %q, want 1/4", head)
