@@ -29,7 +29,13 @@ func editable(t *testing.T) string {
 }
 
 // edit replaces old with new in file of dir, which must hold it.
-func edit(t *testing.T, dir, file, old, new string) {
+func edit(t *testing.T, dir, file, old, new string) { editFile(t, dir, file, old, new, false) }
+
+// atomicEdit is edit as editors save: a temporary file written beside
+// the file and renamed over it.
+func atomicEdit(t *testing.T, dir, file, old, new string) { editFile(t, dir, file, old, new, true) }
+
+func editFile(t *testing.T, dir, file, old, new string, atomic bool) {
 	t.Helper()
 	name := filepath.Join(dir, file)
 	data, err := os.ReadFile(name)
@@ -39,8 +45,17 @@ func edit(t *testing.T, dir, file, old, new string) {
 	if !strings.Contains(string(data), old) {
 		t.Fatalf("%s does not hold %q", file, old)
 	}
-	if err := os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+	to := name
+	if atomic {
+		to = filepath.Join(dir, "."+file+".tmp")
+	}
+	if err := os.WriteFile(to, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	if atomic {
+		if err := os.Rename(to, name); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

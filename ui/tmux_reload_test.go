@@ -8,27 +8,6 @@ import (
 	"testing"
 )
 
-// atomicEdit replaces old with new in file of dir as editors save: a
-// temporary file written beside it and renamed over it.
-func atomicEdit(t *testing.T, dir, file, old, new string) {
-	t.Helper()
-	name := filepath.Join(dir, file)
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(data), old) {
-		t.Fatalf("%s does not hold %q", file, old)
-	}
-	tmp := filepath.Join(dir, "."+file+".tmp")
-	if err := os.WriteFile(tmp, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, name); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestTmuxReload reads a briefing in a real terminal while its files are
 // edited: a topic's change shows without a restart, at the same topic; a
 // broken briefing.yaml keeps the text and shows its error in the footer
