@@ -207,7 +207,6 @@ func (m *Model) setBriefing(b *briefing.Briefing) {
 	}
 	m.b, m.titles = b, titles
 	m.list = newTopicList(titles, m.st)
-	m.list.SetSize(m.list.width, m.list.height)
 	m.topicIdx = make(map[string]int, len(b.Topics))
 	for i, t := range b.Topics {
 		m.topicIdx[t.ID] = i

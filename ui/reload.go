@@ -136,8 +136,10 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 	}
 	m.current, m.about = i, about
 	m.list.setCurrent(i)
+	var prov tea.Cmd
 	switch {
 	case about:
+		prov = m.askProvenance()
 	case found:
 		// The same topic: its new text, once rendered, is shown at the
 		// words the reader was at (see reader.setLines).
@@ -153,7 +155,7 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 		}
 	}
 
-	cmds := []tea.Cmd{m.refreshSearch()}
+	cmds := []tea.Cmd{prov, m.refreshSearch()}
 	var view tea.Cmd
 	switch m.focus {
 	case focusList:

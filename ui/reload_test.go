@@ -11,6 +11,7 @@ import (
 
 	"brief/briefing"
 	"brief/internal/render"
+	"brief/internal/watch"
 )
 
 // loadToRead loads a briefing as brief PATH does.
@@ -269,5 +270,70 @@ func TestWatchOptions(t *testing.T) {
 		if got := New(b, c.opts).startWatch() != nil; got != c.want {
 			t.Errorf("%+v: watching %v, want %v", c.opts, got, c.want)
 		}
+	}
+}
+
+// TestShelfWatchesOpenBriefing opens a briefing of a library: its reader
+// watches that briefing, and stops when it closes, as does the watcher
+// of a reader closed before its watch began.
+func TestShelfWatchesOpenBriefing(t *testing.T) {
+	lib, err := briefing.ScanLibrary("testdata/library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sendShelf(t, NewShelf(lib, Options{Style: render.NoTTY, Watch: true}, loadToRead), sizeMsg(80, 24))
+	tm, cmd := s.Update(openEntryMsg{index: 0})
+	s = tm.(Shelf)
+	tm, cmd = s.Update(run(cmd)[0])
+	s = tm.(Shelf)
+	if got, want := s.reader.opts.Path, lib.Entries[0].Path; got != want || !s.reader.watching() {
+		t.Fatalf("the reader watches %q (%v), want %q", got, s.reader.watching(), want)
+	}
+	var w *watch.Watcher
+	for _, msg := range run(cmd) {
+		if r, ok := msg.(readerMsg); ok {
+			if wm, ok := r.msg.(watchingMsg); ok {
+				w = wm.w
+				tm, _ = s.Update(msg)
+				s = tm.(Shelf)
+			}
+		}
+	}
+	if w == nil || s.reader.watcher != w {
+		t.Fatal("the reader of the library does not watch")
+	}
+	s = pressShelf(t, s, "esc")
+	if _, reading := s.Reading(); reading {
+		t.Fatal("esc did not close the briefing")
+	}
+	if _, open := <-w.Changes(); open {
+		t.Error("the watcher of the closed briefing still runs")
+	}
+
+	// A watch that begins after its reader closed is stopped.
+	late, err := watch.New(lib.Entries[0].Path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Update(readerMsg{gen: s.gen, msg: watchingMsg{w: late}})
+	if _, open := <-late.Changes(); open {
+		t.Error("the watcher of a reader closed before its watch began still runs")
+	}
+}
+
+// TestReloadOnSummary reloads while the summary is shown: it shows the
+// new summary, its provenance counted again.
+func TestReloadOnSummary(t *testing.T) {
+	dir := editable(t)
+	m := watchedModel(t, dir, 100, 30)
+	m = press(t, m, "i")
+	if !m.about || !strings.Contains(topicText(m), "Provenance") {
+		t.Fatalf("the summary is not shown:\n%s", plain(m))
+	}
+	edit(t, dir, "briefing.yaml", "The city and the port authority disagree", "The city and the port authority still disagree")
+	m = reload(t, m, dir)
+	text := topicText(m)
+	if !m.about || !strings.Contains(text, "still disagree") || !strings.Contains(text, "backed by two or more sources") {
+		t.Errorf("the new summary, counted, is not shown:\n%s", text)
 	}
 }
