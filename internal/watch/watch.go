@@ -79,8 +79,7 @@ func Ours(name string) bool {
 	if name == briefing.MetaFile {
 		return true
 	}
-	return !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "#") &&
-		strings.EqualFold(filepath.Ext(name), ".md")
+	return !strings.HasPrefix(name, ".") && strings.EqualFold(filepath.Ext(name), ".md")
 }
 
 // Changes receives a value once after each burst of changes; a value not
