@@ -125,6 +125,10 @@ func (m *Model) stopWatch() {
 // the same topic, found by its id, at the same words; the same view open.
 func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 	id, about := m.currentID(), m.about
+	title := ""
+	if id != "" {
+		title = m.titles[m.current]
+	}
 	m.endPieces()
 	m.cancelRenders()
 	m.rev++
@@ -146,6 +150,9 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 		m.reader.shown.topic = i
 	default:
 		m.reader.hasText = false
+		if title != "" {
+			m.notice = "“" + title + "” is no longer in the briefing"
+		}
 	}
 	m.cite = citeCursor{}
 	m.views.passage, m.reader.mark = passage{}, highlights{}

@@ -337,3 +337,28 @@ func TestReloadOnSummary(t *testing.T) {
 		t.Errorf("the new summary, counted, is not shown:\n%s", text)
 	}
 }
+
+// TestReloadTopicGone removes the topic being read: the reader shows the
+// topic now in its place, from the top, and says why.
+func TestReloadTopicGone(t *testing.T) {
+	dir := editable(t)
+	m := watchedModel(t, dir, 100, 20)
+	m = press(t, m, "4", "j", "j")
+	edit(t, dir, "briefing.yaml", "  - people\n", "")
+	edit(t, dir, "briefing.yaml", "topics: [people, timeline-notes]", "topics: [timeline-notes]")
+	edit(t, dir, "briefing.yaml", "topics: [people]", "topics: [overview]")
+	if err := os.Remove(filepath.Join(dir, "people.md")); err != nil {
+		t.Fatal(err)
+	}
+	m = reload(t, m, dir)
+	if m.Current() != 2 || m.reader.vp.YOffset() != 0 {
+		t.Errorf("reading topic %d at line %d, want 2 at the top", m.Current(), m.reader.vp.YOffset())
+	}
+	lines := screenLines(m)
+	if footer := lines[len(lines)-1]; !strings.Contains(footer, "“People” is no longer in the briefing") {
+		t.Errorf("footer %q does not say the topic is gone", footer)
+	}
+	if !strings.Contains(lines[0], "3/3") {
+		t.Errorf("header %q, want 3/3", lines[0])
+	}
+}
