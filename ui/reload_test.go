@@ -362,3 +362,20 @@ func TestReloadTopicGone(t *testing.T) {
 		t.Errorf("header %q, want 3/3", lines[0])
 	}
 }
+
+// TestReloadErrorInHelp: the help shows the error of a broken save whole,
+// which the footer of a narrow screen cuts.
+func TestReloadErrorInHelp(t *testing.T) {
+	dir := editable(t)
+	m := watchedModel(t, dir, 60, 30)
+	edit(t, dir, "briefing.yaml", "as_of: 2026-03-14\n", "as_of: 2026-03-14: x\n")
+	m = reload(t, m, dir)
+	if lines := screenLines(m); strings.Contains(lines[len(lines)-1], "in this context") {
+		t.Fatalf("the footer is not cut at 60 cells: %q", lines[len(lines)-1])
+	}
+	m = press(t, m, "?")
+	help := strings.Join(strings.Fields(strings.ReplaceAll(plain(m), "│", "")), " ")
+	if !strings.Contains(help, "Not reloaded: the last save has an error") || !strings.Contains(help, "mapping value is not allowed in this context") {
+		t.Errorf("the help does not show the whole error:\n%s", plain(m))
+	}
+}
