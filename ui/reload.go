@@ -154,7 +154,9 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 			m.notice = "“" + title + "” is no longer in the briefing"
 		}
 	}
-	m.cite = citeCursor{}
+	// The text on screen stays until the new one renders; its citations
+	// are placed again, for the new topic's.
+	m.cite, m.reader.cites = citeCursor{}, nil
 	m.views.passage, m.reader.mark = passage{}, highlights{}
 	for src := range m.doubted {
 		if _, ok := b.Source(src); !ok {

@@ -379,3 +379,33 @@ func TestReloadErrorInHelp(t *testing.T) {
 		t.Errorf("the help does not show the whole error:\n%s", plain(m))
 	}
 }
+
+// TestReloadCitationsBeforeRender walks the citations of the topic on
+// screen after a reload that took most of them away, before its new text
+// has rendered: the old text's citations must not be taken for the new
+// topic's.
+func TestReloadCitationsBeforeRender(t *testing.T) {
+	dir := editable(t)
+	m := watchedModel(t, dir, 100, 30)
+	m = press(t, m, "2")
+	edit(t, dir, "costs.md", " [@ledger]. Both sides", ". Both sides")
+	edit(t, dir, "costs.md", " [@gazette; @ledger].", ".")
+	edit(t, dir, "costs.md", "hard to judge [@ledger]", "hard to judge")
+	b, err := loadToRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(b.Topics[1].Citations); n != 1 {
+		t.Fatalf("the edited topic has %d citations, want 1", n)
+	}
+	// Update alone: the render the reload asks for does not come back.
+	tm, _ := m.Update(reloadedMsg{b: b})
+	m = tm.(Model)
+	for _, k := range []string{"c", "c", "c", "c", "enter"} {
+		tm, _ = m.Update(keyPress(k))
+		m = tm.(Model)
+	}
+	if m.focus == focusCard && m.cite.mark != 0 {
+		t.Errorf("the card of citation %d of a topic that has one", m.cite.mark)
+	}
+}
