@@ -165,20 +165,17 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 	}
 
 	cmds := []tea.Cmd{prov, m.refreshSearch()}
-	var view tea.Cmd
 	switch m.focus {
 	case focusList:
 		m.list.Focus()
-	case focusTimeline:
-		m, view = m.openTimeline(-1)
-	case focusPeople:
-		m, view = m.openPeople()
-	case focusSources:
-		m, view = m.openSources()
 	case focusResults, focusFinder, focusCard:
 		// What they list may be gone: back to the text.
 		m.setFocus(focusText)
 	}
+	// The view on screen, and the one esc goes back to, are made again.
+	m, view := m.reopen(m.focus)
+	m, back := m.reopen(m.views.back)
+	cmds = append(cmds, view, back)
 	if len(m.doubted) > 0 {
 		if m.sources.b == nil {
 			m.sources = newSources(m.b, m.keys, m.sharedStyles(), m.titles)
@@ -187,7 +184,26 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 		cmds = append(cmds, m.sources.countDimmed())
 	}
 	m.layout()
-	return m, tea.Batch(append(cmds, view, m.refresh())...)
+	return m, tea.Batch(append(cmds, m.refresh())...)
+}
+
+// reopen makes view f again from the briefing, as opening it does, and
+// leaves the focus where it was; f other than a view does nothing.
+func (m Model) reopen(f focus) (Model, tea.Cmd) {
+	was := m.focus
+	var cmd tea.Cmd
+	switch f {
+	case focusTimeline:
+		m, cmd = m.openTimeline(-1)
+	case focusPeople:
+		m, cmd = m.openPeople()
+	case focusSources:
+		m, cmd = m.openSources()
+	default:
+		return m, nil
+	}
+	m.setFocus(was)
+	return m, cmd
 }
 
 // refreshSearch compiles the kept search again, for the new briefing's

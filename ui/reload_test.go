@@ -409,3 +409,33 @@ func TestReloadCitationsBeforeRender(t *testing.T) {
 		t.Errorf("the card of citation %d of a topic that has one", m.cite.mark)
 	}
 }
+
+// TestReloadThenBackToView opens a topic from each view, reloads, and
+// goes back with esc: the view is there, made from the new briefing.
+func TestReloadThenBackToView(t *testing.T) {
+	for _, c := range []struct {
+		name, open, want string
+	}{
+		{"timeline", "T", "Timeline"},
+		{"people", "a", "Who's who"},
+		{"sources", "s", "Sources"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := editable(t)
+			m := watchedModel(t, dir, 100, 30)
+			m = press(t, m, c.open, "enter")
+			if m.focus == focusPeople || m.focus == focusSources {
+				m = press(t, m, "enter") // the passages that name or cite it, then one
+			}
+			if m.focus != focusText || m.views.back == focusText {
+				t.Fatalf("no topic opened from the %s (focus %v)", c.name, m.focus)
+			}
+			edit(t, dir, "briefing.yaml", "title: Harbour bridge dispute", "title: Harbour bridge row")
+			m = reload(t, m, dir)
+			m = press(t, m, "esc")
+			if screen := plain(m); !strings.Contains(screen, c.want) || !strings.Contains(screen, "Harbour bridge row") {
+				t.Errorf("esc after the reload does not show the %s of the new briefing:\n%s", c.name, screen)
+			}
+		})
+	}
+}
