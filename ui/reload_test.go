@@ -20,7 +20,7 @@ func loadToRead(path string) (*briefing.Briefing, error) {
 }
 
 // editable copies the test briefing to a directory of its own, to edit.
-func editable(t *testing.T) string {
+func editable(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "brief")
 	if err := os.CopyFS(dir, os.DirFS("testdata/brief")); err != nil {
@@ -30,13 +30,13 @@ func editable(t *testing.T) string {
 }
 
 // edit replaces old with new in file of dir, which must hold it.
-func edit(t *testing.T, dir, file, old, new string) { editFile(t, dir, file, old, new, false) }
+func edit(t testing.TB, dir, file, old, new string) { editFile(t, dir, file, old, new, false) }
 
 // atomicEdit is edit as editors save: a temporary file written beside
 // the file and renamed over it.
 func atomicEdit(t *testing.T, dir, file, old, new string) { editFile(t, dir, file, old, new, true) }
 
-func editFile(t *testing.T, dir, file, old, new string, atomic bool) {
+func editFile(t testing.TB, dir, file, old, new string, atomic bool) {
 	t.Helper()
 	name := filepath.Join(dir, file)
 	data, err := os.ReadFile(name)
