@@ -47,6 +47,14 @@ func (m Model) helpLines(width int) []string {
 	}
 	cols = append(cols, m.helpColumn(mouse, width))
 	lines := []string{m.st.overlayTitle.Render("Keys") + m.st.footer.Render(" · ? or esc closes"), ""}
+	if m.broken != "" {
+		// First and whole here, where the footer cuts it to the width.
+		lines = append(lines, m.st.overlayTitle.Render("Not reloaded: the last save has an error"))
+		for _, l := range strings.Split(ansi.Wrap(m.broken, width, ""), "\n") {
+			lines = append(lines, m.st.notice.Render(l))
+		}
+		lines = append(lines, "")
+	}
 	lines = append(lines, flow(cols, width, "   ")...)
 	if ds := m.b.Diagnostics; len(ds) > 0 {
 		lines = append(lines, "", m.st.overlayTitle.Render("Problems loading the briefing"))

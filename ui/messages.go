@@ -5,6 +5,7 @@ import (
 
 	"brief/briefing"
 	"brief/internal/search"
+	"brief/internal/watch"
 )
 
 // renderedMsg carries a topic rendered off the update loop; key says which
@@ -98,3 +99,27 @@ type backMsg struct{}
 
 // scannedMsg carries the library scanned off the update loop.
 type scannedMsg struct{ lib *briefing.Library }
+
+// watchingMsg carries the watcher of the briefing's files, started off the
+// update loop, or why it could not start.
+type watchingMsg struct {
+	w   *watch.Watcher
+	err error
+}
+
+// changedMsg says that the briefing's files changed.
+type changedMsg struct{}
+
+// reloadedMsg carries the briefing loaded again after a change, or the
+// error that stopped the load.
+type reloadedMsg struct {
+	b   *briefing.Briefing
+	err error
+}
+
+// revMsg is a message made from revision rev of the briefing: those of an
+// earlier one are dropped after a reload.
+type revMsg struct {
+	rev int
+	msg tea.Msg
+}

@@ -14,6 +14,7 @@ import (
 	"brief/internal/render"
 	"brief/internal/search"
 	"brief/internal/state"
+	"brief/internal/watch"
 )
 
 // Options configure the reader.
@@ -21,6 +22,12 @@ type Options struct {
 	// Style of the rendered text. Auto follows the terminal's background,
 	// dark until the terminal says otherwise.
 	Style render.Style
+	// Path is where the briefing was loaded from, "" for the built-in
+	// one. With Watch and Load, the reader watches its files and loads it
+	// again with Load after each save (brief --watch).
+	Path  string
+	Watch bool
+	Load  Loader
 	// NoState reads and writes no reading state (brief --no-state).
 	NoState bool
 	// State is where the reading state is kept; nil with NoState.
@@ -158,45 +165,37 @@ type Model struct {
 	rec       state.Record
 	saveDue   bool
 	stateWarn string
+
+	// Live reload (ui/reload.go): watcher watches the briefing's files;
+	// reloading is set while a load runs, and again when they changed
+	// during it; rev counts the briefings swapped in, and broken is the
+	// first error of the last load if it failed, shown in the footer.
+	watcher          *watch.Watcher
+	reloading, again bool
+	rev              int
+	broken           string
 }
 
 // New returns the reader for b. b must not change while the reader runs.
 func New(b *briefing.Briefing, opts Options) Model {
-	titles := make([]string, len(b.Topics))
-	for i, t := range b.Topics {
-		titles[i] = cleanLine(t.Title)
-		if titles[i] == "" {
-			titles[i] = cleanLine(t.ID)
-		}
-	}
 	st := newStyles(opts.Style != render.Light)
 	m := Model{
-		b:        b,
 		opts:     opts,
 		keys:     defaultKeyMap(),
 		help:     help.New(),
 		st:       st,
 		style:    opts.Style.Resolve(true),
-		list:     newTopicList(titles, st),
 		reader:   newReader(),
-		texts:    map[int]string{},
-		layouts:  map[renderKey]*citeLayout{},
 		slots:    make(chan struct{}, renderSlots),
-		minutes:  make([]int, len(b.Topics)),
-		cache:    newRenderCache(),
 		inflight: map[renderKey]context.CancelFunc{},
 
 		resizeWait: resizeWait,
 
-		search:   newSearch(),
-		titles:   titles,
-		topicIdx: map[string]int{},
+		search: newSearch(),
 	}
 	m.help.Styles = st.help
 	m.search.input.SetStyles(st.input)
-	for i, t := range b.Topics {
-		m.topicIdx[t.ID] = i
-	}
+	m.setBriefing(b)
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
 	}
@@ -204,14 +203,43 @@ func New(b *briefing.Briefing, opts Options) Model {
 	return m
 }
 
-// Init asks the terminal for its background colour; the reader does not
-// wait for the answer.
+// setBriefing makes b the briefing read: all that the reader made from
+// the briefing before, its renders, index, counts and views, starts
+// afresh. New and a reload (ui/reload.go) share it.
+func (m *Model) setBriefing(b *briefing.Briefing) {
+	titles := make([]string, len(b.Topics))
+	for i, t := range b.Topics {
+		titles[i] = cleanLine(t.Title)
+		if titles[i] == "" {
+			titles[i] = cleanLine(t.ID)
+		}
+	}
+	m.b, m.titles = b, titles
+	m.list = newTopicList(titles, m.st)
+	m.topicIdx = make(map[string]int, len(b.Topics))
+	for i, t := range b.Topics {
+		m.topicIdx[t.ID] = i
+	}
+	m.texts, m.layouts = map[int]string{}, map[renderKey]*citeLayout{}
+	m.minutes = make([]int, len(b.Topics))
+	m.cache = newRenderCache()
+	m.ix, m.indexing = nil, false
+	m.timeline, m.people, m.sources = timeline{}, people{}, sources{}
+	m.prov, m.provCounted, m.provAsked, m.provStale = briefing.Provenance{}, false, false, false
+}
+
+// Init asks the terminal for its background colour, and starts watching
+// the briefing's files; the reader does not wait for either.
 func (m Model) Init() tea.Cmd {
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.startWatch())
 }
 
 // Update handles a message.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	msg, ok := m.currentMsg(msg)
+	if !ok {
+		return m, nil // made from the briefing before a reload
+	}
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -271,12 +299,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case savedMsg:
 		m = m.saved(msg)
+	case watchingMsg, changedMsg, reloadedMsg:
+		m, cmd = m.reloadMsg(msg)
 	}
 	// Whatever changed the text on screen, the highlights follow it.
 	m, more := m.syncSearch()
 	m = m.syncPassage()
 	m = m.syncCites()
-	return m, tea.Batch(cmd, more)
+	return m, tagRev(m.rev, tea.Batch(cmd, more))
 }
 
 // View draws the whole screen.

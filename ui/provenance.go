@@ -13,15 +13,20 @@ import (
 // counting the briefing's claims for the provenance, which takes a parse
 // of every topic and so runs off the update loop.
 func (m Model) toggleAbout() (Model, tea.Cmd) {
-	var count tea.Cmd
-	if !m.provAsked {
-		m.provAsked = true
-		m.prov = m.b.SourceProvenance()
-		b := m.b
-		count = func() tea.Msg { return provenanceMsg{p: b.Provenance()} }
-	}
+	count := m.askProvenance()
 	m, cmd := m.showAbout(!m.about)
 	return m, tea.Batch(cmd, count)
+}
+
+// askProvenance starts counting the briefing's claims, unless it has.
+func (m *Model) askProvenance() tea.Cmd {
+	if m.provAsked {
+		return nil
+	}
+	m.provAsked = true
+	m.prov = m.b.SourceProvenance()
+	b := m.b
+	return func() tea.Msg { return provenanceMsg{p: b.Provenance()} }
 }
 
 // provenanceCounted shows the counted provenance on the summary page.

@@ -78,8 +78,15 @@ func (m *Model) abandon() {
 	}
 }
 
-// stop cancels every render under way, when the reader quits.
+// stop cancels every render under way and stops watching the files, when
+// the reader quits.
 func (m *Model) stop() {
+	m.cancelRenders()
+	m.stopWatch()
+}
+
+// cancelRenders cancels every render under way.
+func (m *Model) cancelRenders() {
 	for k, cancel := range m.inflight {
 		cancel()
 		delete(m.inflight, k)

@@ -74,6 +74,9 @@ func (s Shelf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		s.profile = &msg
 	case readerMsg:
 		if msg.gen != s.gen || !s.reading {
+			if w, ok := msg.msg.(watchingMsg); ok && w.w != nil {
+				w.w.Close() // the watcher of a reader since closed
+			}
 			return s, nil
 		}
 		if _, ok := msg.msg.(backMsg); ok {
@@ -146,11 +149,13 @@ func (s Shelf) opened(msg loadedMsg) (Shelf, tea.Cmd) {
 	s.gen++
 	s.reading = true
 	s.lib.Blur()
-	s.reader = New(msg.b, s.opts)
+	opts := s.opts
+	opts.Path, opts.Load = s.lib.lib.Entries[msg.index].Path, s.load
+	s.reader = New(msg.b, opts)
 	s.reader.keys.Library.SetEnabled(true)
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{tagCmd(s.gen, s.reader.startWatch())}
 	if s.bg == nil {
-		cmds = append(cmds, s.reader.Init())
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	var said []tea.Msg
 	if s.bg != nil {
@@ -191,25 +196,40 @@ var uiPkg = reflect.TypeFor[readerMsg]().PkgPath()
 
 // tagCmd wraps cmd so that the reader's messages it makes carry gen.
 func tagCmd(gen int, cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() tea.Msg { return tagMsg(gen, cmd()) }
+	return mapCmd(cmd, func(msg tea.Msg) tea.Msg { return tagMsg(gen, msg) })
 }
 
 func tagMsg(gen int, msg tea.Msg) tea.Msg {
+	return mapMsg(msg, func(msg tea.Msg) tea.Msg {
+		if own(msg) {
+			return readerMsg{gen: gen, msg: msg}
+		}
+		return msg
+	})
+}
+
+// own reports whether msg is of a type declared in this package.
+func own(msg tea.Msg) bool { return reflect.TypeOf(msg).PkgPath() == uiPkg }
+
+// mapCmd wraps cmd so that each message it makes, batches opened, goes
+// through f.
+func mapCmd(cmd tea.Cmd, f func(tea.Msg) tea.Msg) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg { return mapMsg(cmd(), f) }
+}
+
+func mapMsg(msg tea.Msg, f func(tea.Msg) tea.Msg) tea.Msg {
 	switch msg := msg.(type) {
 	case nil:
 		return nil
 	case tea.BatchMsg:
 		out := make(tea.BatchMsg, len(msg))
 		for i, c := range msg {
-			out[i] = tagCmd(gen, c)
+			out[i] = mapCmd(c, f)
 		}
 		return out
 	}
-	if reflect.TypeOf(msg).PkgPath() == uiPkg {
-		return readerMsg{gen: gen, msg: msg}
-	}
-	return msg
+	return f(msg)
 }

@@ -157,6 +157,10 @@ func (m Model) footer() string {
 	switch {
 	case m.notice != "":
 		left += m.st.notice.Render(m.notice)
+	case m.broken != "" && m.focus != focusSearch:
+		// The last save does not load: the text is the one before it.
+		left += m.st.notice.Render("⚠ " + m.broken)
+		right = ""
 	case m.focus == focusSearch || m.focus == focusText && !m.search.query.Empty():
 		left = m.searchLine()
 		if m.focus == focusSearch {

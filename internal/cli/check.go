@@ -10,7 +10,7 @@ import (
 )
 
 func newCheckCmd() *cobra.Command {
-	var strict, requireExcerpts bool
+	var strict, requireExcerpts, watchFiles bool
 	var quotes string
 	cmd := &cobra.Command{
 		Use:   "check [PATH]",
@@ -23,34 +23,47 @@ errors and 1 when it has any; --strict counts warnings as errors, and
 also checks that every double-quoted passage in the topics appears verbatim
 in a text file of DIR, the briefing's source articles, and that every
 excerpt appears in its source's text: the file of DIR that the source's
-file field names, or any file of DIR for a source without one.`,
+file field names, or any file of DIR for a source without one. --watch
+checks again after every save of the briefing's files, printing the
+diagnostics afresh, until interrupted.`,
 		Example: `  brief check --strict mybriefing
-  brief check --quotes articles/ --require-excerpts mybriefing`,
+  brief check --quotes articles/ --require-excerpts mybriefing
+  brief check --watch --strict mybriefing   # in a pane beside the editor`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := load(pathArg(args, 0))
-			if err != nil {
-				return err
+			check := func() error { return runCheck(cmd, pathArg(args, 0), strict, requireExcerpts, quotes) }
+			if !watchFiles {
+				return check()
 			}
-			ds := b.Diagnostics
-			if quotes != "" {
-				texts, err := briefing.ReadTexts(quotes)
-				if err != nil {
-					return err
-				}
-				ds = append(ds, briefing.CheckQuotes(b, texts)...)
-				ds = append(ds, briefing.CheckExcerpts(b, texts, quotes)...)
-			}
-			if requireExcerpts {
-				ds = append(ds, briefing.MissingExcerpts(b)...)
-			}
-			return report(cmd.OutOrStdout(), cmd.ErrOrStderr(), b, ds, strict)
+			return checkWatch(cmd, pathArg(args, 0), check)
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&quotes, "quotes", "", "check quotations and excerpts against the text files in `DIR`")
 	cmd.Flags().BoolVar(&requireExcerpts, "require-excerpts", false, "treat a citation without an excerpt as an error")
+	cmd.Flags().BoolVar(&watchFiles, "watch", false, "check again after every save of the briefing's files, until interrupted")
 	return cmd
+}
+
+// runCheck checks the briefing at path once.
+func runCheck(cmd *cobra.Command, path string, strict, requireExcerpts bool, quotes string) error {
+	b, err := load(path)
+	if err != nil {
+		return err
+	}
+	ds := b.Diagnostics
+	if quotes != "" {
+		texts, err := briefing.ReadTexts(quotes)
+		if err != nil {
+			return err
+		}
+		ds = append(ds, briefing.CheckQuotes(b, texts)...)
+		ds = append(ds, briefing.CheckExcerpts(b, texts, quotes)...)
+	}
+	if requireExcerpts {
+		ds = append(ds, briefing.MissingExcerpts(b)...)
+	}
+	return report(cmd.OutOrStdout(), cmd.ErrOrStderr(), b, ds, strict)
 }
 
 // report prints diagnostics on stderr and a one-line verdict on stdout.

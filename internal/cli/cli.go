@@ -171,7 +171,7 @@ func pathArg(args []string, i int) string {
 
 func newRootCmd() *cobra.Command {
 	style := render.Auto
-	noState := false
+	noState, watch := false, true
 	root := &cobra.Command{
 		Use:   "brief [PATH]",
 		Short: "Read cited news briefings in the terminal",
@@ -188,22 +188,26 @@ listed first, and enter opens one.`,
   brief check --strict .    # validate a briefing you are writing`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts := ui.Options{Style: style, NoState: noState}
+			path := pathArg(args, 0)
+			opts := ui.Options{Style: style, NoState: noState, Watch: watch, Load: loadToRead}
 			if !noState {
 				opts.State = state.Open(state.Dir())
 			}
-			if path := pathArg(args, 0); path != "" && briefing.IsLibrary(path) {
+			if path != "" && briefing.IsLibrary(path) {
 				return runLibrary(path, opts)
 			}
-			b, err := loadToRead(pathArg(args, 0))
+			b, err := loadToRead(path)
 			if err != nil {
-				return commandHint(cmd, pathArg(args, 0), err)
+				return commandHint(cmd, path, err)
 			}
+			// The built-in briefing, with no path, is never watched.
+			opts.Path = path
 			return ui.Run(b, opts)
 		},
 	}
 	root.Flags().Var(&style, "style", "colour style: auto, dark, light or notty")
 	root.Flags().BoolVar(&noState, "no-state", false, "keep no reading state: none read, none written")
+	root.Flags().BoolVar(&watch, "watch", true, "reload the briefing when its files are saved; --watch=false does not watch")
 	root.AddCommand(newPrintCmd(), newListCmd(), newCheckCmd(), newSearchCmd(), newStateCmd(), newExportCmd(), newNewCmd())
 	return root
 }
