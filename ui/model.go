@@ -45,6 +45,8 @@ const (
 	focusSources
 	// focusCard is the evidence card of a citation.
 	focusCard
+	// focusBookmarks is the list of bookmarks.
+	focusBookmarks
 )
 
 func (f focus) String() string {
@@ -65,6 +67,8 @@ func (f focus) String() string {
 		return "sources"
 	case focusCard:
 		return "card"
+	case focusBookmarks:
+		return "bookmarks"
 	}
 	return "text"
 }
@@ -158,6 +162,14 @@ type Model struct {
 	rec       state.Record
 	saveDue   bool
 	stateWarn string
+
+	// marks is what the state says of each topic: read, and what changed
+	// since; spans maps the current topic's paragraphs to its lines.
+	// noticed is the topic whose changes the footer last told of.
+	marks     topicMarks
+	spans     *spanCache
+	noticed   int
+	bookmarks bookmarks
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -185,6 +197,8 @@ func New(b *briefing.Briefing, opts Options) Model {
 		minutes:  make([]int, len(b.Topics)),
 		cache:    newRenderCache(),
 		inflight: map[renderKey]context.CancelFunc{},
+		spans:    &spanCache{},
+		noticed:  -1,
 
 		resizeWait: resizeWait,
 
@@ -201,6 +215,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		m.notice = problemNotice(b.Diagnostics)
 	}
 	m.loadRecord()
+	m, _ = m.syncMarks()
 	return m
 }
 
@@ -259,6 +274,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.closeView()
 	case sourceCountsMsg, sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
 		m, cmd = m.sourcesMsg(msg)
+	case bookmarkOpenMsg, bookmarkDropMsg:
+		m, cmd = m.bookmarksMsg(msg)
 	case countedMsg:
 		m = m.counted(msg)
 	case citesMsg:
@@ -276,7 +293,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, more := m.syncSearch()
 	m = m.syncPassage()
 	m = m.syncCites()
-	return m, tea.Batch(cmd, more)
+	m, marks := m.syncMarks()
+	m = m.syncBars()
+	return m, tea.Batch(cmd, more, marks)
 }
 
 // View draws the whole screen.
@@ -318,6 +337,7 @@ func (m *Model) layout() {
 	m.timeline.SetSize(m.width, h)
 	m.people.SetSize(m.width, h)
 	m.sources.SetSize(m.width, h)
+	m.bookmarks.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 
@@ -374,6 +394,7 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	st := m.sharedStyles()
 	m.card.st, m.sources.st, m.results.st = st, st, st
 	m.timeline.st, m.people.st, m.people.passages.st = st, st, st
+	m.bookmarks.st = st
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
@@ -398,7 +419,7 @@ func (m Model) text(i int) string {
 	md, ok := m.texts[i]
 	if !ok {
 		if i == aboutTopic {
-			md = m.b.AboutWith(m.provenanceMarkdown())
+			md = m.b.AboutWith(m.updatedMarkdown() + m.provenanceMarkdown())
 		} else {
 			md, _ = m.b.Cited(m.b.Topics[i])
 		}
