@@ -20,7 +20,8 @@ const blockKey, shortKey = 32, 12
 // plain form of md rendered, within its first own lines. Markup, wrapping,
 // indents, bullets and the brackets of citation markers change no letter
 // or digit, so each block is found, in order, by its first letters and
-// digits; the lines down to a blank line or the next bullet are its own.
+// digits; its lines go down to a blank line or the next block's start (a
+// line that starts "2023. " may be an item's or a paragraph's).
 // A block not found (its start hidden by the renderer) is skipped.
 func blockLines(p *plainLines, own int, md string, blocks []briefing.Block) []blockSpan {
 	limit := len(p.text)
@@ -51,8 +52,7 @@ func blockLines(p *plainLines, own int, md string, blocks []briefing.Block) []bl
 		last := first
 		for last+1 < own && last+1 < len(p.starts) {
 			ls, le := lineBounds(p, last+1)
-			line := strings.TrimLeft(p.text[ls:le], " ")
-			if line == "" || bulletLen(line) > 0 {
+			if strings.TrimSpace(p.text[ls:le]) == "" {
 				break
 			}
 			last++

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"brief/briefing"
 	"brief/internal/state"
 )
 
@@ -167,7 +168,7 @@ func (m Model) toggleBookmark() (Model, tea.Cmd) {
 		m.notice = "Bookmarks mark a place in a topic: open one first"
 		return m, nil
 	}
-	b := state.Bookmark{Topic: id, Place: p, Label: m.placeLabel()}
+	b := state.Bookmark{Topic: id, Place: p, Label: m.bookmarkLabel(m.current, p)}
 	var added bool
 	cmd := m.updateRecord(func(r state.Record) state.Record {
 		r, added = r.ToggleBookmark(b)
@@ -184,38 +185,28 @@ func (m Model) toggleBookmark() (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// placeLabel is the line a bookmark at the top of the text is listed
-// with: the first words of the paragraph there, as the reader shows it.
-func (m Model) placeLabel() string {
-	r := &m.reader
-	if !r.hasText {
+// bookmarkLabel is the line a bookmark at p in topic i is listed with:
+// the first words of the paragraph or list item there, as plain text.
+func (m Model) bookmarkLabel(i int, p state.Position) string {
+	body := m.b.Topics[i].Body
+	blocks := briefing.Blocks(body)
+	k := slices.IndexFunc(blocks, func(b briefing.Block) bool { return p.Offset < b.End })
+	if k < 0 {
 		return ""
 	}
-	p := r.plainText()
-	top := r.vp.YOffset()
-	for l := top; l < len(p.starts) && l < top+max(r.vp.Height(), 1); l++ {
-		ls, le := lineBounds(p, l)
-		if strings.TrimSpace(p.text[ls:le]) == "" {
-			continue
+	words := strings.Fields(cleanLine(briefing.PlainCited(body[blocks[k].Start:blocks[k].End], m.b.SourceNumbers())))
+	label := ""
+	for _, w := range words {
+		if label != "" && ansi.StringWidth(label)+1+ansi.StringWidth(w) > labelWidth {
+			return label + " …"
 		}
-		start := blockStart(p, ls+len(p.text[ls:le])-len(strings.TrimLeft(p.text[ls:le], " ")), 0)
-		end := len(p.text)
-		if i := strings.Index(p.text[start:], "\n\n"); i >= 0 {
-			end = start + i
-		}
-		end = min(end, start+400)
-		words := strings.Fields(strings.TrimLeft(cleanLine(p.text[start:end]), "#•*- "))
-		label := ""
-		for _, w := range words {
-			if ansi.StringWidth(label)+1+ansi.StringWidth(w) > 60 && label != "" {
-				return label + " …"
-			}
-			label = strings.TrimSpace(label + " " + w)
-		}
-		return label
+		label = strings.TrimSpace(label + " " + w)
 	}
-	return ""
+	return label
 }
+
+// labelWidth is the most cells of a paragraph's words a bookmark keeps.
+const labelWidth = 60
 
 // bookmarksMsg handles what the bookmarks view asks of the root.
 func (m Model) bookmarksMsg(msg tea.Msg) (Model, tea.Cmd) {
