@@ -21,17 +21,24 @@ const changeBar = "▎"
 // topicMarks is what the reading state says of each topic, by index.
 type topicMarks struct {
 	read []bool
-	// changed holds the indexes, among briefing.Blocks of its Body, of
-	// each topic's blocks new or changed since it was read; nil for none,
-	// or when there is nothing to compare with.
-	changed [][]int
-	// seen is the record's Read as last looked at, and from each topic's
+	// changed holds each topic's blocks (briefing.Blocks of its Body) new
+	// or changed since it was read; nil for none, or when there is
+	// nothing to compare with.
+	changed [][]briefing.Block
+	// seen is the record's Read as last compared, and from each topic's
 	// reading its changes were found against. A record's methods put a
 	// new slice in place of one they change, so a slice still the same
-	// means nothing to look at.
+	// means nothing to compare.
 	seen []state.ReadTopic
 	from []*state.ReadTopic
+	// pending is set while the first comparison runs in a command.
+	pending bool
 }
+
+// marksMsg carries the first comparison of the topics read with the
+// briefing, made off the update loop: each topic read is parsed, which for
+// a large briefing read through takes seconds.
+type marksMsg struct{ marks topicMarks }
 
 // updated reports whether topic i has changed since it was read.
 func (t topicMarks) updated(i int) bool { return i >= 0 && i < len(t.changed) && len(t.changed[i]) > 0 }
@@ -56,56 +63,74 @@ func sameReading(a, b *state.ReadTopic) bool {
 	return len(a.Blocks) == 0 || &a.Blocks[0] == &b.Blocks[0]
 }
 
-// syncMarks follows the reading state: the topics read, and the blocks
-// of each changed since. It compares only the topics whose reading is
-// new, so that a record that did not change costs a comparison.
-func (m Model) syncMarks() (Model, tea.Cmd) {
-	rd, t := m.rec.Read, &m.marks
-	if t.read != nil && len(rd) == len(t.seen) && (len(rd) == 0 || &rd[0] == &t.seen[0]) {
-		return m, nil
-	}
-	n := len(m.b.Topics)
-	was := t.updatedTopics()
-	read, changed, from := make([]bool, n), make([][]int, n), make([]*state.ReadTopic, n)
+// compareReadings finds what changed in the topics of b read in rd since
+// they were read, taking from prev the topics whose reading it compared.
+// It only reads its arguments, so that a command may run it.
+func compareReadings(b *briefing.Briefing, idx map[string]int, rd []state.ReadTopic, prev topicMarks) topicMarks {
+	n := len(b.Topics)
+	t := topicMarks{read: make([]bool, n), changed: make([][]briefing.Block, n), from: make([]*state.ReadTopic, n), seen: rd}
 	for k := range rd {
-		i, ok := m.topicIdx[rd[k].ID]
+		i, ok := idx[rd[k].ID]
 		if !ok {
 			continue
 		}
-		read[i], from[i] = true, &rd[k]
-		if i < len(t.from) && sameReading(t.from[i], from[i]) {
-			changed[i] = t.changed[i]
-			continue
-		}
-		if rd[k].Blocks == nil {
-			continue // dropped to keep the record small: nothing to compare with
-		}
-		body := m.b.Topics[i].Body
-		changed[i] = blockIndexes(briefing.Blocks(body), state.Changed(rd[k].Blocks, body))
-	}
-	*t = topicMarks{read: read, changed: changed, seen: rd, from: from}
-	m.list.states = m.topicStates()
-	if !slices.Equal(was, t.updatedTopics()) {
-		// The summary lists the updated topics.
-		delete(m.texts, aboutTopic)
-		m.cache.forget(aboutTopic)
-		if m.about {
-			return m, m.refresh()
+		t.read[i], t.from[i] = true, &rd[k]
+		switch {
+		case i < len(prev.from) && sameReading(prev.from[i], t.from[i]):
+			t.changed[i] = prev.changed[i]
+		case rd[k].Blocks != nil: // else dropped to keep the record small
+			t.changed[i] = state.Changed(rd[k].Blocks, b.Topics[i].Body)
 		}
 	}
-	return m, nil
+	return t
 }
 
-// blockIndexes returns the indexes in all of the blocks of some, both
-// from one Markdown.
-func blockIndexes(all, some []briefing.Block) []int {
-	var out []int
-	for _, b := range some {
-		if i := slices.IndexFunc(all, func(a briefing.Block) bool { return a.Start == b.Start }); i >= 0 {
-			out = append(out, i)
-		}
+// marksCmd makes the first comparison off the update loop.
+func (m Model) marksCmd() tea.Cmd {
+	if !m.marks.pending {
+		return nil
 	}
-	return out
+	b, idx, rd := m.b, m.topicIdx, m.rec.Read
+	return func() tea.Msg { return marksMsg{marks: compareReadings(b, idx, rd, topicMarks{})} }
+}
+
+// syncMarks follows the reading state: the topics read, and the blocks
+// of each changed since. Once the first comparison has come, it compares
+// only the topics whose reading is new, and a record that did not change
+// costs a comparison of two slices.
+func (m Model) syncMarks() (Model, tea.Cmd) {
+	rd, t := m.rec.Read, &m.marks
+	if t.pending || t.read != nil && len(rd) == len(t.seen) && (len(rd) == 0 || &rd[0] == &t.seen[0]) {
+		return m, nil
+	}
+	was := t.updatedTopics()
+	*t = compareReadings(m.b, m.topicIdx, rd, *t)
+	return m.marksChanged(was)
+}
+
+// marksArrived takes the first comparison; syncMarks then compares again
+// the topics read since it began.
+func (m Model) marksArrived(msg marksMsg) (Model, tea.Cmd) {
+	if !m.marks.pending {
+		return m, nil
+	}
+	m.marks = msg.marks
+	return m.marksChanged(nil)
+}
+
+// marksChanged shows the marks anew; the summary lists the updated
+// topics, so it is made again when they are others than were.
+func (m Model) marksChanged(was []int) (Model, tea.Cmd) {
+	m.list.states = m.topicStates()
+	if slices.Equal(was, m.marks.updatedTopics()) {
+		return m, nil
+	}
+	delete(m.texts, aboutTopic)
+	m.cache.forget(aboutTopic)
+	if m.about {
+		return m, m.refresh()
+	}
+	return m, nil
 }
 
 // topicStates is the mark of each topic in the list, nil when none has
@@ -132,10 +157,11 @@ func (m *Model) changedSpans() []blockSpan {
 	if m.about || !m.marks.updated(m.current) {
 		return nil
 	}
-	_, spans := m.topicSpans()
+	body, spans := m.topicSpans()
 	var out []blockSpan
-	for _, k := range m.marks.changed[m.current] {
-		if k < len(spans) && spans[k].first >= 0 {
+	for _, c := range m.marks.changed[m.current] {
+		k := slices.IndexFunc(body, func(b briefing.Block) bool { return b.Start == c.Start })
+		if k >= 0 && spans[k].first >= 0 {
 			out = append(out, spans[k])
 		}
 	}

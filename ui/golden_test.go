@@ -113,8 +113,7 @@ func TestMarksGolden(t *testing.T) {
 						b, id, old, _ = editedBriefing(t)
 						store = readBefore(t, b, map[string]string{id: old, b.Topics[0].ID: b.Topics[0].Body})
 					}
-					m := New(b, Options{Style: style, State: store})
-					m = press(t, send(t, m, sizeMsg(size[0], size[1])), s.keys...)
+					m := press(t, started(t, New(b, Options{Style: style, State: store}), size[0], size[1]), s.keys...)
 					out := m.View().Content
 					if style == render.NoTTY {
 						out = ansi.Strip(out)

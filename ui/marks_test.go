@@ -61,7 +61,15 @@ func editedBriefing(t *testing.T) (b *briefing.Briefing, id, old string, changed
 
 func newStateModel(t *testing.T, b *briefing.Briefing, store *state.Store, w, h int) Model {
 	t.Helper()
-	m := New(b, Options{Style: render.NoTTY, State: store})
+	return started(t, New(b, Options{Style: render.NoTTY, State: store}), w, h)
+}
+
+// started runs m's Init, as the program would, and sizes it.
+func started(t *testing.T, m Model, w, h int) Model {
+	t.Helper()
+	for _, msg := range run(m.Init()) {
+		m = send(t, m, msg)
+	}
 	return send(t, m, sizeMsg(w, h))
 }
 
@@ -307,5 +315,28 @@ func TestBookmarkLabelIsSafe(t *testing.T) {
 	}
 	if !strings.Contains(plain(m), "no longer in the briefing") {
 		t.Errorf("a bookmark of a topic gone is not said to be:\n%s", plain(m))
+	}
+}
+
+func TestMarksComparedOffLoop(t *testing.T) {
+	b, id, old, _ := editedBriefing(t)
+	store := readBefore(t, b, map[string]string{id: old})
+	m := New(b, Options{Style: render.NoTTY, State: store})
+	// New parses no topic: the comparison is Init's command.
+	if m.marks.updated(2) || !m.marks.pending {
+		t.Fatalf("New compared the topics: pending %v, updated %v", m.marks.pending, m.marks.updatedTopics())
+	}
+	cmd := m.Init()
+	m = send(t, m, sizeMsg(120, 40))
+	if m.marks.updated(2) || m.list.states != nil {
+		t.Fatalf("marks before the comparison came: %v", m.marks.updatedTopics())
+	}
+	// A topic read while the comparison runs is compared again after.
+	m.rec = m.rec.MarkRead(b.Topics[1].ID, b.Topics[1].Body, time.Now())
+	for _, msg := range run(cmd) {
+		m = send(t, m, msg)
+	}
+	if !m.marks.updated(2) || !m.marks.read[1] || m.list.states[1] != topicRead || m.list.states[2] != topicUpdated {
+		t.Errorf("after the comparison: updated %v, read %v, states %v", m.marks.updatedTopics(), m.marks.read, m.list.states)
 	}
 }

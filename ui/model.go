@@ -215,14 +215,14 @@ func New(b *briefing.Briefing, opts Options) Model {
 		m.notice = problemNotice(b.Diagnostics)
 	}
 	m.loadRecord()
-	m, _ = m.syncMarks()
+	m.marks.pending = len(m.rec.Read) > 0
 	return m
 }
 
-// Init asks the terminal for its background colour; the reader does not
-// wait for the answer.
+// Init asks the terminal for its background colour, and compares the
+// topics read with the briefing; the reader waits for neither.
 func (m Model) Init() tea.Cmd {
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.marksCmd())
 }
 
 // Update handles a message.
@@ -276,6 +276,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.sourcesMsg(msg)
 	case bookmarkOpenMsg, bookmarkDropMsg:
 		m, cmd = m.bookmarksMsg(msg)
+	case marksMsg:
+		m, cmd = m.marksArrived(msg)
 	case countedMsg:
 		m = m.counted(msg)
 	case citesMsg:
