@@ -175,7 +175,7 @@ func (m Model) toggleBookmark() (Model, tea.Cmd) {
 		return r
 	})
 	if added {
-		m.notice = "Bookmarked “" + ansi.Truncate(cleanLine(b.Label), 40, "…") + "” (' lists the bookmarks)"
+		m.notice = "Bookmarked “" + ansi.Truncate(cleanLine(b.Label), 30, "…") + "” · ' lists them"
 	} else {
 		m.notice = "Bookmark removed"
 	}

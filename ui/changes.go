@@ -206,8 +206,14 @@ func (m Model) nextChange() (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	top := m.reader.vp.YOffset()
-	k := slices.IndexFunc(spans, func(s blockSpan) bool { return s.first > top })
+	vp := m.reader.vp
+	top := vp.YOffset()
+	// At the end of the text, the changes on screen are there already.
+	below := top
+	if vp.AtBottom() {
+		below = top + vp.Height() - 1
+	}
+	k := slices.IndexFunc(spans, func(s blockSpan) bool { return s.first > below })
 	wrapped := k < 0
 	if wrapped {
 		k = 0

@@ -340,3 +340,18 @@ func TestMarksComparedOffLoop(t *testing.T) {
 		t.Errorf("after the comparison: updated %v, read %v, states %v", m.marks.updatedTopics(), m.marks.read, m.list.states)
 	}
 }
+
+func TestNextChangeAtTheEnd(t *testing.T) {
+	b, id, old, changed := editedBriefing(t)
+	store := readBefore(t, b, map[string]string{id: old})
+	m := press(t, newStateModel(t, b, store, 120, 30), "3", "U", "U")
+	if !m.reader.vp.AtBottom() || !strings.Contains(plain(m), "Change 2 of 2") {
+		t.Fatalf("the second change does not end the text at this size:\n%s", plain(m))
+	}
+	// The last change cannot come to the top: U wraps to the first rather
+	// than staying on it.
+	m = press(t, m, "U")
+	if got := strings.TrimSpace(ansi.Strip(m.reader.lines[m.reader.vp.YOffset()])); !strings.HasPrefix(got, changed[0]) {
+		t.Errorf("U at the end: top line %q, want %q\n%s", got, changed[0], plain(m))
+	}
+}
