@@ -175,7 +175,7 @@ func (m Model) syncBars() Model {
 	if !m.about && m.noticed != m.current && m.marks.updated(m.current) && m.notice == "" {
 		m.noticed = m.current
 		n := len(m.marks.changed[m.current])
-		m.notice = fmt.Sprintf("Updated since you read it: %d %s marked %s (U: next)", n, plural(n, "paragraph", "paragraphs"), changeBar)
+		m.notice = fmt.Sprintf("Updated: %d %s new or changed · U: next", n, plural(n, "paragraph", "paragraphs"))
 	}
 	if len(spans) == 0 {
 		m.reader.bars = nil

@@ -115,7 +115,7 @@ func TestChangedParagraphsBarred(t *testing.T) {
 	if strings.Join(bars, "\n") != strings.Join(want, "\n") {
 		t.Errorf("barred lines:\n%s\nwant:\n%s\nscreen:\n%s", strings.Join(bars, "\n"), strings.Join(want, "\n"), plain(m))
 	}
-	if !strings.Contains(plain(m), "Updated since you read it: 2 paragraphs") {
+	if !strings.Contains(plain(m), "Updated: 2 paragraphs new or changed") {
 		t.Errorf("no notice of the update:\n%s", plain(m))
 	}
 

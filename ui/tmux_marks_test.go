@@ -80,7 +80,7 @@ func TestTmuxMarks(t *testing.T) {
 	}
 
 	s.keys("3")
-	s.waitFor("the notice of the update", contains("3/4", "Updated since you read it: 1 paragraph"))
+	s.waitFor("the notice of the update", contains("3/4", "Updated: 1 paragraph new or changed"))
 	s.keys("U")
 	screen = s.waitFor("U to the new paragraph", contains("Change 1 of 1", "Late on 13 March"))
 	if line := rowOf(screen, "Late on 13 March"); !strings.Contains(line, changeBar+"Late on 13 March") {
