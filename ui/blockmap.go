@@ -12,8 +12,8 @@ import (
 // the text on screen: its first and last lines, first -1 if not found.
 type blockSpan struct{ first, last int }
 
-// blockKey is how many bytes of letters and digits from a block's start
-// find it in the text on screen; shortKey is tried when those do not.
+// blockKey is how many letters and digits from a block's start find it
+// in the text on screen; shortKey is tried when those do not.
 const blockKey, shortKey = 32, 12
 
 // blockLines finds blocks, the paragraphs and list items of md, in p, the
@@ -21,34 +21,37 @@ const blockKey, shortKey = 32, 12
 // indents, bullets and the brackets of citation markers change no letter
 // or digit, so each block is found, in order, by its first letters and
 // digits; its lines go down to a blank line or the next block's start (a
-// line that starts "2023. " may be an item's or a paragraph's).
-// A block not found (its start hidden by the renderer) is skipped.
+// line that starts "2023. " may be an item's or a paragraph's). A block
+// not found (its start hidden by the renderer) is skipped.
 func blockLines(p *plainLines, own int, md string, blocks []briefing.Block) []blockSpan {
 	limit := len(p.text)
 	if own < len(p.starts) {
 		limit = p.starts[own]
 	}
-	stream, offs := foldAlnum(p.text[:limit], -1)
 	spans := make([]blockSpan, len(blocks))
-	at := 0
+	at, lag := 0, 0
 	for i, b := range blocks {
 		spans[i] = blockSpan{-1, -1}
-		key, _ := foldAlnum(md[b.Start:b.End], blockKey)
-		j := -1
-		for _, k := range []string{key, key[:min(len(key), shortKey)]} {
-			if k == "" {
+		key := foldAlnum(md[b.Start:b.End], blockKey)
+		// A block is found near where the last one ended: the window
+		// grows with the text of the blocks not found since, so that a
+		// block not found does not cost a scan of the rest of the text.
+		lag += b.End - b.Start
+		window := min(limit, at+2*lag+4096)
+		start, end, ok := -1, 0, false
+		for _, k := range [][]rune{key, key[:min(len(key), shortKey)]} {
+			if len(k) == 0 {
 				break
 			}
-			if j = strings.Index(stream[at:], k); j >= 0 {
-				j += at
-				at = j + len(k)
+			if start, end, ok = findFolded(p.text[:window], at, k); ok {
 				break
 			}
 		}
-		if j < 0 {
+		if !ok {
 			continue
 		}
-		first := lineAt(p, offs[j])
+		at, lag = end, 0
+		first := lineAt(p, start)
 		last := first
 		for last+1 < own && last+1 < len(p.starts) {
 			ls, le := lineBounds(p, last+1)
@@ -73,38 +76,65 @@ func blockLines(p *plainLines, own int, md string, blocks []briefing.Block) []bl
 	return spans
 }
 
-// foldAlnum returns the letters and digits of s, lower-cased, at most n
-// bytes of them (n < 0: all), and the offset in s of each byte returned.
-func foldAlnum(s string, n int) (string, []int) {
-	var b strings.Builder
-	var offs []int
-	for i, r := range s {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			continue
-		}
-		r = unicode.ToLower(r)
-		if n >= 0 && b.Len()+utf8.RuneLen(r) > n {
+// isAlnum reports whether r is a letter or a digit.
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// foldAlnum returns the first n letters and digits of s, lower-cased.
+func foldAlnum(s string, n int) []rune {
+	var out []rune
+	for _, r := range s {
+		if len(out) == n {
 			break
 		}
-		b.WriteRune(r)
-		if n < 0 {
-			for range utf8.RuneLen(r) {
-				offs = append(offs, i)
-			}
+		if isAlnum(r) {
+			out = append(out, unicode.ToLower(r))
 		}
 	}
-	return b.String(), offs
+	return out
+}
+
+// findFolded finds in text, from byte from on, the first place where the
+// letters and digits, lower-cased, are key, whatever else is between
+// them; it returns the bytes from the first of them to the end of the last.
+func findFolded(text string, from int, key []rune) (start, end int, ok bool) {
+	for i := from; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isAlnum(r) || unicode.ToLower(r) != key[0] {
+			i += n
+			continue
+		}
+		j, k := i+n, 1
+		for k < len(key) && j < len(text) {
+			r, m := utf8.DecodeRuneInString(text[j:])
+			j += m
+			if !isAlnum(r) {
+				continue
+			}
+			if unicode.ToLower(r) != key[k] {
+				break
+			}
+			k++
+		}
+		if k == len(key) {
+			return i, j, true
+		}
+		i += n
+	}
+	return 0, 0, false
 }
 
 // spanCache keeps the blocks of the topic on screen mapped to its lines,
-// found once per text shown.
+// found once per text shown; the blocks themselves, a parse of the
+// topic's Markdown, once per topic.
 type spanCache struct {
 	key     renderKey
 	version int
 	valid   bool
-	// body are the blocks of the topic's Body, spans where each is.
-	body  []briefing.Block
-	spans []blockSpan
+	// body are the blocks of the topic's Body and cited those of the
+	// Markdown rendered; spans is where each of body is.
+	topic       int
+	body, cited []briefing.Block
+	spans       []blockSpan
 }
 
 // topicSpans returns the blocks of the current topic's Body and where
@@ -112,25 +142,25 @@ type spanCache struct {
 // The Markdown rendered (Briefing.Cited) has the same blocks in the same
 // order, its citations made markers and its source list after them.
 func (m *Model) topicSpans() ([]briefing.Block, []blockSpan) {
-	r := &m.reader
-	if m.about || len(m.b.Topics) == 0 || !r.hasText || r.shown.topic != m.current {
+	r, c := &m.reader, m.spans
+	if m.about || len(m.b.Topics) == 0 || !r.hasText || r.shown.topic != m.current || c == nil {
 		return nil, nil
 	}
-	c := m.spans
-	if c != nil && c.valid && c.key == r.shown && c.version == r.version {
+	if c.valid && c.key == r.shown && c.version == r.version {
 		return c.body, c.spans
 	}
 	md := m.text(m.current)
-	body := briefing.Blocks(m.b.Topics[m.current].Body)
-	cited := briefing.Blocks(md)
-	cited = cited[:min(len(cited), len(body))]
+	if !c.valid || c.topic != m.current {
+		c.topic = m.current
+		c.body = briefing.Blocks(m.b.Topics[m.current].Body)
+		c.cited = briefing.Blocks(md)
+		c.cited = c.cited[:min(len(c.cited), len(c.body))]
+	}
 	p := r.plainText()
-	spans := blockLines(p, ownLines(p, md), md, cited)
-	for len(spans) < len(body) {
+	spans := blockLines(p, ownLines(p, md), md, c.cited)
+	for len(spans) < len(c.body) {
 		spans = append(spans, blockSpan{-1, -1})
 	}
-	if m.spans != nil {
-		*m.spans = spanCache{key: r.shown, version: r.version, valid: true, body: body, spans: spans}
-	}
-	return body, spans
+	c.key, c.version, c.valid, c.spans = r.shown, r.version, true, spans
+	return c.body, spans
 }
