@@ -151,15 +151,39 @@ func (m Model) topicStates() []topicState {
 	return out
 }
 
+// shownChanges are the changes of the topic being read, as they were when
+// it was opened: reading it to its end takes its fingerprints anew, and
+// its bars stay until the reader leaves it.
+type shownChanges struct {
+	topic  int
+	blocks []briefing.Block
+	told   bool // the footer has said the topic is updated
+}
+
+// followChanges keeps the changes of the topic being read: those found
+// when it was opened, or since, if a comparison comes later.
+func (m *Model) followChanges() {
+	c := &m.changes
+	if m.about || len(m.b.Topics) == 0 {
+		return
+	}
+	if c.topic != m.current {
+		*c = shownChanges{topic: m.current}
+	}
+	if m.marks.updated(m.current) {
+		c.blocks = m.marks.changed[m.current]
+	}
+}
+
 // changedSpans returns the changed blocks of the current topic where they
 // are on screen, in order, those not found left out.
 func (m *Model) changedSpans() []blockSpan {
-	if m.about || !m.marks.updated(m.current) {
+	if m.about || m.changes.topic != m.current || len(m.changes.blocks) == 0 {
 		return nil
 	}
 	body, spans := m.topicSpans()
 	var out []blockSpan
-	for _, c := range m.marks.changed[m.current] {
+	for _, c := range m.changes.blocks {
 		k := slices.IndexFunc(body, func(b briefing.Block) bool { return b.Start == c.Start })
 		if k >= 0 && spans[k].first >= 0 {
 			out = append(out, spans[k])
@@ -169,14 +193,16 @@ func (m *Model) changedSpans() []blockSpan {
 }
 
 // syncBars draws the bar beside the changed paragraphs of the text on
-// screen.
+// screen, and says once that the topic is updated.
 func (m Model) syncBars() Model {
-	spans := m.changedSpans()
-	if !m.about && m.noticed != m.current && m.marks.updated(m.current) && m.notice == "" {
-		m.noticed = m.current
-		n := len(m.marks.changed[m.current])
+	m.followChanges()
+	c := &m.changes
+	if !m.about && !c.told && len(c.blocks) > 0 && m.notice == "" {
+		c.told = true
+		n := len(c.blocks)
 		m.notice = fmt.Sprintf("Updated: %d %s new or changed · U: next", n, plural(n, "paragraph", "paragraphs"))
 	}
+	spans := m.changedSpans()
 	if len(spans) == 0 {
 		m.reader.bars = nil
 		return m
@@ -196,7 +222,7 @@ func (m Model) syncBars() Model {
 func (m Model) nextChange() (Model, tea.Cmd) {
 	spans := m.changedSpans()
 	if len(spans) == 0 {
-		if m.marks.updated(m.current) && !m.about {
+		if len(m.changes.blocks) > 0 && !m.about {
 			m.notice = "The changes are not found in the text on screen"
 			return m, nil
 		}

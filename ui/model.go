@@ -165,10 +165,10 @@ type Model struct {
 
 	// marks is what the state says of each topic: read, and what changed
 	// since; spans maps the current topic's paragraphs to its lines.
-	// noticed is the topic whose changes the footer last told of.
+	// changes are the current topic's changes since last read.
 	marks     topicMarks
 	spans     *spanCache
-	noticed   int
+	changes   shownChanges
 	bookmarks bookmarks
 }
 
@@ -198,7 +198,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		cache:    newRenderCache(),
 		inflight: map[renderKey]context.CancelFunc{},
 		spans:    &spanCache{},
-		noticed:  -1,
+		changes:  shownChanges{topic: -1},
 
 		resizeWait: resizeWait,
 
