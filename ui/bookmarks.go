@@ -115,7 +115,7 @@ func (v bookmarks) View() string {
 	n := len(v.marks)
 	lines := []string{st.overlayTitle.Render(fmt.Sprintf(" Bookmarks · %d", n))}
 	if n == 0 {
-		lines = append(lines, st.placeholder.Render("  No bookmarks yet: while reading, m marks the place at the top of the text."))
+		lines = append(lines, st.placeholder.Render("  No bookmarks yet: m marks the place you are reading."))
 	}
 	textW := max(w-4, 1)
 	for j := v.rows.offset; j < n && j < v.rows.offset+v.rows.height; j++ {

@@ -236,7 +236,7 @@ func TestBookmarks(t *testing.T) {
 	store := state.Open(t.TempDir())
 	m := newStateModel(t, b, store, 80, 24)
 	m = press(t, m, "'")
-	if m.focus != focusBookmarks || !strings.Contains(plain(m), "No bookmarks yet") || !strings.Contains(plain(m), "m marks the place") {
+	if m.focus != focusBookmarks || !strings.Contains(plain(m), "No bookmarks yet") || !strings.Contains(plain(m), "m marks the place you are reading") {
 		t.Fatalf("empty bookmarks view:\n%s", plain(m))
 	}
 	m = press(t, m, "esc")
