@@ -158,6 +158,11 @@ type shownChanges struct {
 	topic  int
 	blocks []briefing.Block
 	told   bool // the footer has said the topic is updated
+	// landAt is the topic U opened, to land on its first change once its
+	// text is shown, or -1; wrapped says U went past the last updated
+	// topic to it.
+	landAt  int
+	wrapped bool
 }
 
 // followChanges keeps the changes of the topic being read: those found
@@ -168,7 +173,7 @@ func (m *Model) followChanges() {
 		return
 	}
 	if c.topic != m.current {
-		*c = shownChanges{topic: m.current}
+		*c = shownChanges{topic: m.current, landAt: c.landAt, wrapped: c.wrapped}
 	}
 	if m.marks.updated(m.current) {
 		c.blocks = m.marks.changed[m.current]
@@ -196,6 +201,7 @@ func (m *Model) changedSpans() []blockSpan {
 // screen, and says once that the topic is updated.
 func (m Model) syncBars() Model {
 	m.followChanges()
+	m = m.syncLanding()
 	c := &m.changes
 	if !m.about && !c.told && len(c.blocks) > 0 && m.notice == "" {
 		c.told = true
@@ -218,20 +224,10 @@ func (m Model) syncBars() Model {
 }
 
 // nextChange scrolls to the next changed paragraph below the top of the
-// pane, wrapping to the first.
+// pane; past the last, it opens the next updated topic at its first, and
+// past the last of those it wraps to the first.
 func (m Model) nextChange() (Model, tea.Cmd) {
 	spans := m.changedSpans()
-	if len(spans) == 0 {
-		if len(m.changes.blocks) > 0 && !m.about {
-			m.notice = "The changes are not found in the text on screen"
-			return m, nil
-		}
-		m.notice = "Nothing changed here since you read it"
-		if up := m.marks.updatedTopics(); len(up) > 0 {
-			m.notice += fmt.Sprintf("; updated: %s", m.titleList(up))
-		}
-		return m, nil
-	}
 	vp := m.reader.vp
 	top := vp.YOffset()
 	// At the end of the text, the changes on screen are there already.
@@ -239,17 +235,67 @@ func (m Model) nextChange() (Model, tea.Cmd) {
 	if vp.AtBottom() {
 		below = top + vp.Height() - 1
 	}
-	k := slices.IndexFunc(spans, func(s blockSpan) bool { return s.first > below })
-	wrapped := k < 0
-	if wrapped {
-		k = 0
+	if k := slices.IndexFunc(spans, func(s blockSpan) bool { return s.first > below }); k >= 0 && !m.about {
+		return m.landChange(spans, k, ""), nil
 	}
-	m.reader.vp.SetYOffset(spans[k].first)
-	m.notice = fmt.Sprintf("Change %d of %d", k+1, len(spans))
-	if wrapped && len(spans) > 1 {
-		m.notice += ", back to the first"
+	up := m.marks.updatedTopics()
+	from := m.current
+	if m.about {
+		from = -1
+	}
+	next := slices.IndexFunc(up, func(i int) bool { return i > from })
+	wrapped := next < 0
+	if wrapped {
+		next = 0
+	}
+	switch {
+	case len(up) > 0 && (up[next] != m.current || m.about):
+		m.changes.landAt, m.changes.wrapped = up[next], wrapped
+		return m.open(up[next])
+	case len(spans) > 0:
+		return m.landChange(spans, 0, ", back to the first"), nil
+	case len(m.changes.blocks) > 0:
+		m.notice = "The changes are not found in the text on screen"
+	default:
+		m.notice = "Nothing has changed since you read the briefing"
 	}
 	return m, nil
+}
+
+// landChange scrolls to change k of spans and says which it is.
+func (m Model) landChange(spans []blockSpan, k int, note string) Model {
+	m.reader.vp.SetYOffset(spans[k].first)
+	m.notice = fmt.Sprintf("Change %d of %d", k+1, len(spans))
+	if len(spans) > 1 || note != ", back to the first" {
+		m.notice += note
+	}
+	return m
+}
+
+// syncLanding lands on the first change of a topic U opened, once its
+// text is rendered.
+func (m Model) syncLanding() Model {
+	c := &m.changes
+	if c.landAt < 0 {
+		return m
+	}
+	if c.landAt != m.current || m.about {
+		c.landAt = -1 // the reader went elsewhere first
+		return m
+	}
+	if !m.reader.rendered || m.reader.shown.topic != m.current {
+		return m
+	}
+	c.landAt, c.told = -1, true
+	note := " in " + m.titles[m.current]
+	if c.wrapped {
+		note += ", back to the first updated topic"
+	}
+	if spans := m.changedSpans(); len(spans) > 0 {
+		return m.landChange(spans, 0, note)
+	}
+	m.notice = "The changes are not found in the text on screen"
+	return m
 }
 
 // titleList names topics, at most three, for a notice.
@@ -278,7 +324,7 @@ func (m Model) updatedMarkdown() string {
 		n := len(m.marks.changed[i])
 		fmt.Fprintf(&b, "- %s (topic %d): %d %s new or changed\n", mdEscape(m.titles[i]), i+1, n, plural(n, "paragraph", "paragraphs"))
 	}
-	b.WriteString("\nThe changed paragraphs are marked " + changeBar + " in the margin; U goes from one to the next.\n\n")
+	b.WriteString("\nThe changed paragraphs are marked " + changeBar + " in the margin; U goes from one to the next, topic after topic.\n\n")
 	return b.String()
 }
 

@@ -361,3 +361,49 @@ func TestNextChangeAtTheEnd(t *testing.T) {
 		t.Errorf("U at the end: top line %q, want %q\n%s", got, changed[0], plain(m))
 	}
 }
+
+func TestNextChangeAcrossTopics(t *testing.T) {
+	b, id, old, changed := editedBriefing(t)
+	costs := b.Topics[1]
+	gone := "Neither side has published the full engineering reports"
+	i := strings.Index(costs.Body, gone)
+	if i < 0 {
+		t.Fatal("the test briefing changed: no paragraph to take out")
+	}
+	oldCosts := costs.Body[:i] + costs.Body[i+strings.Index(costs.Body[i:], "\n\n")+2:]
+	store := readBefore(t, b, map[string]string{id: old, costs.ID: oldCosts, b.Topics[0].ID: b.Topics[0].Body})
+	m := newStateModel(t, b, store, 120, 30)
+	// A change is landed on when its first line is at the top, or on
+	// screen at the end of the text.
+	landed := func(m Model, starts string) bool {
+		vp := m.reader.vp
+		for l := vp.YOffset(); l < len(m.reader.lines) && l < vp.YOffset()+vp.Height(); l++ {
+			if strings.HasPrefix(strings.TrimLeft(ansi.Strip(m.reader.lines[l]), " ¹"+changeBar), starts) {
+				return l == vp.YOffset() || vp.AtBottom()
+			}
+		}
+		return false
+	}
+	top := func(m Model) string { return strings.TrimSpace(ansi.Strip(m.reader.lines[m.reader.vp.YOffset()])) }
+	steps := []struct {
+		topic  int
+		starts string
+		notice string
+	}{
+		{1, gone, "Change 1 of 1 in Who pays, and how much"},
+		{2, changed[0], "Change 1 of 2 in How it got here"},
+		{2, changed[1], "Change 2 of 2"},
+		{1, gone, "Change 1 of 1 in Who pays, and how much, back to the first updated topic"},
+	}
+	for n, st := range steps {
+		m = press(t, m, "U")
+		if m.current != st.topic || !landed(m, st.starts) || !strings.Contains(plain(m), st.notice) {
+			t.Fatalf("U %d: topic %d, top line %q, want topic %d at %q, notice %q\n%s", n+1, m.current, top(m), st.topic, st.starts, st.notice, plain(m))
+		}
+	}
+	// On the summary, U goes to the first updated topic.
+	m = press(t, m, "i", "U")
+	if m.about || m.current != 1 || !landed(m, gone) {
+		t.Errorf("U on the summary: topic %d, top %q", m.current, top(m))
+	}
+}

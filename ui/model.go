@@ -198,7 +198,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		cache:    newRenderCache(),
 		inflight: map[renderKey]context.CancelFunc{},
 		spans:    &spanCache{},
-		changes:  shownChanges{topic: -1},
+		changes:  shownChanges{topic: -1, landAt: -1},
 
 		resizeWait: resizeWait,
 
