@@ -407,3 +407,16 @@ func TestNextChangeAcrossTopics(t *testing.T) {
 		t.Errorf("U on the summary: topic %d, top %q", m.current, top(m))
 	}
 }
+
+func TestSummaryUpdatedTitleIsLiteral(t *testing.T) {
+	b, id, old, _ := editedBriefing(t)
+	b.Topics[2].Title = "*Not* [a link](x) # \x1b[31mred"
+	store := readBefore(t, b, map[string]string{id: old})
+	m := press(t, newStateModel(t, b, store, 120, 60), "i")
+	if out := m.View().Content; strings.Contains(out, "\x1b[31m") {
+		t.Error("the summary writes the title's escape sequence")
+	}
+	if screen := plain(m); !strings.Contains(screen, "*Not* [a link](x) #") {
+		t.Errorf("the title is not shown as written:\n%s", screen)
+	}
+}
