@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"brief/internal/render"
+	"brief/internal/state"
 )
 
 // TestGolden compares whole screens with testdata/TestGolden/*.golden;
@@ -84,5 +85,42 @@ func TestReadmeKeyTable(t *testing.T) {
 			return
 		}
 		t.Errorf("README key table is out of date (go test ./ui -run ReadmeKeyTable -update):\ngot:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestMarksGolden compares the screens of the bookmarks view and of a
+// topic changed since it was read, as TestGolden does.
+func TestMarksGolden(t *testing.T) {
+	screens := []struct {
+		name  string
+		state bool // read before, with a topic changed since
+		keys  []string
+	}{
+		{"bookmarks-empty", false, []string{"'"}},
+		{"bookmarks", false, []string{"3", "G", "m", "1", "j", "j", "j", "j", "j", "m", "'", "j"}},
+		{"changed", true, []string{"3", "U"}},
+		{"changed-list", true, []string{"3", "t"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, style := range []render.Style{render.Dark, render.NoTTY} {
+			for _, s := range screens {
+				name := fmt.Sprintf("%dx%d-%v-%s", size[0], size[1], style, s.name)
+				t.Run(name, func(t *testing.T) {
+					b := testBriefing(t)
+					var store *state.Store
+					if s.state {
+						var id, old string
+						b, id, old, _ = editedBriefing(t)
+						store = readBefore(t, b, map[string]string{id: old, b.Topics[0].ID: b.Topics[0].Body})
+					}
+					m := press(t, started(t, New(b, Options{Style: style, State: store}), size[0], size[1]), s.keys...)
+					out := m.View().Content
+					if style == render.NoTTY {
+						out = ansi.Strip(out)
+					}
+					golden.RequireEqual(t, out)
+				})
+			}
+		}
 	}
 }

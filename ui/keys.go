@@ -36,6 +36,11 @@ type keyMap struct {
 	// Citations and their evidence.
 	NextCite, PrevCite, Card key.Binding
 	Copy, CopyTopic, Dim     key.Binding
+	// Bookmark marks the place, Bookmarks lists the marks, and Unmark,
+	// there, removes one. NextChange goes to the next paragraph changed
+	// since the topic was last read.
+	Bookmark, Bookmarks, Unmark key.Binding
+	NextChange                  key.Binding
 	// In the search line.
 	Keep, Cancel, History, Results key.Binding
 
@@ -81,6 +86,11 @@ func defaultKeyMap() keyMap {
 		CopyTopic: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy topic as Markdown")),
 		Dim:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "dim single-source claims (¹)")),
 
+		Bookmark:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark this place, or remove its bookmark")),
+		Bookmarks:  key.NewBinding(key.WithKeys("'"), key.WithHelp("'", "bookmarks")),
+		Unmark:     key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x/del", "remove a bookmark (bookmarks)")),
+		NextChange: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "next paragraph changed since last read")),
+
 		Library:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
 		LibraryFilter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter briefings (library)")),
 
@@ -108,6 +118,7 @@ func (k *keyMap) setMode(f focus, searching bool) {
 	k.PrevMatch.SetEnabled(searching && f == focusText)
 	k.Filter.SetEnabled(f == focusTimeline)
 	k.Doubt.SetEnabled(f == focusSources)
+	k.Unmark.SetEnabled(f == focusBookmarks)
 }
 
 // setCite turns on the bindings that work on the citation under the
@@ -179,6 +190,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		// n and N wait for a search, but a reader looks for them first.
 		{k.Search, shown(k.NextMatch), shown(k.PrevMatch), k.Finder, k.Timeline, k.People, shown(k.Filter), k.Sources, shown(k.Doubt), k.Help, k.Quit},
 		{k.NextCite, k.PrevCite, shown(k.Card), shown(k.Copy), k.CopyTopic, k.Dim},
+		{k.Bookmark, k.Bookmarks, shown(k.Unmark), k.NextChange},
 		// The search line's keys work only there, where ? types; the
 		// help lists them all the same, so they can be found.
 		{shown(k.Keep), shown(k.Cancel), shown(k.History), shown(k.Results)},
@@ -229,6 +241,14 @@ func (k keyMap) sourcesHelp() []key.Binding {
 	}
 }
 
+// bookmarksHelp is the footer's help in the bookmarks view.
+func (k keyMap) bookmarksHelp() []key.Binding {
+	return []key.Binding{
+		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "back"),
+		relabel(k.Unmark, "x", "remove"), k.Help, relabel(k.Quit, "q", "quit"),
+	}
+}
+
 // viewHelp is the help overlay in the timeline and people views: their
 // keys, then the keys that work everywhere.
 func (k keyMap) viewHelp(f focus) [][]key.Binding {
@@ -246,6 +266,9 @@ func (k keyMap) viewHelp(f focus) [][]key.Binding {
 	case focusSources:
 		own = []key.Binding{relabel(k.Open, "enter", "list the passages citing it; open one"), k.Doubt,
 			relabel(k.Close, "esc", "back one step")}
+	case focusBookmarks:
+		own = []key.Binding{relabel(k.Open, "enter", "open the topic at the bookmark"), relabel(k.Unmark, "x/del", "remove the bookmark"),
+			relabel(k.Close, "esc", "back to the text")}
 	}
 	return [][]key.Binding{move, append(own, k.Help, k.Quit)}
 }

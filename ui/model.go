@@ -52,6 +52,8 @@ const (
 	focusSources
 	// focusCard is the evidence card of a citation.
 	focusCard
+	// focusBookmarks is the list of bookmarks.
+	focusBookmarks
 )
 
 func (f focus) String() string {
@@ -72,6 +74,8 @@ func (f focus) String() string {
 		return "sources"
 	case focusCard:
 		return "card"
+	case focusBookmarks:
+		return "bookmarks"
 	}
 	return "text"
 }
@@ -174,6 +178,14 @@ type Model struct {
 	reloading, again bool
 	rev              int
 	broken           string
+
+	// marks is what the state says of each topic: read, and what changed
+	// since; spans maps the current topic's paragraphs to its lines.
+	// changes are the current topic's changes since last read.
+	marks     topicMarks
+	spans     *spanCache
+	changes   shownChanges
+	bookmarks bookmarks
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -200,12 +212,13 @@ func New(b *briefing.Briefing, opts Options) Model {
 		m.notice = problemNotice(b.Diagnostics)
 	}
 	m.loadRecord()
+	m.marks.pending = len(m.rec.Read) > 0
 	return m
 }
 
 // setBriefing makes b the briefing read: all that the reader made from
-// the briefing before, its renders, index, counts and views, starts
-// afresh. New and a reload (ui/reload.go) share it.
+// the briefing before, its renders, index, counts, views and marks,
+// starts afresh. New and a reload (ui/reload.go) share it.
 func (m *Model) setBriefing(b *briefing.Briefing) {
 	titles := make([]string, len(b.Topics))
 	for i, t := range b.Topics {
@@ -226,12 +239,16 @@ func (m *Model) setBriefing(b *briefing.Briefing) {
 	m.ix, m.indexing = nil, false
 	m.timeline, m.people, m.sources = timeline{}, people{}, sources{}
 	m.prov, m.provCounted, m.provAsked, m.provStale = briefing.Provenance{}, false, false, false
+	// The topics read are compared with b in a command (marksCmd).
+	m.marks = topicMarks{pending: len(m.rec.Read) > 0}
+	m.spans, m.changes = &spanCache{}, shownChanges{topic: -1, landAt: -1}
 }
 
-// Init asks the terminal for its background colour, and starts watching
-// the briefing's files; the reader does not wait for either.
+// Init asks the terminal for its background colour, starts watching the
+// briefing's files and compares the topics read with the briefing; the
+// reader waits for none of them.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startWatch())
+	return tea.Batch(tea.RequestBackgroundColor, m.startWatch(), m.marksCmd())
 }
 
 // Update handles a message.
@@ -287,6 +304,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.closeView()
 	case sourceCountsMsg, sourcePassagesMsg, passageOpenMsg, doubtMsg, doubtedCountMsg:
 		m, cmd = m.sourcesMsg(msg)
+	case bookmarkOpenMsg, bookmarkDropMsg:
+		m, cmd = m.bookmarksMsg(msg)
+	case marksMsg:
+		m, cmd = m.marksArrived(msg)
 	case countedMsg:
 		m = m.counted(msg)
 	case citesMsg:
@@ -306,7 +327,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, more := m.syncSearch()
 	m = m.syncPassage()
 	m = m.syncCites()
-	return m, tagRev(m.rev, tea.Batch(cmd, more))
+	m, marks := m.syncMarks()
+	m = m.syncBars()
+	return m, tagRev(m.rev, tea.Batch(cmd, more, marks))
 }
 
 // View draws the whole screen.
@@ -348,6 +371,7 @@ func (m *Model) layout() {
 	m.timeline.SetSize(m.width, h)
 	m.people.SetSize(m.width, h)
 	m.sources.SetSize(m.width, h)
+	m.bookmarks.SetSize(m.width, h)
 	m.help.SetWidth(m.width)
 }
 
@@ -404,6 +428,7 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	st := m.sharedStyles()
 	m.card.st, m.sources.st, m.results.st = st, st, st
 	m.timeline.st, m.people.st, m.people.passages.st = st, st, st
+	m.bookmarks.st = st
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
@@ -428,7 +453,7 @@ func (m Model) text(i int) string {
 	md, ok := m.texts[i]
 	if !ok {
 		if i == aboutTopic {
-			md = m.b.AboutWith(m.provenanceMarkdown())
+			md = m.b.AboutWith(m.updatedMarkdown() + m.provenanceMarkdown())
 		} else {
 			md, _ = m.b.Cited(m.b.Topics[i])
 		}

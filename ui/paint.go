@@ -37,9 +37,9 @@ func (d citeDeco) apply(i int, line string) string {
 // paintLine lays ps over line without breaking its own styles: the
 // attributes of a paint are added at its start, again after every style
 // change of the line inside it, and taken away at its end by a reset and
-// the line's own styles since its last reset. mark, if not "", stands in
-// for a space in the first cell.
-func paintLine(line string, ps []paint, mark string) string {
+// the line's own styles since its last reset. marks[c], if not "", stands
+// in for a space in cell c.
+func paintLine(line string, ps []paint, marks ...string) string {
 	var b strings.Builder
 	b.Grow(len(line) + 64)
 	var state, cur string
@@ -76,8 +76,8 @@ func paintLine(line string, ps []paint, mark string) string {
 			b.WriteString(want)
 			cur = want
 		}
-		if col == 0 && mark != "" && seq == " " {
-			b.WriteString(mark + ansi.ResetStyle + state + cur)
+		if col < len(marks) && marks[col] != "" && seq == " " {
+			b.WriteString(marks[col] + ansi.ResetStyle + state + cur)
 		} else {
 			b.WriteString(seq)
 		}

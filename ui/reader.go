@@ -40,6 +40,9 @@ type reader struct {
 	// mark is a passage shown highlighted as a search match is: the claim
 	// an event of the timeline rests on.
 	mark highlights
+	// bars marks the lines of the paragraphs changed since the topic
+	// was last read, in the margin's second cell.
+	bars map[int]string
 	// segs are the pieces of a long topic shown a piece at a time, in
 	// order, nil for text shown whole; version counts changes of the
 	// text, so that what was found in it is found again.
@@ -257,6 +260,9 @@ func (r reader) View() string {
 		}
 		line, lw := r.lines[j], r.width(j)
 		line = r.mark.apply(j, r.hl.apply(j, r.deco.apply(j, line)))
+		if bar := r.bars[j]; bar != "" {
+			line = paintLine(line, nil, "", bar)
+		}
 		if lw > w {
 			line = ansi.Truncate(line, w, "") + "\x1b[m"
 			lw = ansi.StringWidth(line)

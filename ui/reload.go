@@ -164,7 +164,7 @@ func (m Model) swap(b *briefing.Briefing) (Model, tea.Cmd) {
 		}
 	}
 
-	cmds := []tea.Cmd{prov, m.refreshSearch()}
+	cmds := []tea.Cmd{prov, m.refreshSearch(), m.marksCmd()}
 	switch m.focus {
 	case focusList:
 		m.list.Focus()
@@ -199,6 +199,8 @@ func (m Model) reopen(f focus) (Model, tea.Cmd) {
 		m, cmd = m.openPeople()
 	case focusSources:
 		m, cmd = m.openSources()
+	case focusBookmarks:
+		m, cmd = m.openBookmarks()
 	default:
 		return m, nil
 	}

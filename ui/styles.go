@@ -31,6 +31,8 @@ type styles struct {
 	// claim and the marker under the citation cursor, a dimmed claim,
 	// and the margin mark of a claim with one source.
 	claimOn, markerOn, dimOn, singleOn string
+	// barOn draws the bar beside a paragraph changed since last read.
+	barOn string
 	// The evidence card.
 	cardLabel, cardExcerpt lipgloss.Style
 
@@ -79,6 +81,7 @@ func newStyles(isDark bool) styles {
 	s.markerOn = ansi.NewStyle().Reverse(true).Bold().ForegroundColor(accent).String()
 	s.dimOn = ansi.NewStyle().Faint().String()
 	s.singleOn = ansi.NewStyle().ForegroundColor(dim).String()
+	s.barOn = ansi.NewStyle().ForegroundColor(accent).String()
 	s.cardLabel = lipgloss.NewStyle().Foreground(dim)
 	s.cardExcerpt = lipgloss.NewStyle().Italic(true).Foreground(text)
 

@@ -4,19 +4,38 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
 // topicList is the numbered list of topics. current is the topic being
 // read; cursor is where the list's selection is while it has focus.
 type topicList struct {
-	titles          []string
+	titles []string
+	// states marks each topic read or updated, nil when no reading
+	// state is kept: then the list has no column for the marks.
+	states          []topicState
 	current, cursor int
 	offset          int
 	width, height   int
 	focused         bool
 	st              styles
 }
+
+// topicState is what the reading state says of a topic.
+type topicState uint8
+
+const (
+	topicUnread topicState = iota
+	topicRead
+	// topicUpdated is a topic changed since it was read.
+	topicUpdated
+)
+
+// Marks of the topics read and updated, at the right end of their rows;
+// an unread topic has none, as everything in a briefing is new the first
+// time, and the list has no column for them until a topic is read.
+const readMark, updatedMark = "✓", "•"
 
 func newTopicList(titles []string, st styles) topicList {
 	return topicList{titles: titles, st: st}
@@ -80,10 +99,37 @@ func (l topicList) indexAt(y int) (int, bool) {
 	return i, true
 }
 
+// markWidth is the width of the column of marks at the rows' right end.
+func (l topicList) markWidth() int {
+	if l.states == nil {
+		return 0
+	}
+	return 2
+}
+
 // cuts reports whether the list shows topic i's title cut short.
 func (l topicList) cuts(i int) bool {
 	numW := len(fmt.Sprint(len(l.titles))) + 2
-	return i >= 0 && i < len(l.titles) && ansi.StringWidth(l.titles[i]) > max(l.width-numW-1, 0)
+	return i >= 0 && i < len(l.titles) && ansi.StringWidth(l.titles[i]) > max(l.width-numW-1-l.markWidth(), 0)
+}
+
+// stateMark is topic i's mark, " " for none.
+func (l topicList) stateMark(i int) string {
+	switch l.states[i] {
+	case topicRead:
+		return readMark
+	case topicUpdated:
+		return updatedMark
+	}
+	return " "
+}
+
+// stateStyle is the style of topic i's mark in a row of its own style.
+func (l topicList) stateStyle(i int) lipgloss.Style {
+	if l.states[i] == topicUpdated {
+		return l.st.listCurrent
+	}
+	return l.st.listNumber
 }
 
 // View draws exactly height rows of exactly width cells.
@@ -103,8 +149,9 @@ func (l topicList) View() string {
 		}
 		num := fmt.Sprintf("%s%*d ", mark, digits, i+1)
 		numW := ansi.StringWidth(num)
-		title := ansi.Truncate(l.titles[i], max(l.width-numW-1, 0), "…")
-		row := pad(ansi.Truncate(num, l.width, "")+title, l.width)
+		markW := l.markWidth()
+		title := ansi.Truncate(l.titles[i], max(l.width-numW-1-markW, 0), "…")
+		row := pad(ansi.Truncate(num, l.width, "")+title, max(l.width-markW, 0))
 		switch {
 		case l.focused && i == l.cursor:
 			row = l.st.listCursor.Render(row)
@@ -112,8 +159,12 @@ func (l topicList) View() string {
 			row = l.st.listCurrent.Render(row)
 		default:
 			row = l.st.listNumber.Render(ansi.Truncate(num, l.width, "")) +
-				l.st.listItem.Render(pad(title, max(l.width-numW, 0)))
+				l.st.listItem.Render(pad(title, max(l.width-numW-markW, 0)))
 		}
+		if markW > 0 && l.width > markW {
+			row += l.stateStyle(i).Render(l.stateMark(i)) + " "
+		}
+		row = ansi.Truncate(row, l.width, "")
 		rows = append(rows, row)
 	}
 	for len(rows) < l.height {

@@ -37,6 +37,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case m.inView():
 		return m.viewKey(msg)
+	case key.Matches(msg, k.Bookmarks):
+		return m.openBookmarks()
+	case m.focus == focusText && key.Matches(msg, k.Bookmark):
+		return m.toggleBookmark()
+	case m.focus == focusText && key.Matches(msg, k.NextChange):
+		return m.nextChange()
 	case key.Matches(msg, k.Timeline):
 		return m.openTimeline(-1)
 	case key.Matches(msg, k.People):

@@ -44,6 +44,8 @@ func (m Model) body(h int) []string {
 		lines = strings.Split(m.people.View(), "\n")
 	case m.focus == focusSources:
 		lines = strings.Split(m.sources.View(), "\n")
+	case m.focus == focusBookmarks:
+		lines = strings.Split(m.bookmarks.View(), "\n")
 	case m.focus == focusCard:
 		return strings.Split(m.card.View(), "\n")
 	case m.wide():
@@ -236,6 +238,8 @@ func (m Model) footerKeys() []key.Binding {
 		return m.keys.peopleHelp()
 	case m.focus == focusSources:
 		return m.keys.sourcesHelp()
+	case m.focus == focusBookmarks:
+		return m.keys.bookmarksHelp()
 	case m.focus == focusCard:
 		return m.keys.cardHelp()
 	case m.cite.on:

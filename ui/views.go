@@ -34,7 +34,7 @@ type passage struct {
 
 // inView reports whether a view has the keys.
 func (m Model) inView() bool {
-	return m.focus == focusTimeline || m.focus == focusPeople || m.focus == focusSources
+	return m.focus == focusTimeline || m.focus == focusPeople || m.focus == focusSources || m.focus == focusBookmarks
 }
 
 // topicTitles maps topic ids to their titles, made safe for one line.
@@ -140,8 +140,10 @@ func (m Model) sourcesMsg(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) viewKey(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	// The views match keys with the bindings enabled for their focus.
-	m.timeline.keys, m.people.keys, m.sources.keys = m.keys, m.keys, m.keys
+	m.timeline.keys, m.people.keys, m.sources.keys, m.bookmarks.keys = m.keys, m.keys, m.keys, m.keys
 	switch m.focus {
+	case focusBookmarks:
+		m.bookmarks, cmd = m.bookmarks.Update(msg)
 	case focusTimeline:
 		m.timeline, cmd = m.timeline.Update(msg)
 	case focusSources:
@@ -163,6 +165,7 @@ func (m Model) closeView() (Model, tea.Cmd) {
 	m.timeline.Blur()
 	m.people.Blur()
 	m.sources.Blur()
+	m.bookmarks.Blur()
 	m.setFocus(focusText)
 	return m, nil
 }
