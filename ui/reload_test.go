@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -437,5 +438,45 @@ func TestReloadThenBackToView(t *testing.T) {
 				t.Errorf("esc after the reload does not show the %s of the new briefing:\n%s", c.name, screen)
 			}
 		})
+	}
+}
+
+// TestReloadMarksUpdated reads a topic, then its file is saved with a
+// paragraph changed: after the reload the topic is marked updated, and
+// the changed paragraph is barred.
+func TestReloadMarksUpdated(t *testing.T) {
+	dir := editable(t)
+	b, err := loadToRead(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	costs := b.Topics[slices.IndexFunc(b.Topics, func(tp *briefing.Topic) bool { return tp.ID == "costs" })]
+	store := readBefore(t, b, map[string]string{"costs": costs.Body})
+	m := New(b, Options{Style: render.NoTTY, Path: dir, Watch: true, Load: loadToRead, State: store})
+	for _, msg := range run(m.marksCmd()) {
+		m = send(t, m, msg)
+	}
+	m = send(t, m, sizeMsg(120, 40))
+	row := func(m Model) string {
+		for _, l := range screenLines(m) {
+			if strings.Contains(l, "Who pays") {
+				list, _, _ := strings.Cut(l, "│")
+				return list
+			}
+		}
+		t.Fatalf("no row for the topic:\n%s", plain(m))
+		return ""
+	}
+	if r := row(m); !strings.Contains(r, readMark) || strings.Contains(r, updatedMark) {
+		t.Fatalf("the topic read is not marked read: %q", r)
+	}
+	edit(t, dir, "costs.md", "Neither side has published", "Neither party has published")
+	m = reload(t, m, dir)
+	if r := row(m); !strings.Contains(r, updatedMark) {
+		t.Errorf("the topic edited since it was read is not marked updated after the reload: %q", r)
+	}
+	m = press(t, m, "2")
+	if bars := barLines(m); len(bars) == 0 {
+		t.Errorf("no paragraph barred after the reload:\n%s", plain(m))
 	}
 }
