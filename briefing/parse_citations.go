@@ -403,6 +403,22 @@ func oneLine(s string) string {
 	return b.String()
 }
 
+// ExcerptOffsets returns, for each key of c, a citation group found in
+// s, the offset in s of its excerpt's opening quotation mark, or -1 for a
+// key without one; nil when c has no excerpt.
+func ExcerptOffsets(s string, c Citation) []int {
+	if c.Excerpts == nil {
+		return nil
+	}
+	_, _, ex := groupParts(s[c.Start+1:c.End-1], true)
+	for i := range ex {
+		if ex[i] >= 0 {
+			ex[i] += c.Start + 1
+		}
+	}
+	return ex
+}
+
 // keyOffsets returns the offsets in s of the '@' of each key of c, a
 // citation group found in s.
 func keyOffsets(s string, c Citation) []int {

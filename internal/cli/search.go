@@ -175,6 +175,12 @@ type jsonMatch struct {
 	Match string `json:"match"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Excerpt, Marker and Col say that the match is in the excerpt of a
+	// citation, which Text holds: its marker in the text, and the column
+	// of its opening quotation mark on Line.
+	Excerpt bool   `json:"excerpt,omitempty"`
+	Marker  string `json:"marker,omitempty"`
+	Col     int    `json:"col,omitempty"`
 }
 
 // run searches b for query, writes the matches and returns their number.
@@ -202,13 +208,12 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 	// Flush reports it.
 	place, placeOf := "", "\x00"
 	for len(ms) > 0 {
-		// Each line once, as grep prints it, with all its matches.
-		n := 1
-		for n < len(ms) && ms[n].Doc == ms[0].Doc && ms[n].Line == ms[0].Line {
-			n++
-		}
-		m, same := ms[0], ms[:n]
-		ms = ms[n:]
+		// Each line once, as grep prints it, with all its matches; the
+		// excerpts of citations on it, which come between its matches
+		// in reading order, after it.
+		same, rest := lineMatches(ix, ms)
+		m := same[0]
+		ms = rest
 		if m.Topic != placeOf {
 			placeOf, place = m.Topic, m.Topic
 			if place == "" {
@@ -219,6 +224,13 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 		line := append(w.AvailableBuffer(), place...)
 		line = append(line, ':')
 		line = strconv.AppendInt(line, int64(m.Line), 10)
+		d := ix.Doc(m.Doc)
+		if d.Excerpt() {
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(d.Col), 10)
+			line = append(line, ": excerpt of "...)
+			line = append(line, d.Marker...)
+		}
 		line = append(line, ": "...)
 		start := len(line)
 		// Snippets hold no control characters, but a briefing from
@@ -237,6 +249,36 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 	return total, w.Flush()
 }
 
+// lineMatches splits ms, matches in reading order, into those of the
+// line of ms[0], which brief search prints as one, and the rest, in
+// order: the matches of excerpts met between the line's matches come
+// first in the rest.
+func lineMatches(ix *search.Index, ms []search.Match) (same, rest []search.Match) {
+	sameLine := func(m search.Match) bool { return m.Doc == ms[0].Doc && m.Line == ms[0].Line }
+	n, last := 1, 1 // matches looked at; those up to the line's last
+	for n < len(ms) && (sameLine(ms[n]) || ix.Doc(ms[n].Doc).Excerpt() && !ix.Doc(ms[0].Doc).Excerpt()) {
+		n++
+		if sameLine(ms[n-1]) {
+			last = n
+		}
+	}
+	if last == 1 || slices.IndexFunc(ms[:last], func(m search.Match) bool { return !sameLine(m) }) < 0 {
+		return ms[:last], ms[last:]
+	}
+	// Rare: a line with an excerpt's match between two of its own.
+	for _, m := range ms[:last] {
+		if sameLine(m) {
+			same = append(same, m)
+		}
+	}
+	for _, m := range ms[:last] {
+		if !sameLine(m) {
+			rest = append(rest, m)
+		}
+	}
+	return same, append(rest, ms[last:]...)
+}
+
 // writeJSON writes the matches ms found in ix as JSON Lines.
 func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) error {
 	enc := json.NewEncoder(w)
@@ -251,6 +293,9 @@ func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) er
 		if m.Event >= 0 {
 			ev := m.Event
 			jm.Event = &ev
+		}
+		if d := ix.Doc(m.Doc); d.Excerpt() {
+			jm.Excerpt, jm.Marker, jm.Col = true, d.Marker, d.Col
 		}
 		if err := enc.Encode(jm); err != nil {
 			return err

@@ -18,16 +18,22 @@ import (
 )
 
 // searchResult renders every match of q in ix with what brief search
-// prints of it: place, file, line and snippets, whole and cut, with the
-// match's range in them. (Ranges in the texts of the index differ: the
-// index for one query holds only parts of them.)
+// prints of it: place, file, line, for an excerpt its column and marker,
+// and snippets, whole and cut, with the match's range in them. (Ranges in
+// the texts of the index differ: the index for one query holds only
+// parts of them.)
 func searchResult(ix *search.Index, q search.Query) []string {
 	var out []string
 	for _, m := range ix.Search(q) {
 		s0, h0 := ix.Snippet(m, 0)
 		s1, h1 := ix.Snippet(m, 40)
-		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%q|%v|%q|%v",
-			m.Topic, m.Event, ix.Doc(m.Doc).File, m.Line, s0, h0, s1, h1))
+		d := ix.Doc(m.Doc)
+		ex := ""
+		if d.Excerpt() {
+			ex = fmt.Sprintf("excerpt %d of %s", d.Col, d.Marker)
+		}
+		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%s|%q|%v|%q|%v",
+			m.Topic, m.Event, d.File, m.Line, ex, s0, h0, s1, h1))
 	}
 	return out
 }
@@ -173,6 +179,39 @@ func TestNewIndexForMatchesNewIndex(t *testing.T) {
 				t.Errorf("only %d of %d queries match", hits, len(qs))
 			}
 		})
+	}
+}
+
+// TestNewIndexForExcerpts runs queries cut from the excerpts of every
+// test briefing with both indexes, and expects the same matches, excerpts
+// with their markers and columns, in the same order.
+func TestNewIndexForExcerpts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	excerpts := 0
+	for p, b := range corpus(t) {
+		ix := search.NewIndex(b)
+		var qs []string
+		for i := range ix.Len() {
+			d := ix.Doc(i)
+			if !d.Excerpt() {
+				continue
+			}
+			excerpts++
+			ws := strings.Fields(d.Text)
+			k := r.IntN(len(ws))
+			qs = append(qs, ws[k], strings.Join(ws[k:min(len(ws), k+2)], " "))
+		}
+		if len(qs) > 200 {
+			qs = qs[:200]
+		}
+		t.Run(p, func(t *testing.T) {
+			if hits := compareFast(t, b, qs); hits < len(qs)/2 {
+				t.Errorf("only %d of %d queries match", hits, len(qs))
+			}
+		})
+	}
+	if excerpts < 100 {
+		t.Errorf("only %d excerpts in the test briefings", excerpts)
 	}
 }
 

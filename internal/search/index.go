@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,24 +17,46 @@ import (
 type Index struct {
 	docs  []indexDoc
 	parts [][2]int // ranges of docs of about equal size, one per worker
+	// topics has the index in docs of each topic's body.
+	topics map[string]int
 }
 
-// Doc is one searchable text of a briefing: a topic's body or a timeline
-// event, as plain text (Markdown markup removed, citations numbered as
-// the reader numbers them).
+// Doc is one searchable text of a briefing: a topic's body, a timeline
+// event, or the excerpt of a citation in either, as plain text (Markdown
+// markup removed, citations numbered as the reader numbers them). An
+// excerpt's Doc follows the Doc of the text it is in, with the other
+// excerpts of that text, in order.
 type Doc struct {
 	// Topic is the id of the topic, or "" for a timeline event.
 	Topic string
 	// Event is the index of the event in Briefing.Timeline, or -1.
 	Event int
 	// File and Line locate Text: for a topic, the line where its body
-	// starts; for an event, the line of its entry in the timeline. Line is
-	// 1 when unknown.
+	// starts; for an event, the line of its entry in the timeline; for an
+	// excerpt in a topic, the line of its opening quotation mark, and in
+	// an event, the line of the event's entry. Line is 1 when unknown.
 	File string
 	Line int
+	// Col is the column of Text's start on Line, in characters from 1,
+	// as Line places it; 0 when unknown.
+	Col int
 	// Text is the plain text searched. It holds no control characters.
+	// An excerpt's is on one line.
 	Text string
+	// Marker is, for an excerpt, the marker of its citation in the text
+	// it is in, as the reader shows it ("[3]"); "" for any other text.
+	Marker string
+	// Cite is, for an excerpt, the number of citation groups before its
+	// own in the text it is in: for a topic, its index in
+	// briefing.Topic.Citations.
+	Cite int
+	// at is, for an excerpt, where its marker ends in the text it is in:
+	// its matches come after the matches there that start before.
+	at int
 }
+
+// Excerpt reports whether d is the excerpt of a citation.
+func (d Doc) Excerpt() bool { return d.Marker != "" }
 
 type indexDoc struct {
 	Doc
@@ -64,28 +87,89 @@ type Match struct {
 func searchDocs(b *briefing.Briefing) []Doc {
 	docs := make([]Doc, 0, len(b.Topics)+len(b.Timeline))
 	for _, t := range b.Topics {
-		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Text: t.Body})
+		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Col: max(t.BodyPos.Col, 1), Text: t.Body})
 	}
 	for i, e := range b.Timeline {
-		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: max(e.Pos.Line, 1), Text: e.Text})
+		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: max(e.Pos.Line, 1), Col: e.Pos.Col, Text: e.Text})
 	}
 	return docs
 }
 
 // NewIndex builds the search index of b: every topic body in reading
-// order, then the timeline events.
+// order, then the timeline events, each followed by its excerpts.
 func NewIndex(b *briefing.Briefing) *Index {
 	docs := searchDocs(b)
 	num := b.SourceNumbers()
 
-	ix := &Index{docs: make([]indexDoc, len(docs))}
+	groups := make([][]indexDoc, len(docs))
+	ix := &Index{}
 	ix.each(len(docs), func(i int) {
-		d := docs[i]
-		d.Text = plainText(d.Text, num)
-		ix.docs[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+		ds := plainDocs(nil, docs[i], "", num, newText)
+		g := make([]indexDoc, len(ds))
+		for k, d := range ds {
+			g[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+		}
+		groups[i] = g
 	})
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	ix.docs = make([]indexDoc, 0, n)
+	ix.topics = make(map[string]int, len(b.Topics))
+	for i, g := range groups {
+		if docs[i].Topic != "" {
+			ix.topics[docs[i].Topic] = len(ix.docs)
+		}
+		ix.docs = append(ix.docs, g...)
+	}
 	ix.parts = partition(ix.docs, workers())
 	return ix
+}
+
+// newText returns the text that build appends to an empty slice with
+// room for about hint bytes.
+func newText(hint int, build func([]byte) []byte) string {
+	b := build(make([]byte, 0, hint))
+	// b is not written again: the string can share its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// plainDocs appends d, whose Text is Markdown, made plain (as appendPlain
+// makes it with the code fence fence open), and then a Doc for each
+// excerpt of its citation groups. newText makes the texts.
+func plainDocs(out []Doc, d Doc, fence string, num map[string]int, newText func(hint int, build func([]byte) []byte) string) []Doc {
+	var ex excerpts
+	md := d.Text
+	d.Text = newText(len(md), func(b []byte) []byte {
+		ex.base = len(b)
+		return appendPlain(b, md, fence, num, &ex)
+	})
+	out = append(out, d)
+	// The excerpts come in order: each line is counted on from the last.
+	line, ls, from := d.Line, 0, 0
+	for _, e := range ex.list {
+		if nl := strings.Count(md[from:e.off], "\n"); nl > 0 {
+			line += nl
+			ls = strings.LastIndexByte(md[:e.off], '\n') + 1
+		}
+		from = e.off
+		col := 1 + utf8.RuneCountInString(md[ls:e.off])
+		if ls == 0 {
+			col = max(d.Col, 1) + utf8.RuneCountInString(md[:e.off])
+		}
+		xd := Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Col: col, Marker: e.marker, Cite: e.cite, at: e.at}
+		if d.Event >= 0 {
+			// An event's text is not placed exactly: its entry is.
+			xd.Line, xd.Col = d.Line, d.Col
+		}
+		xd.Text = e.text
+		if briefing.HasControl(e.text) || !utf8.ValidString(e.text) {
+			xd.Text = newText(len(e.text), func(b []byte) []byte { return appendSafe(b, e.text) })
+		}
+		out = append(out, xd)
+	}
+	return out
 }
 
 // each runs f for 0 <= i < n on every core.
@@ -121,7 +205,8 @@ func partition(docs []indexDoc, n int) [][2]int {
 	start, size := 0, 0
 	for i, d := range docs {
 		size += len(d.fold.s)
-		if size >= total/n && len(parts) < n-1 {
+		// A text and its excerpts stay together, to be put in order.
+		if size >= total/n && len(parts) < n-1 && (i+1 == len(docs) || !docs[i+1].Excerpt()) {
 			parts = append(parts, [2]int{start, i + 1})
 			start, size = i+1, 0
 		}
@@ -167,16 +252,34 @@ func (ix *Index) Search(q Query) []Match {
 		out := make([]Match, 0, hi-lo+16)
 		var buf []Range
 		var sc finder
-		for i := lo; i < hi; i++ {
-			d := &ix.docs[i]
-			buf = q.findFolded(&d.fold, d.Text, buf[:0], &sc)
-			line := 0
-			for n, r := range buf {
-				for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
-					line++
-				}
-				out = append(out, Match{Doc: i, Topic: d.Topic, Event: d.Event, N: n, Line: d.Line + line, Range: r})
+		for i := lo; i < hi; {
+			// A text and its excerpts: their matches in reading order.
+			j, first := i+1, len(out)
+			for j < hi && ix.docs[j].Excerpt() {
+				j++
 			}
+			body := first
+			for k := i; k < j; k++ {
+				if k == i+1 {
+					body = len(out)
+				}
+				d := &ix.docs[k]
+				buf = q.findFolded(&d.fold, d.Text, buf[:0], &sc)
+				line := 0
+				for _, r := range buf {
+					for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
+						line++
+					}
+					out = append(out, Match{Doc: k, Topic: d.Topic, Event: d.Event, Line: d.Line + line, Range: r})
+				}
+			}
+			if body > first && len(out) > body {
+				ix.readingOrder(out[first:])
+			}
+			for n := first; n < len(out); n++ {
+				out[n].N = n - first
+			}
+			i = j
 		}
 		results[p] = out
 	})
@@ -377,4 +480,51 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// readingOrder sorts ms, the matches of a text and then of its excerpts,
+// in reading order: an excerpt's matches where its citation's marker
+// ends, after the text's matches that start before that.
+func (ix *Index) readingOrder(ms []Match) {
+	at := func(m Match) int {
+		if d := &ix.docs[m.Doc]; d.Excerpt() {
+			return d.at
+		}
+		return m.Start
+	}
+	slices.SortStableFunc(ms, func(a, b Match) int {
+		if x, y := at(a), at(b); x != y {
+			return x - y
+		}
+		// At one place, an excerpt first: its marker ended there.
+		ea, eb := ix.docs[a.Doc].Excerpt(), ix.docs[b.Doc].Excerpt()
+		switch {
+		case ea && !eb:
+			return -1
+		case eb && !ea:
+			return 1
+		}
+		return 0
+	})
+}
+
+// TopicExcerpts returns the matches of q in the excerpts of topic id's
+// citations, in the order of the citations and within each excerpt;
+// Match.N counts them from 0. Doc(m.Doc) tells the citation (Cite) and
+// its marker. An index made by NewIndexFor has none.
+func (ix *Index) TopicExcerpts(id string, q Query) []Match {
+	i, ok := ix.topics[id]
+	if !ok || q.Empty() {
+		return nil
+	}
+	var out []Match
+	var buf []Range
+	for k := i + 1; k < len(ix.docs) && ix.docs[k].Excerpt(); k++ {
+		d := &ix.docs[k]
+		buf = q.findFolded(&d.fold, d.Text, buf[:0], nil)
+		for _, r := range buf {
+			out = append(out, Match{Doc: k, Topic: d.Topic, Event: -1, N: len(out), Line: d.Line, Range: r})
+		}
+	}
+	return out
 }
