@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"brief/internal/search"
 )
 
@@ -50,6 +52,16 @@ func TestSearchCountsAgree(t *testing.T) {
 		if mt.Topic == "overview" {
 			inTopic++
 		}
+	}
+	// Matches in excerpts count with their topic.
+	excerpts := 0
+	for _, mt := range m.results.matches {
+		if mt.Topic == "overview" && m.ix.Doc(mt.Doc).Excerpt() {
+			excerpts++
+		}
+	}
+	if excerpts == 0 {
+		t.Error("no match of zelensky in the excerpts of Bottom line: the test proves less")
 	}
 	if here != inTopic || here != m.search.counts.ByTopic["overview"] {
 		t.Errorf("Bottom line /zelensky: %d here, the results list %d, the count %d; want them equal",
@@ -214,5 +226,73 @@ func TestSearchTimelineThenTopic(t *testing.T) {
 	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter", "n")
 	if m.search.event != 1 || !strings.Contains(footerLine(m), fmt.Sprintf("Timeline 2/%d", events)) {
 		t.Errorf("n after the first timeline result: event %d, footer %q", m.search.event, footerLine(m))
+	}
+}
+
+// TestSearchExcerpts checks, on the built-in briefing, a word found only
+// in excerpts, which the running text hides: the search line, the
+// here-count, n and the results list count its matches alike; n lands on
+// the citation's marker, highlighted, and the status line says the match
+// is in its excerpt; enter in the results list opens the topic at the
+// marker.
+func TestSearchExcerpts(t *testing.T) {
+	const word = "informed" // in six excerpts, in no running text
+	list := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), word), "tab")
+	ms := list.results.matches
+	if len(ms) != 6 {
+		t.Fatalf("the results list has %d matches of %q, want 6", len(ms), word)
+	}
+	for i, mt := range ms {
+		if !list.ix.Doc(mt.Doc).Excerpt() {
+			t.Errorf("result %d is not in an excerpt", i)
+		}
+	}
+	if v := list.View().Content; !strings.Contains(ansi.Strip(v), "excerpt [1]: On January 23, he informed") {
+		t.Errorf("the results list does not show the excerpt as such:\n%s", ansi.Strip(v))
+	}
+
+	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), word), "enter")
+	if got, want := footerLine(m), listed(ms); !strings.Contains(got, want) {
+		t.Errorf("search line %q, want %q as the results list has it", got, want)
+	}
+	id := m.b.Topics[m.current].ID
+	inTopic := 0
+	for _, mt := range ms {
+		if mt.Topic == id {
+			inTopic++
+		}
+	}
+	if m.reader.hl.count() != inTopic || inTopic == 0 {
+		t.Errorf("%s: %d here, the results list %d", id, m.reader.hl.count(), inTopic)
+	}
+	if got := currentMatch(t, m); got != "[1]" || !visible(m) {
+		t.Errorf("enter lands on %q, want the marker [1] on screen", got)
+	}
+	if got := footerLine(m); !strings.Contains(got, "1/1 here · in the excerpt of [1]") {
+		t.Errorf("status line %q, want it to say the match is in the excerpt of [1]", got)
+	}
+	if strings.Contains(ansi.Strip(strings.Join(m.reader.lines, "\n")), word) {
+		t.Error("the excerpt shows in the running text")
+	}
+	walk := stops(t, m)
+	if len(walk) != len(ms) || len(walk) != m.search.counts.Total {
+		t.Errorf("n visits %d, the results list has %d, the count is %d: %q", len(walk), len(ms), m.search.counts.Total, walk)
+	}
+	for _, w := range walk {
+		if !strings.HasSuffix(w, ":[1]") && !strings.Contains(w, "excerpt of [1]") {
+			t.Errorf("stop %q is not the marker of the excerpt", w)
+		}
+	}
+
+	// enter on each result opens its topic at the marker.
+	for i, mt := range ms {
+		if mt.Topic == "" {
+			continue
+		}
+		keys := append(strings.Split(strings.Repeat("j", i), ""), "enter")
+		o := press(t, list, keys...)
+		if o.b.Topics[o.current].ID != mt.Topic || o.reader.hl.cur != mt.N || currentMatch(t, o) != "[1]" || !visible(o) {
+			t.Errorf("result %d: topic %s match %d, want %s match %d on its marker", i, o.b.Topics[o.current].ID, o.reader.hl.cur, mt.Topic, mt.N)
+		}
 	}
 }

@@ -72,15 +72,7 @@ func TestHostileOutput(t *testing.T) {
 // sequences as visible text, plain, marked and in JSON.
 func TestHostileExcerptSearch(t *testing.T) {
 	dir, _ := hostile.Copy(t)
-	// An excerpt holding every sequence that leaves it one: no "[",
-	// which would open a group inside the group.
-	var payload strings.Builder
-	for _, sq := range hostile.Sequences {
-		if !strings.Contains(sq.Seq, "[") {
-			payload.WriteString(sq.Seq)
-		}
-	}
-	own := writeBriefing(t, "# T\n\nA claim [@s, \"the evidence "+payload.String()+" PWNED is here\"].\n")
+	own := writeBriefing(t, "# T\n\nA claim [@s, \"the evidence "+hostile.InExcerpt+" PWNED is here\"].\n")
 	for _, args := range [][]string{
 		{"search", "--color", "always", "title", dir},
 		{"search", "--json", "title", dir},
