@@ -8,7 +8,10 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"brief/briefing"
+	"brief/internal/render"
 	"brief/internal/search"
+	"brief/internal/testkit/synth"
 )
 
 // stops walks n from the current state until it comes back to where it
@@ -294,5 +297,70 @@ func TestSearchExcerpts(t *testing.T) {
 		if o.b.Topics[o.current].ID != mt.Topic || o.reader.hl.cur != mt.N || currentMatch(t, o) != "[1]" || !visible(o) {
 			t.Errorf("result %d: topic %s match %d, want %s match %d on its marker", i, o.b.Topics[o.current].ID, o.reader.hl.cur, mt.Topic, mt.N)
 		}
+	}
+}
+
+// TestSearchExcerptCountsEveryTopic checks, in every topic of the
+// built-in briefing and a synthetic one, that the reader finds on screen as many matches as
+// the index counts there, for words of the excerpts: each excerpt's
+// marker is found where the index places the excerpt.
+func TestSearchExcerptCountsEveryTopic(t *testing.T) {
+	checkExcerptCounts(t, embeddedModel(t, 100, 30))
+	// A synthetic briefing: citations in lists, tables and headings.
+	dir := t.TempDir()
+	if err := synth.Generate(dir, 6, 6*3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	b, err := briefing.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExcerptCounts(t, send(t, New(b, Options{Style: render.Dark}), sizeMsg(100, 30)))
+}
+
+// checkExcerptCounts compares, in each topic of base's briefing, the
+// matches on screen with the index's count, for words of the excerpts.
+func checkExcerptCounts(t *testing.T, base Model) {
+	t.Helper()
+	ix := search.NewIndex(base.b)
+	seen := map[string]bool{}
+	var queries []string
+	for i := range ix.Len() {
+		d := ix.Doc(i)
+		if !d.Excerpt() {
+			continue
+		}
+		long := ""
+		for _, w := range strings.Fields(d.Text) {
+			if w = strings.Trim(strings.ToLower(w), `.,;:"“”'’()`); len(w) > len(long) {
+				long = w
+			}
+		}
+		// Not a hyphenated word: the renderer may wrap it at the hyphen,
+		// which a query without a space does not match across.
+		if !seen[long] && !strings.Contains(long, "-") && len(queries) < 40 {
+			seen[long] = true
+			queries = append(queries, long)
+		}
+	}
+	excerpts := 0
+	for ti, tp := range base.b.Topics {
+		m := press(t, base, fmt.Sprint(ti+1))
+		for _, q := range queries {
+			// Typing finds the matches of the topic shown, and stays.
+			s := typeText(t, press(t, m, "/"), q)
+			want := s.search.counts.ByTopic[tp.ID]
+			if got := s.reader.hl.count(); got != want {
+				t.Errorf("%s /%s: %d here, the index counts %d", tp.ID, q, got, want)
+			}
+			for _, mk := range s.reader.hl.excerpt {
+				if mk != "" {
+					excerpts++
+				}
+			}
+		}
+	}
+	if excerpts < len(queries) {
+		t.Errorf("only %d matches in excerpts for %d queries: the test proves little", excerpts, len(queries))
 	}
 }
