@@ -47,6 +47,10 @@ func newSearchCmd() *cobra.Command {
 		Long: `search prints every line of the briefing's topics and timeline that
 matches QUERY, once, as grep does: the topic id (or "timeline"), the line
 in its file, and the line of text, with the matches marked on a terminal.
+The excerpts of citations ([@a, "the passage"]), hidden in the running
+text, are searched too: a match in one is printed after the line of its
+citation as the topic id, the line and column of the excerpt's opening
+quotation mark, and the excerpt, "guarantees:13:233: excerpt of [1]: ...".
 
 QUERY is literal text, matched as in the reader: in lower case it ignores
 case, with any capital it matches case exactly; accents are ignored; words
@@ -57,7 +61,9 @@ whole words, and in capitals only where written in capitals ("US").
 With --json, each match (not each line) is one JSON object per line (JSON Lines) with the
 fields topic (absent for the timeline), event (timeline index, absent in
 topics), file, line, text (the whole line), match, and start and end (the
-byte range of the match in text).
+byte range of the match in text). A match in an excerpt also has excerpt
+(true), marker (its citation's marker, "[1]") and col (the column of the
+excerpt's opening mark on line), and its text is the excerpt.
 
 The exit status is 0 if there was a match, 1 if there was none, and 2 on
 an error, as with grep.`,
