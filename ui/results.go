@@ -179,8 +179,8 @@ func (r results) View() string {
 		room := max(w-tw-4, 1)
 		// A match in an excerpt, which the text hides, says so first.
 		label := ""
-		if d := r.ix.Doc(mt.Doc); d.Excerpt() {
-			label = "excerpt " + render.Clean(d.Marker) + ": "
+		if ex, ok := r.ix.Excerpt(mt); ok {
+			label = "excerpt " + render.Clean(ex.Marker) + ": "
 		}
 		snip, rg := r.ix.Snippet(mt, max(room-ansi.StringWidth(label), 1))
 		snip = render.Clean(snip[:rg.Start]) + r.st.match.Render(render.Clean(snip[rg.Start:rg.End])) + render.Clean(snip[rg.End:])

@@ -355,13 +355,13 @@ func (m *Model) excerptHits(own int) []excerptHit {
 	hits := make([]excerptHit, 0, len(ems))
 	k := 0
 	for _, em := range ems {
-		d := m.ix.Doc(em.Doc)
+		ex, _ := m.ix.Excerpt(em)
 		// Both come in the order of the citations.
-		for k < len(l.marks) && l.marks[k].cite < d.Cite {
+		for k < len(l.marks) && l.marks[k].cite < ex.Cite {
 			k++
 		}
-		if k < len(l.marks) && l.marks[k].cite == d.Cite {
-			hits = append(hits, excerptHit{start: l.marks[k].start, end: l.marks[k].end, marker: d.Marker})
+		if k < len(l.marks) && l.marks[k].cite == ex.Cite {
+			hits = append(hits, excerptHit{start: l.marks[k].start, end: l.marks[k].end, marker: ex.Marker})
 		}
 	}
 	return hits

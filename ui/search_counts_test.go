@@ -59,7 +59,7 @@ func TestSearchCountsAgree(t *testing.T) {
 	// Matches in excerpts count with their topic.
 	excerpts := 0
 	for _, mt := range m.results.matches {
-		if mt.Topic == "overview" && m.ix.Doc(mt.Doc).Excerpt() {
+		if _, ok := m.ix.Excerpt(mt); ok && mt.Topic == "overview" {
 			excerpts++
 		}
 	}
@@ -246,7 +246,7 @@ func TestSearchExcerpts(t *testing.T) {
 		t.Fatalf("the results list has %d matches of %q, want 6", len(ms), word)
 	}
 	for i, mt := range ms {
-		if !list.ix.Doc(mt.Doc).Excerpt() {
+		if _, ok := list.ix.Excerpt(mt); !ok {
 			t.Errorf("result %d is not in an excerpt", i)
 		}
 	}
@@ -327,20 +327,22 @@ func checkExcerptCounts(t *testing.T, base Model) {
 	var queries []string
 	for i := range ix.Len() {
 		d := ix.Doc(i)
-		if !d.Excerpt() {
+		if !d.Excerpts {
 			continue
 		}
-		long := ""
-		for _, w := range strings.Fields(d.Text) {
-			if w = strings.Trim(strings.ToLower(w), `.,;:"“”'’()`); len(w) > len(long) {
-				long = w
+		for line := range strings.Lines(d.Text) {
+			long := ""
+			for _, w := range strings.Fields(line) {
+				if w = strings.Trim(strings.ToLower(w), `.,;:"“”'’()`); len(w) > len(long) {
+					long = w
+				}
 			}
-		}
-		// Not a hyphenated word: the renderer may wrap it at the hyphen,
-		// which a query without a space does not match across.
-		if !seen[long] && !strings.Contains(long, "-") && len(queries) < 40 {
-			seen[long] = true
-			queries = append(queries, long)
+			// Not a hyphenated word: the renderer may wrap it at the
+			// hyphen, which a query without a space does not match across.
+			if !seen[long] && !strings.Contains(long, "-") && len(queries) < 40 {
+				seen[long] = true
+				queries = append(queries, long)
+			}
 		}
 	}
 	excerpts := 0

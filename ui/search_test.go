@@ -238,7 +238,7 @@ func TestResultsOpenTheMatch(t *testing.T) {
 			continue
 		}
 		want := "Novoross"
-		if r.ix.Doc(mt.Doc).Excerpt() {
+		if _, ok := r.ix.Excerpt(mt); ok {
 			want = "[3]" // its marker
 		}
 		if got := currentMatch(t, r); !strings.HasPrefix(got, want) {

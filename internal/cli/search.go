@@ -230,12 +230,11 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 		line := append(w.AvailableBuffer(), place...)
 		line = append(line, ':')
 		line = strconv.AppendInt(line, int64(m.Line), 10)
-		d := ix.Doc(m.Doc)
-		if d.Excerpt() {
+		if ex, ok := ix.Excerpt(m); ok {
 			line = append(line, ':')
-			line = strconv.AppendInt(line, int64(d.Col), 10)
+			line = strconv.AppendInt(line, int64(ex.Col), 10)
 			line = append(line, ": excerpt of "...)
-			line = append(line, d.Marker...)
+			line = append(line, ex.Marker...)
 		}
 		line = append(line, ": "...)
 		start := len(line)
@@ -260,9 +259,19 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 // order: the matches of excerpts met between the line's matches come
 // first in the rest.
 func lineMatches(ix *search.Index, ms []search.Match) (same, rest []search.Match) {
-	sameLine := func(m search.Match) bool { return m.Doc == ms[0].Doc && m.Line == ms[0].Line }
+	// Excerpts are lines of one text; two may stand on one line of the
+	// file.
+	first, inExcerpt := ix.Excerpt(ms[0])
+	sameLine := func(m search.Match) bool {
+		if m.Doc != ms[0].Doc || m.Line != ms[0].Line {
+			return false
+		}
+		ex, _ := ix.Excerpt(m)
+		return ex.N == first.N
+	}
+	isExcerpt := func(m search.Match) bool { return ix.Doc(m.Doc).Excerpts }
 	n, last := 1, 1 // matches looked at; those up to the line's last
-	for n < len(ms) && (sameLine(ms[n]) || ix.Doc(ms[n].Doc).Excerpt() && !ix.Doc(ms[0].Doc).Excerpt()) {
+	for n < len(ms) && (sameLine(ms[n]) || isExcerpt(ms[n]) && !inExcerpt) {
 		n++
 		if sameLine(ms[n-1]) {
 			last = n
@@ -300,8 +309,8 @@ func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) er
 			ev := m.Event
 			jm.Event = &ev
 		}
-		if d := ix.Doc(m.Doc); d.Excerpt() {
-			jm.Excerpt, jm.Marker, jm.Col = true, d.Marker, d.Col
+		if ex, ok := ix.Excerpt(m); ok {
+			jm.Excerpt, jm.Marker, jm.Col = true, ex.Marker, ex.Col
 		}
 		if err := enc.Encode(jm); err != nil {
 			return err

@@ -329,6 +329,11 @@ func TestSearchExcerpts(t *testing.T) {
 			t.Errorf("brief %q: exit %d\n%q\nwant\n%q", tt.args, code, out, tt.wantOut)
 		}
 	}
+	// Two excerpts on one line of the file: two lines of output.
+	two := writeBriefing(t, "# T\n\nBoth [@s, \"a first draft\"; @s, \"the second draft\"].\n")
+	if out, _, _ := run(t, "search", "draft", two); out != "talks:3:11: excerpt of [1]: a first draft\ntalks:3:32: excerpt of [1]: the second draft\n" {
+		t.Errorf("two excerpts on a line:\n%s", out)
+	}
 	out, _, _ := run(t, "search", "--json", "draft", dir)
 	var got []jsonMatch
 	for l := range strings.Lines(out) {

@@ -730,6 +730,9 @@ func (sc *scan) index(d Doc) indexDoc {
 	}
 	var f folded
 	f, sc.fold, sc.segs = foldAppend(sc.fold, sc.segs, d.Text, true)
+	if d.Excerpts {
+		sealLines(&f, d.Text)
+	}
 	n := len(sc.lines)
 	sc.lines = appendLineStarts(sc.lines, d.Text)
 	return indexDoc{Doc: d, fold: f, lines: sc.lines[n:len(sc.lines):len(sc.lines)]}

@@ -29,8 +29,8 @@ func searchResult(ix *search.Index, q search.Query) []string {
 		s1, h1 := ix.Snippet(m, 40)
 		d := ix.Doc(m.Doc)
 		ex := ""
-		if d.Excerpt() {
-			ex = fmt.Sprintf("excerpt %d of %s", d.Col, d.Marker)
+		if e, ok := ix.Excerpt(m); ok {
+			ex = fmt.Sprintf("excerpt %d:%d of %s", e.Line, e.Col, e.Marker)
 		}
 		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%s|%q|%v|%q|%v",
 			m.Topic, m.Event, d.File, m.Line, ex, s0, h0, s1, h1))
@@ -193,13 +193,15 @@ func TestNewIndexForExcerpts(t *testing.T) {
 		var qs []string
 		for i := range ix.Len() {
 			d := ix.Doc(i)
-			if !d.Excerpt() {
+			if !d.Excerpts {
 				continue
 			}
-			excerpts++
-			ws := strings.Fields(d.Text)
-			k := r.IntN(len(ws))
-			qs = append(qs, ws[k], strings.Join(ws[k:min(len(ws), k+2)], " "))
+			for line := range strings.Lines(d.Text) {
+				excerpts++
+				ws := strings.Fields(line)
+				k := r.IntN(len(ws))
+				qs = append(qs, ws[k], strings.Join(ws[k:min(len(ws), k+2)], " "))
+			}
 		}
 		if len(qs) > 200 {
 			qs = qs[:200]

@@ -22,41 +22,74 @@ type Index struct {
 }
 
 // Doc is one searchable text of a briefing: a topic's body, a timeline
-// event, or the excerpt of a citation in either, as plain text (Markdown
-// markup removed, citations numbered as the reader numbers them). An
-// excerpt's Doc follows the Doc of the text it is in, with the other
-// excerpts of that text, in order.
+// event, or the excerpts of the citations in either, as plain text
+// (Markdown markup removed, citations numbered as the reader numbers
+// them). The excerpts of a text follow it as one Doc, one excerpt a line.
 type Doc struct {
 	// Topic is the id of the topic, or "" for a timeline event.
 	Topic string
 	// Event is the index of the event in Briefing.Timeline, or -1.
 	Event int
 	// File and Line locate Text: for a topic, the line where its body
-	// starts; for an event, the line of its entry in the timeline; for an
-	// excerpt in a topic, the line of its opening quotation mark, and in
-	// an event, the line of the event's entry. Line is 1 when unknown.
+	// starts; for an event, the line of its entry in the timeline; for
+	// excerpts, where the first is (see Excerpt). Line is 1 when unknown.
 	File string
 	Line int
-	// Col is the column of Text's start on Line, in characters from 1,
-	// as Line places it; 0 when unknown.
+	// Col is the column of Text's start on Line, in characters from 1;
+	// 0 when unknown.
 	Col int
 	// Text is the plain text searched. It holds no control characters.
-	// An excerpt's is on one line.
 	Text string
-	// Marker is, for an excerpt, the marker of its citation in the text
-	// it is in, as the reader shows it ("[3]"); "" for any other text.
-	Marker string
-	// Cite is, for an excerpt, the number of citation groups before its
-	// own in the text it is in: for a topic, its index in
-	// briefing.Topic.Citations.
-	Cite int
-	// at is, for an excerpt, where its marker ends in the text it is in:
-	// its matches come after the matches there that start before.
+	// Excerpts says that Text holds the excerpts of the citations of the
+	// Doc before it, one a line, in order; Index.Excerpt tells which a
+	// match is in.
+	Excerpts bool
+	ex       []excerptPlace // for Excerpts, each line's
+}
+
+// excerptPlace places an excerpt of an excerpts Doc.
+type excerptPlace struct {
+	marker          string
+	line, col, cite int
+	// at is where its citation's marker ends in the text it is in: its
+	// matches come after the matches there that start before.
 	at int
 }
 
-// Excerpt reports whether d is the excerpt of a citation.
-func (d Doc) Excerpt() bool { return d.Marker != "" }
+// Excerpt is the excerpt of a citation that a match is in.
+type Excerpt struct {
+	// Marker is the citation's marker, as the reader shows it ("[3]").
+	Marker string
+	// Line and Col place the excerpt's opening quotation mark in the
+	// file (Col in characters, from 1); for an excerpt in a timeline
+	// event, they place the event's entry.
+	Line, Col int
+	// Cite is the number of citation groups before its own in the text
+	// it is in: for a topic, its index in briefing.Topic.Citations.
+	Cite int
+	// N numbers the excerpts of the text, from 0.
+	N int
+}
+
+// Excerpt returns the excerpt that m is in, if m is in one.
+func (ix *Index) Excerpt(m Match) (Excerpt, bool) {
+	d := &ix.docs[m.Doc]
+	if !d.Excerpts {
+		return Excerpt{}, false
+	}
+	k := d.lineOf(m.Start)
+	p := d.ex[k]
+	return Excerpt{Marker: p.marker, Line: p.line, Col: p.col, Cite: p.cite, N: k}, true
+}
+
+// lineOf returns the line of the text that holds byte off.
+func (d *indexDoc) lineOf(off int) int {
+	k, found := slices.BinarySearch(d.lines, int32(off))
+	if !found {
+		k--
+	}
+	return k
+}
 
 type indexDoc struct {
 	Doc
@@ -108,6 +141,9 @@ func NewIndex(b *briefing.Briefing) *Index {
 		g := make([]indexDoc, len(ds))
 		for k, d := range ds {
 			g[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+			if d.Excerpts {
+				sealLines(&g[k].fold, d.Text)
+			}
 		}
 		groups[i] = g
 	})
@@ -136,8 +172,8 @@ func newText(hint int, build func([]byte) []byte) string {
 }
 
 // plainDocs appends d, whose Text is Markdown, made plain (as appendPlain
-// makes it with the code fence fence open), and then a Doc for each
-// excerpt of its citation groups. newText makes the texts.
+// makes it with the code fence fence open), and then, if it has any, the
+// excerpts of its citation groups. newText makes the texts.
 func plainDocs(out []Doc, d Doc, fence string, num map[string]int, newText func(hint int, build func([]byte) []byte) string) []Doc {
 	var ex excerpts
 	md := d.Text
@@ -146,9 +182,15 @@ func plainDocs(out []Doc, d Doc, fence string, num map[string]int, newText func(
 		return appendPlain(b, md, fence, num, &ex)
 	})
 	out = append(out, d)
+	if len(ex.list) == 0 {
+		return out
+	}
+	xd := Doc{Topic: d.Topic, Event: d.Event, File: d.File, Excerpts: true, ex: make([]excerptPlace, len(ex.list))}
+	size := 0
 	// The excerpts come in order: each line is counted on from the last.
 	line, ls, from := d.Line, 0, 0
-	for _, e := range ex.list {
+	for i, e := range ex.list {
+		size += len(e.text) + 1
 		if nl := strings.Count(md[from:e.off], "\n"); nl > 0 {
 			line += nl
 			ls = strings.LastIndexByte(md[:e.off], '\n') + 1
@@ -158,18 +200,57 @@ func plainDocs(out []Doc, d Doc, fence string, num map[string]int, newText func(
 		if ls == 0 {
 			col = max(d.Col, 1) + utf8.RuneCountInString(md[:e.off])
 		}
-		xd := Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Col: col, Marker: e.marker, Cite: e.cite, at: e.at}
 		if d.Event >= 0 {
 			// An event's text is not placed exactly: its entry is.
-			xd.Line, xd.Col = d.Line, d.Col
+			line, col = d.Line, d.Col
 		}
-		xd.Text = e.text
-		if briefing.HasControl(e.text) || !utf8.ValidString(e.text) {
-			xd.Text = newText(len(e.text), func(b []byte) []byte { return appendSafe(b, e.text) })
-		}
-		out = append(out, xd)
+		xd.ex[i] = excerptPlace{marker: e.marker, line: line, col: col, cite: e.cite, at: e.at}
 	}
-	return out
+	xd.Line, xd.Col = xd.ex[0].line, xd.ex[0].col
+	xd.Text = newText(size, func(b []byte) []byte {
+		for i, e := range ex.list {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			if briefing.HasControl(e.text) || !utf8.ValidString(e.text) {
+				b = appendSafe(b, e.text)
+			} else {
+				b = append(b, e.text...)
+			}
+		}
+		return b
+	})
+	return append(out, xd)
+}
+
+// sealLines makes the line breaks of f, the folded form of excerpts
+// text, match nothing: each excerpt is searched on its own, and no
+// phrase runs on from one into the next. The folded space that stands
+// for a line break becomes a byte no query holds (0xff is never UTF-8)
+// and no word either. f's bytes are its own, not yet shared.
+func sealLines(f *folded, text string) {
+	b := unsafe.Slice(unsafe.StringData(f.s), len(f.s))
+	k := 0 // the segment that holds the line break, found walking on
+	for o := 0; o < len(text); o++ {
+		i := strings.IndexByte(text[o:], '\n')
+		if i < 0 {
+			return
+		}
+		o += i
+		for k+1 < len(f.segs) && int(f.segs[k+1].o) <= o {
+			k++
+		}
+		// A run of white space is one folded space, in a unit segment of
+		// its own; otherwise the segment is byte for byte.
+		sg := f.segs[k]
+		p := int(sg.f)
+		if !sg.unit {
+			p += o - int(sg.o)
+		}
+		if p < len(b) && b[p] == ' ' {
+			b[p] = 0xff
+		}
+	}
 }
 
 // each runs f for 0 <= i < n on every core.
@@ -206,7 +287,7 @@ func partition(docs []indexDoc, n int) [][2]int {
 	for i, d := range docs {
 		size += len(d.fold.s)
 		// A text and its excerpts stay together, to be put in order.
-		if size >= total/n && len(parts) < n-1 && (i+1 == len(docs) || !docs[i+1].Excerpt()) {
+		if size >= total/n && len(parts) < n-1 && (i+1 == len(docs) || !docs[i+1].Excerpts) {
 			parts = append(parts, [2]int{start, i + 1})
 			start, size = i+1, 0
 		}
@@ -255,7 +336,7 @@ func (ix *Index) Search(q Query) []Match {
 		for i := lo; i < hi; {
 			// A text and its excerpts: their matches in reading order.
 			j, first := i+1, len(out)
-			for j < hi && ix.docs[j].Excerpt() {
+			for j < hi && ix.docs[j].Excerpts {
 				j++
 			}
 			body := first
@@ -270,7 +351,11 @@ func (ix *Index) Search(q Query) []Match {
 					for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
 						line++
 					}
-					out = append(out, Match{Doc: k, Topic: d.Topic, Event: d.Event, Line: d.Line + line, Range: r})
+					fl := d.Line + line
+					if d.Excerpts {
+						fl = d.ex[line].line
+					}
+					out = append(out, Match{Doc: k, Topic: d.Topic, Event: d.Event, Line: fl, Range: r})
 				}
 			}
 			if body > first && len(out) > body {
@@ -486,19 +571,19 @@ func runeStart(s string, i int) int {
 // in reading order: an excerpt's matches where its citation's marker
 // ends, after the text's matches that start before that.
 func (ix *Index) readingOrder(ms []Match) {
-	at := func(m Match) int {
-		if d := &ix.docs[m.Doc]; d.Excerpt() {
-			return d.at
+	at := func(m Match) (int, bool) {
+		if d := &ix.docs[m.Doc]; d.Excerpts {
+			return d.ex[d.lineOf(m.Start)].at, true
 		}
-		return m.Start
+		return m.Start, false
 	}
 	slices.SortStableFunc(ms, func(a, b Match) int {
-		if x, y := at(a), at(b); x != y {
-			return x - y
-		}
-		// At one place, an excerpt first: its marker ended there.
-		ea, eb := ix.docs[a.Doc].Excerpt(), ix.docs[b.Doc].Excerpt()
+		x, ea := at(a)
+		y, eb := at(b)
 		switch {
+		case x != y:
+			return x - y
+		// At one place, an excerpt first: its marker ended there.
 		case ea && !eb:
 			return -1
 		case eb && !ea:
@@ -510,21 +595,18 @@ func (ix *Index) readingOrder(ms []Match) {
 
 // TopicExcerpts returns the matches of q in the excerpts of topic id's
 // citations, in the order of the citations and within each excerpt;
-// Match.N counts them from 0. Doc(m.Doc) tells the citation (Cite) and
-// its marker. An index made by NewIndexFor has none.
+// Match.N counts them from 0, and Excerpt tells which each is in. An
+// index made by NewIndexFor has none.
 func (ix *Index) TopicExcerpts(id string, q Query) []Match {
 	i, ok := ix.topics[id]
-	if !ok || q.Empty() {
+	if !ok || q.Empty() || i+1 >= len(ix.docs) || !ix.docs[i+1].Excerpts {
 		return nil
 	}
-	var out []Match
-	var buf []Range
-	for k := i + 1; k < len(ix.docs) && ix.docs[k].Excerpt(); k++ {
-		d := &ix.docs[k]
-		buf = q.findFolded(&d.fold, d.Text, buf[:0], nil)
-		for _, r := range buf {
-			out = append(out, Match{Doc: k, Topic: d.Topic, Event: -1, N: len(out), Line: d.Line, Range: r})
-		}
+	d := &ix.docs[i+1]
+	rs := q.findFolded(&d.fold, d.Text, nil, nil)
+	out := make([]Match, len(rs))
+	for n, r := range rs {
+		out[n] = Match{Doc: i + 1, Topic: d.Topic, Event: -1, N: n, Line: d.ex[d.lineOf(r.Start)].line, Range: r}
 	}
 	return out
 }

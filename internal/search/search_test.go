@@ -423,21 +423,21 @@ func TestIndexExcerpts(t *testing.T) {
 	var rows []row
 	for _, m := range ix.Search(q) {
 		d := ix.Doc(m.Doc)
-		r := row{topic: m.Topic, n: m.N, line: m.Line, snippet: d.Text}
-		if d.Excerpt() {
-			r.marker, r.col = d.Marker, d.Col
+		snip, _ := ix.Snippet(m, 0)
+		r := row{topic: m.Topic, n: m.N, line: m.Line, snippet: snip}
+		if ex, ok := ix.Excerpt(m); ok {
+			r.marker, r.col = ex.Marker, ex.Col
 		}
 		r.text = d.Text[m.Start:m.End]
 		rows = append(rows, r)
 	}
 	// Plain text keeps the lines: the group's marker takes its two.
-	body := "The draft [1] and the draft.\nMore [1–2]\n. Code [@a, \"draft\"]."
 	want := []row{
-		{"talks", 0, 5, "", 0, "draft", body},
+		{"talks", 0, 5, "", 0, "draft", "The draft [1] and the draft."},
 		{"talks", 1, 5, "[1]", 16, "draft", "a draft by Zelenskiy"},
-		{"talks", 2, 5, "", 0, "draft", body},
+		{"talks", 2, 5, "", 0, "draft", "The draft [1] and the draft."},
 		{"talks", 3, 6, "[1–2]", 15, "draft", "one more draft"},
-		{"talks", 4, 7, "", 0, "draft", body},
+		{"talks", 4, 7, "", 0, "draft", ". Code [@a, \"draft\"]."},
 		{"none", 0, 1, "", 0, "draft", "No draft."},
 		{"", 0, 40, "[2]", 5, "draft", "a draft"},
 	}
@@ -449,11 +449,19 @@ func TestIndexExcerpts(t *testing.T) {
 		t.Errorf("Count = %+v, want the %d matches of Search", c, len(want))
 	}
 	// The alias rules hold in an excerpt as in the text.
-	if got := ix.TopicExcerpts("talks", Compile("zelensky", testActors)); len(got) != 1 || ix.Doc(got[0].Doc).Cite != 0 {
+	got := ix.TopicExcerpts("talks", Compile("zelensky", testActors))
+	if ex, _ := ix.Excerpt(got[0]); len(got) != 1 || ex.Cite != 0 {
 		t.Errorf("TopicExcerpts(zelensky) = %+v", got)
 	}
-	got := ix.TopicExcerpts("talks", q)
-	if len(got) != 2 || ix.Doc(got[1].Doc).Cite != 1 || got[1].N != 1 {
+	got = ix.TopicExcerpts("talks", q)
+	if ex, _ := ix.Excerpt(got[1]); len(got) != 2 || ex.Cite != 1 || ex.N != 1 || got[1].N != 1 {
 		t.Errorf("TopicExcerpts(draft) = %+v", got)
+	}
+	// Each excerpt is searched on its own: no phrase runs from one into
+	// the next, and a query's leading space finds no start of one.
+	for _, text := range []string{"zelenskiy one", "zelenskiy\none", " one", "draft one"} {
+		if got := ix.TopicExcerpts("talks", Compile(text, nil)); len(got) != 0 {
+			t.Errorf("%q matches across excerpts: %+v", text, got)
+		}
 	}
 }
