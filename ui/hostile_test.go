@@ -236,7 +236,7 @@ func TestHostileExcerptSearch(t *testing.T) {
 		m := send(t, New(b, Options{Style: style}), sizeMsg(100, 24))
 		m = press(t, typeText(t, press(t, m, "/"), "evidence"), "enter")
 		checkScreen(t, m, "search")
-		if got := footerLine(m); !strings.Contains(got, "1/1 here · in the excerpt of [1]") {
+		if got := footerLine(m); !strings.Contains(got, "1/1 here · in excerpt [1]") {
 			t.Errorf("%v: status line %q", style, got)
 		}
 		m = press(t, m, "n", "N", "/", "P", "W", "N", "E", "D", "tab")

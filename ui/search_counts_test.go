@@ -271,7 +271,7 @@ func TestSearchExcerpts(t *testing.T) {
 	if got := currentMatch(t, m); got != "[1]" || !visible(m) {
 		t.Errorf("enter lands on %q, want the marker [1] on screen", got)
 	}
-	if got := footerLine(m); !strings.Contains(got, "1/1 here · in the excerpt of [1]") {
+	if got := footerLine(m); !strings.Contains(got, "1/1 here · in excerpt [1]") {
 		t.Errorf("status line %q, want it to say the match is in the excerpt of [1]", got)
 	}
 	if strings.Contains(ansi.Strip(strings.Join(m.reader.lines, "\n")), word) {

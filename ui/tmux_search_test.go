@@ -61,7 +61,7 @@ func TestTmuxSearch(t *testing.T) {
 	})
 	// n walks every match, topic after topic, and wraps with a notice;
 	// one is in the excerpt of a citation, which its marker stands for.
-	walk := []string{"2/2 here", "4/7", "2/2 here · in the excerpt of [3]", "6/7", "7/7"}
+	walk := []string{"2/2 here", "4/7", "2/2 here · in excerpt [3]", "6/7", "7/7"}
 	for _, want := range walk {
 		s.keys("n")
 		word := "Novoross"

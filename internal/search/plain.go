@@ -187,11 +187,11 @@ func plainLine(b []byte, md string, line string, num map[string]int, ex *excerpt
 				continue
 			}
 		case '[':
-			if c, ok := briefing.CitationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
+			if c, offs, ok := citationAt(md, off+i, ex != nil); ok && i >= code && before(line, i) != '!' {
 				mk := len(b)
 				b = appendSafe(b, "["+briefing.Marker(c, num)+"]")
 				if ex != nil {
-					ex.add(b, mk, md, c)
+					ex.add(b, mk, c, offs)
 				}
 				if c.End-off > len(line) {
 					return b, c.End
@@ -295,15 +295,24 @@ type excerpt struct {
 	text   string
 }
 
-// add collects the excerpts of c, a group of md whose marker b[mk:]
-// ends b.
-func (x *excerpts) add(b []byte, mk int, md string, c briefing.Citation) {
+// citationAt parses the citation group at md[i], with the offsets of
+// its excerpts if excerpts.
+func citationAt(md string, i int, excerpts bool) (briefing.Citation, []int, bool) {
+	if excerpts {
+		return briefing.CitationExcerptsAt(md, i)
+	}
+	c, ok := briefing.CitationAt(md, i)
+	return c, nil, ok
+}
+
+// add collects the excerpts of c, a group whose marker b[mk:] ends b and
+// whose excerpts open at offs.
+func (x *excerpts) add(b []byte, mk int, c briefing.Citation, offs []int) {
 	n := x.cites
 	x.cites++
 	if c.Excerpts == nil {
 		return
 	}
-	offs := briefing.ExcerptOffsets(md, c)
 	for k, e := range c.Excerpts {
 		if k < len(offs) && offs[k] >= 0 && strings.TrimSpace(e) != "" {
 			x.list = append(x.list, excerpt{at: len(b) - x.base, off: offs[k], cite: n, marker: string(b[mk:]), text: e})
