@@ -341,6 +341,10 @@ func FuzzSearchFast(f *testing.F) {
 	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
 	f.Add("Zel [@a;\n@b] ensky [see\n@a, p. 3]\n[x [@b]", "Zelensky", "1")
 	f.Add("Zel [@a, \"x ] Zelensky\";\n@b, “ensky”] ensky", "Zelensky", "ensky")
+	// Excerpts: over lines, two in a group, a phrase from one to the
+	// next, white space and control characters at their edges.
+	f.Add("A [@a, \"one Zel\"; @b, \"ensky two\"] B [@a, \"\tthree\n  Zelensky \"]", "Zelensky", "zel ensky")
+	f.Add("x [@a, \"\u00a0é\u0301 ß\x1b\u2028\"] y [@s, “Straße\u3000”]", "Strasse", " ss")
 	f.Fuzz(func(t *testing.T, body, event, query string) {
 		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
 			event = "Zelensky"
