@@ -218,19 +218,58 @@ func ownLines(p *plainLines, md string) int {
 // apply highlights the matches on line i of the text.
 func (h highlights) apply(i int, line string) string {
 	k := sort.Search(len(h.spans), func(j int) bool { return h.spans[j].line >= i })
-	var ranges []lipgloss.Range
-	for ; k < len(h.spans) && h.spans[k].line == i; k++ {
-		sp := h.spans[k]
-		st := h.on
-		if sp.match == h.cur {
-			st = h.current
-		}
-		ranges = append(ranges, lipgloss.NewRange(sp.start, sp.end, st))
+	end := k
+	for end < len(h.spans) && h.spans[end].line == i {
+		end++
 	}
-	if len(ranges) == 0 {
+	if k == end {
 		return line
 	}
+	// Matches may share cells: those in the excerpts of one citation
+	// share its marker. Overlapping ranges would repeat the text, so each
+	// cell is drawn once, the current match's first.
+	var ranges []lipgloss.Range
+	var taken [][2]int
+	for _, current := range []bool{true, false} {
+		for _, sp := range h.spans[k:end] {
+			if (sp.match == h.cur) != current {
+				continue
+			}
+			st := h.on
+			if current {
+				st = h.current
+			}
+			for _, p := range uncovered(sp.start, sp.end, taken) {
+				ranges = append(ranges, lipgloss.NewRange(p[0], p[1], st))
+				taken = append(taken, p)
+			}
+		}
+	}
+	sort.Slice(ranges, func(a, b int) bool { return ranges[a].Start < ranges[b].Start })
 	return lipgloss.StyleRanges(line, ranges...)
+}
+
+// uncovered returns the parts of the cells start to end that none of
+// taken covers.
+func uncovered(start, end int, taken [][2]int) [][2]int {
+	parts := [][2]int{{start, end}}
+	for _, t := range taken {
+		var next [][2]int
+		for _, p := range parts {
+			if t[1] <= p[0] || t[0] >= p[1] {
+				next = append(next, p)
+				continue
+			}
+			if p[0] < t[0] {
+				next = append(next, [2]int{p[0], t[0]})
+			}
+			if t[1] < p[1] {
+				next = append(next, [2]int{t[1], p[1]})
+			}
+		}
+		parts = next
+	}
+	return parts
 }
 
 // reveal scrolls so that line is on screen, with some text above it.

@@ -366,3 +366,32 @@ func checkExcerptCounts(t *testing.T, base Model) {
 		t.Errorf("only %d matches in excerpts for %d queries: the test proves little", excerpts, len(queries))
 	}
 }
+
+// TestSearchHighlightKeepsText checks that highlighting never changes
+// the text: matches may share cells (two matches in the excerpts of one
+// citation share its marker; a match of "1" in the marker [1] and one in
+// its excerpt), and each cell is drawn once.
+func TestSearchHighlightKeepsText(t *testing.T) {
+	for _, q := range []string{"the", "1", "a", "ready"} {
+		for ti := range 7 {
+			m := typeText(t, press(t, embeddedModel(t, 100, 30), fmt.Sprint(ti+1), "/"), q)
+			hl := m.reader.hl
+			shared := false
+			for i := 1; i < len(hl.spans); i++ {
+				a, b := hl.spans[i-1], hl.spans[i]
+				shared = shared || a.line == b.line && b.start < a.end
+			}
+			for _, cur := range []int{-1, 0, hl.count() - 1} {
+				hl.cur = cur
+				for i, l := range m.reader.lines {
+					if got, want := ansi.Strip(hl.apply(i, l)), ansi.Strip(l); got != want {
+						t.Fatalf("/%s in topic %d, current %d, line %d: highlighted %q, was %q", q, ti+1, cur, i, got, want)
+					}
+				}
+			}
+			if q == "the" && ti == 0 && !shared {
+				t.Errorf("/the in topic 1: no two matches share cells; the test proves less")
+			}
+		}
+	}
+}
