@@ -17,16 +17,13 @@ type cite struct {
 func cites(b *Briefing, f func(cite)) {
 	each := func(text string, cs []Citation, pos func(off int) Pos) {
 		for _, c := range cs {
-			var ex []int
-			if c.Excerpts != nil {
-				_, _, ex = groupParts(text[c.Start+1:c.End-1], true)
-			}
+			ex := ExcerptOffsets(text, c)
 			keys := keyOffsets(text, c)
 			for i, k := range c.Keys {
 				ct := cite{key: k, at: pos(keys[i])}
-				if c.Excerpts != nil && i < len(ex) && ex[i] >= 0 {
+				if i < len(ex) && ex[i] >= 0 {
 					ct.quoted, ct.excerpt = true, c.Excerpts[i]
-					ct.excerptAt = pos(c.Start + 1 + ex[i])
+					ct.excerptAt = pos(ex[i])
 				}
 				f(ct)
 			}

@@ -315,11 +315,9 @@ func groupParts(g string, offs bool) (c Citation, keyOff, excerptOff []int) {
 			}
 			quoted = true
 			if offs {
-				// Callers that want the offsets do not want the text.
 				excerptOff[last] = qs
-			} else {
-				c.Excerpts[last] = oneLine(g[qs+open : qe-open])
 			}
+			c.Excerpts[last] = oneLine(g[qs+open : qe-open])
 			return
 		}
 		c.Locators[last] = affix(g[from:end])
@@ -401,6 +399,43 @@ func oneLine(s string) string {
 		b.WriteString(f)
 	}
 	return b.String()
+}
+
+// CitationExcerptsAt parses a citation group whose '[' is at s[i], as
+// CitationAt does, and returns with it the offsets that ExcerptOffsets
+// returns, in one pass.
+func CitationExcerptsAt(s string, i int) (Citation, []int, bool) {
+	end, ok := CitationEnd(s, i)
+	if !ok {
+		return Citation{}, nil, false
+	}
+	c, _, ex := groupParts(s[i+1:end-1], true)
+	c.Start, c.End = i, end
+	if c.Excerpts == nil {
+		return c, nil, true
+	}
+	for k := range ex {
+		if ex[k] >= 0 {
+			ex[k] += i + 1
+		}
+	}
+	return c, ex, true
+}
+
+// ExcerptOffsets returns, for each key of c, a citation group found in
+// s, the offset in s of its excerpt's opening quotation mark, or -1 for a
+// key without one; nil when c has no excerpt.
+func ExcerptOffsets(s string, c Citation) []int {
+	if c.Excerpts == nil {
+		return nil
+	}
+	_, _, ex := groupParts(s[c.Start+1:c.End-1], true)
+	for i := range ex {
+		if ex[i] >= 0 {
+			ex[i] += c.Start + 1
+		}
+	}
+	return ex
 }
 
 // keyOffsets returns the offsets in s of the '@' of each key of c, a

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,5 +167,28 @@ func TestKeyPosExcerpt(t *testing.T) {
 	got := keyOffsets(body, c)
 	if len(got) != 2 || got[0] != 6 || got[1] != 25 {
 		t.Errorf("keyOffsets = %v, want [6 25]", got)
+	}
+}
+
+// TestCitationExcerptsAt checks that CitationExcerptsAt parses a group as
+// CitationAt does and places its excerpts as ExcerptOffsets does.
+func TestCitationExcerptsAt(t *testing.T) {
+	for _, s := range []string{
+		`x [@a, "one"; @b] y`,
+		`x [@a; @b, “two; ] here”] y`,
+		"x [see @a, p. 3, \"not\"; @b,\n  \"over\n lines\"] y",
+		`x [@a] y`,
+	} {
+		i := strings.IndexByte(s, '[')
+		want, ok := CitationAt(s, i)
+		got, offs, ok2 := CitationExcerptsAt(s, i)
+		if ok != ok2 || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(offs, ExcerptOffsets(s, want)) {
+			t.Errorf("%q: got %+v %v, want %+v %v", s, got, offs, want, ExcerptOffsets(s, want))
+		}
+		for k, o := range offs {
+			if o >= 0 && s[o] != '"' && !strings.HasPrefix(s[o:], "“") {
+				t.Errorf("%q: excerpt %d placed at %q", s, k, s[o:])
+			}
+		}
 	}
 }

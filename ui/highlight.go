@@ -76,7 +76,12 @@ type highlights struct {
 
 	spans []span // in order of line, then cell
 	first []int  // the line where each match starts
-	cur   int    // the current match, or -1
+	// excerpt has, for each match in the excerpt of a citation, the
+	// citation's marker ("[3]"), and "" for a match in the text.
+	excerpt []string
+	// indexed says that the excerpts were searched: the index was there.
+	indexed bool
+	cur     int // the current match, or -1
 
 	on, current lipgloss.Style
 }
@@ -84,20 +89,60 @@ type highlights struct {
 // count is the number of matches on the text.
 func (h highlights) count() int { return len(h.first) }
 
+// excerptHit is a match in the excerpt of a citation, shown on the
+// citation's marker, the bytes start to end of the plain text.
+type excerptHit struct {
+	start, end int
+	marker     string
+}
+
 // findSpans maps the matches of q in p back to cells of the lines, for
-// the matches that start in the first own lines.
-func findSpans(p *plainLines, q search.Query, own int) ([]span, []int) {
+// the matches that start in the first own lines, and puts hits, matches
+// in excerpts in the order of their markers, among them: in reading
+// order, as the search index has them, a hit after the matches that
+// start before its marker ends. It returns the spans, the line where
+// each match starts, and each match's marker if in an excerpt.
+func findSpans(p *plainLines, q search.Query, own int, hits []excerptHit) ([]span, []int, []string) {
 	var spans []span
 	var first []int
-	for n, rg := range q.FindAll(p.text) {
-		l := lineAt(p, rg.Start)
-		if l >= own {
+	var excerpt []string
+	add := func(start, end int, marker string) {
+		n := len(first)
+		first = append(first, lineAt(p, start))
+		excerpt = append(excerpt, marker)
+		spans = append(spans, rangeSpans(p, start, end, n)...)
+	}
+	for _, rg := range q.FindAll(p.text) {
+		if lineAt(p, rg.Start) >= own {
 			break
 		}
-		first = append(first, l)
-		spans = append(spans, rangeSpans(p, rg.Start, rg.End, n)...)
+		for len(hits) > 0 && hits[0].end <= rg.Start {
+			add(hits[0].start, hits[0].end, hits[0].marker)
+			hits = hits[1:]
+		}
+		add(rg.Start, rg.End, "")
 	}
-	return spans, first
+	for _, h := range hits {
+		add(h.start, h.end, h.marker)
+	}
+	// A marker's spans may come after those of a match that starts in
+	// it: apply wants them in order.
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].line != spans[j].line {
+			return spans[i].line < spans[j].line
+		}
+		return spans[i].start < spans[j].start
+	})
+	return spans, first, excerpt
+}
+
+// inExcerpt returns the marker of the citation whose excerpt holds match
+// i, or "" if the match is in the text.
+func (h highlights) inExcerpt(i int) string {
+	if i < 0 || i >= len(h.excerpt) {
+		return ""
+	}
+	return h.excerpt[i]
 }
 
 // rangeSpans maps the bytes start to end of p's text back to cells of
@@ -173,19 +218,58 @@ func ownLines(p *plainLines, md string) int {
 // apply highlights the matches on line i of the text.
 func (h highlights) apply(i int, line string) string {
 	k := sort.Search(len(h.spans), func(j int) bool { return h.spans[j].line >= i })
-	var ranges []lipgloss.Range
-	for ; k < len(h.spans) && h.spans[k].line == i; k++ {
-		sp := h.spans[k]
-		st := h.on
-		if sp.match == h.cur {
-			st = h.current
-		}
-		ranges = append(ranges, lipgloss.NewRange(sp.start, sp.end, st))
+	end := k
+	for end < len(h.spans) && h.spans[end].line == i {
+		end++
 	}
-	if len(ranges) == 0 {
+	if k == end {
 		return line
 	}
+	// Matches may share cells: those in the excerpts of one citation
+	// share its marker. Overlapping ranges would repeat the text, so each
+	// cell is drawn once, the current match's first.
+	var ranges []lipgloss.Range
+	var taken [][2]int
+	for _, current := range []bool{true, false} {
+		for _, sp := range h.spans[k:end] {
+			if (sp.match == h.cur) != current {
+				continue
+			}
+			st := h.on
+			if current {
+				st = h.current
+			}
+			for _, p := range uncovered(sp.start, sp.end, taken) {
+				ranges = append(ranges, lipgloss.NewRange(p[0], p[1], st))
+				taken = append(taken, p)
+			}
+		}
+	}
+	sort.Slice(ranges, func(a, b int) bool { return ranges[a].Start < ranges[b].Start })
 	return lipgloss.StyleRanges(line, ranges...)
+}
+
+// uncovered returns the parts of the cells start to end that none of
+// taken covers.
+func uncovered(start, end int, taken [][2]int) [][2]int {
+	parts := [][2]int{{start, end}}
+	for _, t := range taken {
+		var next [][2]int
+		for _, p := range parts {
+			if t[1] <= p[0] || t[0] >= p[1] {
+				next = append(next, p)
+				continue
+			}
+			if p[0] < t[0] {
+				next = append(next, [2]int{p[0], t[0]})
+			}
+			if t[1] < p[1] {
+				next = append(next, [2]int{t[1], p[1]})
+			}
+		}
+		parts = next
+	}
+	return parts
 }
 
 // reveal scrolls so that line is on screen, with some text above it.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -207,6 +209,45 @@ func TestHostileProgram(t *testing.T) {
 		"\x1b[5;31m", "\u009b", "\u009d", "\u0090", "\u009f", "\u202e", "\u202a", "\u2066", "\u2069", "X\x08", "\x7f"} {
 		if i := bytes.Index(out, []byte(bad)); i >= 0 {
 			t.Errorf("the program wrote %q: %q", bad, out[max(i-40, 0):min(i+40, len(out))])
+		}
+	}
+}
+
+// TestHostileExcerptSearch searches excerpts that carry control
+// sequences: n lands on the marker, the status line names it, and the
+// results list shows the excerpt with the sequences as visible text,
+// never as sequences, in each style.
+func TestHostileExcerptSearch(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"briefing.yaml": "title: T\nsources:\n  - id: s\n    title: S\n    kind: news\n",
+		"claims.md":     "# Claims\n\nA claim [@s, \"the evidence " + hostile.InExcerpt + " PWNED here\"] and more.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := briefing.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []render.Style{render.Dark, render.Light, render.NoTTY} {
+		m := send(t, New(b, Options{Style: style}), sizeMsg(100, 24))
+		m = press(t, typeText(t, press(t, m, "/"), "evidence"), "enter")
+		checkScreen(t, m, "search")
+		if got := footerLine(m); !strings.Contains(got, "1/1 here · in excerpt [1]") {
+			t.Errorf("%v: status line %q", style, got)
+		}
+		m = press(t, m, "n", "N", "/", "P", "W", "N", "E", "D", "tab")
+		checkScreen(t, m, "results list")
+		if got := plain(m); !strings.Contains(got, "excerpt [1]:") || !strings.Contains(got, "PWNED") || !strings.Contains(got, "␛") {
+			t.Errorf("%v: the results list does not show the excerpt, neutralised:\n%s", style, got)
+		}
+		m = press(t, m, "enter")
+		checkScreen(t, m, "result opened")
+		if got := currentMatch(t, m); got != "[1]" {
+			t.Errorf("%v: the result opens on %q, want the marker", style, got)
 		}
 	}
 }

@@ -177,8 +177,16 @@ func (r results) View() string {
 		}
 		where = pad(ansi.Truncate(where, tw, "…"), tw)
 		room := max(w-tw-4, 1)
-		snip, rg := r.ix.Snippet(mt, room)
+		// A match in an excerpt, which the text hides, says so first.
+		label := ""
+		if ex, ok := r.ix.Excerpt(mt); ok {
+			label = "excerpt " + render.Clean(ex.Marker) + ": "
+		}
+		snip, rg := r.ix.Snippet(mt, max(room-ansi.StringWidth(label), 1))
 		snip = render.Clean(snip[:rg.Start]) + r.st.match.Render(render.Clean(snip[rg.Start:rg.End])) + render.Clean(snip[rg.End:])
+		if label != "" {
+			snip = r.st.listNumber.Render(label) + snip
+		}
 		row := ansi.Truncate(snip, room, "…")
 		mark := "  "
 		if i == r.rows.cursor {

@@ -277,16 +277,19 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 		return m, nil
 	}
 	hl := &r.hl
-	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.version != r.version || hl.query != s.query.Text() {
+	if !hl.valid || hl.key != r.shown || hl.rendered != r.rendered || hl.version != r.version || hl.query != s.query.Text() ||
+		!hl.indexed && m.ix != nil {
 		same := hl.valid && hl.key.topic == r.shown.topic && hl.query == s.query.Text()
 		cur := hl.cur
 		own := 0 // the summary page is not searched
+		var hits []excerptHit
 		if r.shown.topic != aboutTopic {
 			own = ownLines(r.plainText(), m.text(r.shown.topic))
+			hits = m.excerptHits(own)
 		}
-		spans, first := findSpans(r.plainText(), s.query, own)
+		spans, first, excerpt := findSpans(r.plainText(), s.query, own, hits)
 		*hl = highlights{key: r.shown, rendered: r.rendered, version: r.version, query: s.query.Text(), valid: true,
-			spans: spans, first: first, cur: -1, on: m.st.match, current: m.st.matchCurrent}
+			spans: spans, first: first, excerpt: excerpt, indexed: m.ix != nil, cur: -1, on: m.st.match, current: m.st.matchCurrent}
 		if same && cur < len(first) {
 			hl.cur = cur
 		}
@@ -329,6 +332,39 @@ func (m Model) syncSearch() (Model, tea.Cmd) {
 	}
 	s.land = landNone
 	return m, nil
+}
+
+// excerptHits finds the matches of the search in the excerpts of the
+// citations of the topic shown, whose first own lines are its text, on
+// their markers. The index finds them, as it counts them; until it is
+// built, there are none.
+func (m *Model) excerptHits(own int) []excerptHit {
+	r := &m.reader
+	if m.ix == nil || r.shown.topic < 0 || r.shown.topic >= len(m.b.Topics) {
+		return nil
+	}
+	t := m.b.Topics[r.shown.topic]
+	ems := m.ix.TopicExcerpts(t.ID, m.search.query)
+	if len(ems) == 0 {
+		return nil
+	}
+	l := m.citeLayout(true)
+	if l == nil || r.shown.topic != m.current {
+		l = layoutCites(m.b, t, r.plainText(), own)
+	}
+	hits := make([]excerptHit, 0, len(ems))
+	k := 0
+	for _, em := range ems {
+		ex, _ := m.ix.Excerpt(em)
+		// Both come in the order of the citations.
+		for k < len(l.marks) && l.marks[k].cite < ex.Cite {
+			k++
+		}
+		if k < len(l.marks) && l.marks[k].cite == ex.Cite {
+			hits = append(hits, excerptHit{start: l.marks[k].start, end: l.marks[k].end, marker: ex.Marker})
+		}
+	}
+	return hits
 }
 
 // paste puts pasted text in the search line or the finder, on one line.

@@ -6,7 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"brief/briefing"
+	"brief/internal/render"
 	"brief/internal/search"
+	"brief/internal/testkit/synth"
 )
 
 // stops walks n from the current state until it comes back to where it
@@ -50,6 +55,16 @@ func TestSearchCountsAgree(t *testing.T) {
 		if mt.Topic == "overview" {
 			inTopic++
 		}
+	}
+	// Matches in excerpts count with their topic.
+	excerpts := 0
+	for _, mt := range m.results.matches {
+		if _, ok := m.ix.Excerpt(mt); ok && mt.Topic == "overview" {
+			excerpts++
+		}
+	}
+	if excerpts == 0 {
+		t.Error("no match of zelensky in the excerpts of Bottom line: the test proves less")
 	}
 	if here != inTopic || here != m.search.counts.ByTopic["overview"] {
 		t.Errorf("Bottom line /zelensky: %d here, the results list %d, the count %d; want them equal",
@@ -214,5 +229,169 @@ func TestSearchTimelineThenTopic(t *testing.T) {
 	m = press(t, press(t, m, strings.Split(strings.Repeat("j", i), "")...), "enter", "n")
 	if m.search.event != 1 || !strings.Contains(footerLine(m), fmt.Sprintf("Timeline 2/%d", events)) {
 		t.Errorf("n after the first timeline result: event %d, footer %q", m.search.event, footerLine(m))
+	}
+}
+
+// TestSearchExcerpts checks, on the built-in briefing, a word found only
+// in excerpts, which the running text hides: the search line, the
+// here-count, n and the results list count its matches alike; n lands on
+// the citation's marker, highlighted, and the status line says the match
+// is in its excerpt; enter in the results list opens the topic at the
+// marker.
+func TestSearchExcerpts(t *testing.T) {
+	const word = "informed" // in six excerpts, in no running text
+	list := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), word), "tab")
+	ms := list.results.matches
+	if len(ms) != 6 {
+		t.Fatalf("the results list has %d matches of %q, want 6", len(ms), word)
+	}
+	for i, mt := range ms {
+		if _, ok := list.ix.Excerpt(mt); !ok {
+			t.Errorf("result %d is not in an excerpt", i)
+		}
+	}
+	if v := list.View().Content; !strings.Contains(ansi.Strip(v), "excerpt [1]: On January 23, he informed") {
+		t.Errorf("the results list does not show the excerpt as such:\n%s", ansi.Strip(v))
+	}
+
+	m := press(t, typeText(t, press(t, embeddedModel(t, 120, 30), "/"), word), "enter")
+	if got, want := footerLine(m), listed(ms); !strings.Contains(got, want) {
+		t.Errorf("search line %q, want %q as the results list has it", got, want)
+	}
+	id := m.b.Topics[m.current].ID
+	inTopic := 0
+	for _, mt := range ms {
+		if mt.Topic == id {
+			inTopic++
+		}
+	}
+	if m.reader.hl.count() != inTopic || inTopic == 0 {
+		t.Errorf("%s: %d here, the results list %d", id, m.reader.hl.count(), inTopic)
+	}
+	if got := currentMatch(t, m); got != "[1]" || !visible(m) {
+		t.Errorf("enter lands on %q, want the marker [1] on screen", got)
+	}
+	if got := footerLine(m); !strings.Contains(got, "1/1 here · in excerpt [1]") {
+		t.Errorf("status line %q, want it to say the match is in the excerpt of [1]", got)
+	}
+	if strings.Contains(ansi.Strip(strings.Join(m.reader.lines, "\n")), word) {
+		t.Error("the excerpt shows in the running text")
+	}
+	walk := stops(t, m)
+	if len(walk) != len(ms) || len(walk) != m.search.counts.Total {
+		t.Errorf("n visits %d, the results list has %d, the count is %d: %q", len(walk), len(ms), m.search.counts.Total, walk)
+	}
+	for _, w := range walk {
+		if !strings.HasSuffix(w, ":[1]") && !strings.Contains(w, "excerpt of [1]") {
+			t.Errorf("stop %q is not the marker of the excerpt", w)
+		}
+	}
+
+	// enter on each result opens its topic at the marker.
+	for i, mt := range ms {
+		if mt.Topic == "" {
+			continue
+		}
+		keys := append(strings.Split(strings.Repeat("j", i), ""), "enter")
+		o := press(t, list, keys...)
+		if o.b.Topics[o.current].ID != mt.Topic || o.reader.hl.cur != mt.N || currentMatch(t, o) != "[1]" || !visible(o) {
+			t.Errorf("result %d: topic %s match %d, want %s match %d on its marker", i, o.b.Topics[o.current].ID, o.reader.hl.cur, mt.Topic, mt.N)
+		}
+	}
+}
+
+// TestSearchExcerptCountsEveryTopic checks, in every topic of the
+// built-in briefing and a synthetic one, that the reader finds on screen as many matches as
+// the index counts there, for words of the excerpts: each excerpt's
+// marker is found where the index places the excerpt.
+func TestSearchExcerptCountsEveryTopic(t *testing.T) {
+	checkExcerptCounts(t, embeddedModel(t, 100, 30))
+	// A synthetic briefing: citations in lists, tables and headings.
+	dir := t.TempDir()
+	if err := synth.Generate(dir, 6, 6*3000, 7); err != nil {
+		t.Fatal(err)
+	}
+	b, err := briefing.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkExcerptCounts(t, send(t, New(b, Options{Style: render.Dark}), sizeMsg(100, 30)))
+}
+
+// checkExcerptCounts compares, in each topic of base's briefing, the
+// matches on screen with the index's count, for words of the excerpts.
+func checkExcerptCounts(t *testing.T, base Model) {
+	t.Helper()
+	ix := search.NewIndex(base.b)
+	seen := map[string]bool{}
+	var queries []string
+	for i := range ix.Len() {
+		d := ix.Doc(i)
+		if !d.Excerpts {
+			continue
+		}
+		for line := range strings.Lines(d.Text) {
+			long := ""
+			for _, w := range strings.Fields(line) {
+				if w = strings.Trim(strings.ToLower(w), `.,;:"“”'’()`); len(w) > len(long) {
+					long = w
+				}
+			}
+			// Not a hyphenated word: the renderer may wrap it at the
+			// hyphen, which a query without a space does not match across.
+			if !seen[long] && !strings.Contains(long, "-") && len(queries) < 40 {
+				seen[long] = true
+				queries = append(queries, long)
+			}
+		}
+	}
+	excerpts := 0
+	for ti, tp := range base.b.Topics {
+		m := press(t, base, fmt.Sprint(ti+1))
+		for _, q := range queries {
+			// Typing finds the matches of the topic shown, and stays.
+			s := typeText(t, press(t, m, "/"), q)
+			want := s.search.counts.ByTopic[tp.ID]
+			if got := s.reader.hl.count(); got != want {
+				t.Errorf("%s /%s: %d here, the index counts %d", tp.ID, q, got, want)
+			}
+			for _, mk := range s.reader.hl.excerpt {
+				if mk != "" {
+					excerpts++
+				}
+			}
+		}
+	}
+	if excerpts < len(queries) {
+		t.Errorf("only %d matches in excerpts for %d queries: the test proves little", excerpts, len(queries))
+	}
+}
+
+// TestSearchHighlightKeepsText checks that highlighting never changes
+// the text: matches may share cells (two matches in the excerpts of one
+// citation share its marker; a match of "1" in the marker [1] and one in
+// its excerpt), and each cell is drawn once.
+func TestSearchHighlightKeepsText(t *testing.T) {
+	for _, q := range []string{"the", "1", "a", "ready"} {
+		for ti := range 7 {
+			m := typeText(t, press(t, embeddedModel(t, 100, 30), fmt.Sprint(ti+1), "/"), q)
+			hl := m.reader.hl
+			shared := false
+			for i := 1; i < len(hl.spans); i++ {
+				a, b := hl.spans[i-1], hl.spans[i]
+				shared = shared || a.line == b.line && b.start < a.end
+			}
+			for _, cur := range []int{-1, 0, hl.count() - 1} {
+				hl.cur = cur
+				for i, l := range m.reader.lines {
+					if got, want := ansi.Strip(hl.apply(i, l)), ansi.Strip(l); got != want {
+						t.Fatalf("/%s in topic %d, current %d, line %d: highlighted %q, was %q", q, ti+1, cur, i, got, want)
+					}
+				}
+			}
+			if q == "the" && ti == 0 && !shared {
+				t.Errorf("/the in topic 1: no two matches share cells; the test proves less")
+			}
+		}
 	}
 }

@@ -219,10 +219,11 @@ func TestSearchAliases(t *testing.T) {
 func TestResultsOpenTheMatch(t *testing.T) {
 	m := typeText(t, press(t, embeddedModel(t, 120, 30), "/"), "novoross")
 	m = press(t, m, "tab")
-	if m.focus != focusResults || len(m.results.matches) != 5 {
-		t.Fatalf("focus %v, %d results; want the 5 matches listed", m.focus, len(m.results.matches))
+	// One is in the excerpt of a citation.
+	if m.focus != focusResults || len(m.results.matches) != 6 {
+		t.Fatalf("focus %v, %d results; want the 6 matches listed", m.focus, len(m.results.matches))
 	}
-	if !strings.Contains(plain(m), "5 matches for “novoross”") {
+	if !strings.Contains(plain(m), "6 matches for “novoross”") {
 		t.Errorf("results list:\n%s", plain(m))
 	}
 	for i, mt := range m.results.matches {
@@ -236,7 +237,11 @@ func TestResultsOpenTheMatch(t *testing.T) {
 				i, r.b.Topics[r.current].ID, r.reader.hl.cur, visible(r), mt.Topic, mt.N)
 			continue
 		}
-		if got := currentMatch(t, r); !strings.HasPrefix(got, "Novoross") {
+		want := "Novoross"
+		if _, ok := r.ix.Excerpt(mt); ok {
+			want = "[3]" // its marker
+		}
+		if got := currentMatch(t, r); !strings.HasPrefix(got, want) {
 			t.Errorf("result %d: current match %q", i, got)
 		}
 	}
@@ -268,7 +273,7 @@ func TestFindSpansAcrossWrap(t *testing.T) {
 		"\x1b[38;5;252m  The port \x1b[1msaid the\x1b[m",
 		"\x1b[38;5;252m  brïdge is\x1b[m closed; the bridge",
 	}}
-	spans, first := findSpans(r.plainText(), search.Compile("the bridge", nil), len(r.lines))
+	spans, first, _ := findSpans(r.plainText(), search.Compile("the bridge", nil), len(r.lines), nil)
 	want := []span{{0, 16, 19, 0}, {1, 2, 8, 0}, {1, 20, 30, 1}}
 	if len(first) != 2 || first[0] != 0 || first[1] != 1 {
 		t.Errorf("first lines %v, want [0 1]", first)

@@ -25,6 +25,10 @@ func (m Model) searchStatus() string {
 		parts = append(parts, "none here")
 	case hl.cur >= 0:
 		parts = append(parts, fmt.Sprintf("%d/%d here", hl.cur+1, hl.count()))
+		if mk := hl.inExcerpt(hl.cur); mk != "" {
+			// The excerpt is hidden in the text: its marker stands for it.
+			parts = append(parts, "in excerpt "+cleanLine(mk))
+		}
 	default:
 		parts = append(parts, fmt.Sprintf("%d here", hl.count()))
 	}

@@ -246,6 +246,9 @@ func (m Model) showEvent(k int, wrapped bool) Model {
 func (m Model) eventLine(mt search.Match) string {
 	snip, _ := m.ix.Snippet(mt, 200)
 	line := cleanLine(snip)
+	if ex, ok := m.ix.Excerpt(mt); ok {
+		line = "excerpt of " + cleanLine(ex.Marker) + ": " + line
+	}
 	if mt.Event >= 0 && mt.Event < len(m.b.Timeline) {
 		if d := m.b.Timeline[mt.Event].Date.Long(); d != "" {
 			line = d + ": " + line

@@ -53,19 +53,24 @@ func TestTmuxSearch(t *testing.T) {
 
 	s.waitFor("the first frame", contains("US security guarantees", "1/7", "Bottom line"))
 	s.keys("/", "novoross")
-	s.waitFor("the counts", contains("/novoross", "none here · next in Territory · 5 in 4 topics"))
+	s.waitFor("the counts", contains("/novoross", "none here · next in Territory · 6 in 4 topics"))
 	// enter goes on, as in less, to the first match after the place.
 	s.keys("Enter")
 	s.waitFor("the first match, highlighted", func(sc string) bool {
-		return contains("3/7", "▸3 Territory", "1/2 here · 5 in 4 topics")(sc) && highlighted(colour(), "Novoross")
+		return contains("3/7", "▸3 Territory", "1/2 here · 6 in 4 topics")(sc) && highlighted(colour(), "Novoross")
 	})
-	// n walks every match, topic after topic, and wraps with a notice.
-	walk := []string{"2/2 here", "4/7", "6/7", "7/7"}
+	// n walks every match, topic after topic, and wraps with a notice;
+	// one is in the excerpt of a citation, which its marker stands for.
+	walk := []string{"2/2 here", "4/7", "2/2 here · in excerpt [3]", "6/7", "7/7"}
 	for _, want := range walk {
 		s.keys("n")
+		word := "Novoross"
+		if strings.Contains(want, "excerpt") {
+			word = "[3]"
+		}
 		// The match is highlighted once the topic has rendered.
 		s.waitFor("n to "+want+", highlighted", func(sc string) bool {
-			return contains(want)(sc) && highlighted(colour(), "Novoross")
+			return contains(want)(sc) && highlighted(colour(), word)
 		})
 	}
 	s.keys("n")
@@ -79,7 +84,7 @@ func TestTmuxSearch(t *testing.T) {
 	s.keys("/", "novoross")
 	s.waitFor("the counts from topic 2", contains("/novoross", "none here · next in Territory"))
 	s.keys("Tab")
-	s.waitFor("the results list", contains("5 matches for “novoross”"))
+	s.waitFor("the results list", contains("6 matches for “novoross”"))
 	s.keys("Escape")
 	s.waitFor("back where the search began", contains("2/7", "▸2 Security guarantees", "/novoross"))
 	if a, b := textRows(top), textRows(s.settled()); a != b {
@@ -113,7 +118,8 @@ func TestTmuxSearch(t *testing.T) {
 			t.Errorf("%s is not highlighted:\n%s", w, sc)
 		}
 	}
-	s.keys("Down", "Down", "Down", "Down", "Down", "Down", "Enter")
+	// Past Bottom line's seven, one of them in an excerpt.
+	s.keys("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Enter")
 	s.waitFor("the match opened", contains("2/7", "▸2 Security guarantees", "/zelensky"))
 	if sc := colour(); !highlighted(sc, "Zelensk") {
 		t.Errorf("the opened match is not highlighted:\n%s", sc)

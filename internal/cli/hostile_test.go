@@ -67,6 +67,44 @@ func TestHostileOutput(t *testing.T) {
 	}
 }
 
+// TestHostileExcerptSearch searches the hostile corpus's excerpts, which
+// carry control sequences: brief search shows them as excerpts, the
+// sequences as visible text, plain, marked and in JSON.
+func TestHostileExcerptSearch(t *testing.T) {
+	dir, _ := hostile.Copy(t)
+	own := writeBriefing(t, "# T\n\nA claim [@s, \"the evidence "+hostile.InExcerpt+" PWNED is here\"].\n")
+	for _, args := range [][]string{
+		{"search", "--color", "always", "title", dir},
+		{"search", "--json", "title", dir},
+		{"search", "--color", "never", "evidence", own},
+		{"search", "--color", "always", "evidence", own},
+		{"search", "--color", "always", "PWNED", own},
+		{"search", "--json", "evidence", own},
+	} {
+		t.Run(strings.Join(args[1:len(args)-1], " "), func(t *testing.T) {
+			// The corpus has errors too, which make the exit status 2.
+			stdout, stderr, code := run(t, args...)
+			if code == 1 {
+				t.Fatalf("exit %d: no match", code)
+			}
+			if !strings.Contains(stdout, ": excerpt of [") && !strings.Contains(stdout, `"excerpt":true`) {
+				t.Errorf("no match in an excerpt:\n%s", stdout)
+			}
+			if !strings.Contains(stdout, "␛") {
+				t.Errorf("the excerpt's control sequences are not shown as text:\n%s", stdout)
+			}
+			for _, out := range []string{stdout, stderr} {
+				if err := hostile.Check(out); err != nil {
+					t.Error(err)
+				}
+			}
+			if args[1] == "--json" {
+				checkJSONLines(t, stdout)
+			}
+		})
+	}
+}
+
 // checkJSONLines checks the decoded strings of search's JSON output: a
 // script that prints them (jq -r) must not get control characters either.
 // That holds for file too: the loader reports paths with control

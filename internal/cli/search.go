@@ -47,6 +47,10 @@ func newSearchCmd() *cobra.Command {
 		Long: `search prints every line of the briefing's topics and timeline that
 matches QUERY, once, as grep does: the topic id (or "timeline"), the line
 in its file, and the line of text, with the matches marked on a terminal.
+The excerpts of citations ([@a, "the passage"]), hidden in the running
+text, are searched too: a match in one is printed after the line of its
+citation as the topic id, the line and column of the excerpt's opening
+quotation mark, and the excerpt, "guarantees:13:233: excerpt of [1]: ...".
 
 QUERY is literal text, matched as in the reader: in lower case it ignores
 case, with any capital it matches case exactly; accents are ignored; words
@@ -57,7 +61,9 @@ whole words, and in capitals only where written in capitals ("US").
 With --json, each match (not each line) is one JSON object per line (JSON Lines) with the
 fields topic (absent for the timeline), event (timeline index, absent in
 topics), file, line, text (the whole line), match, and start and end (the
-byte range of the match in text).
+byte range of the match in text). A match in an excerpt also has excerpt
+(true), marker (its citation's marker, "[1]") and col (the column of the
+excerpt's opening mark on line), and its text is the excerpt.
 
 The exit status is 0 if there was a match, 1 if there was none, and 2 on
 an error, as with grep.`,
@@ -175,6 +181,12 @@ type jsonMatch struct {
 	Match string `json:"match"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
+	// Excerpt, Marker and Col say that the match is in the excerpt of a
+	// citation, which Text holds: its marker in the text, and the column
+	// of its opening quotation mark on Line.
+	Excerpt bool   `json:"excerpt,omitempty"`
+	Marker  string `json:"marker,omitempty"`
+	Col     int    `json:"col,omitempty"`
 }
 
 // run searches b for query, writes the matches and returns their number.
@@ -202,13 +214,12 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 	// Flush reports it.
 	place, placeOf := "", "\x00"
 	for len(ms) > 0 {
-		// Each line once, as grep prints it, with all its matches.
-		n := 1
-		for n < len(ms) && ms[n].Doc == ms[0].Doc && ms[n].Line == ms[0].Line {
-			n++
-		}
-		m, same := ms[0], ms[:n]
-		ms = ms[n:]
+		// Each line once, as grep prints it, with all its matches; the
+		// excerpts of citations on it, which come between its matches
+		// in reading order, after it.
+		same, rest := lineMatches(ix, ms)
+		m := same[0]
+		ms = rest
 		if m.Topic != placeOf {
 			placeOf, place = m.Topic, m.Topic
 			if place == "" {
@@ -219,6 +230,12 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 		line := append(w.AvailableBuffer(), place...)
 		line = append(line, ':')
 		line = strconv.AppendInt(line, int64(m.Line), 10)
+		if ex, ok := ix.Excerpt(m); ok {
+			line = append(line, ':')
+			line = strconv.AppendInt(line, int64(ex.Col), 10)
+			line = append(line, ": excerpt of "...)
+			line = append(line, ex.Marker...)
+		}
 		line = append(line, ": "...)
 		start := len(line)
 		// Snippets hold no control characters, but a briefing from
@@ -237,6 +254,46 @@ func (s searcher) run(errw io.Writer, b *briefing.Briefing, query string) (int, 
 	return total, w.Flush()
 }
 
+// lineMatches splits ms, matches in reading order, into those of the
+// line of ms[0], which brief search prints as one, and the rest, in
+// order: the matches of excerpts met between the line's matches come
+// first in the rest.
+func lineMatches(ix *search.Index, ms []search.Match) (same, rest []search.Match) {
+	// Excerpts are lines of one text; two may stand on one line of the
+	// file.
+	first, inExcerpt := ix.Excerpt(ms[0])
+	sameLine := func(m search.Match) bool {
+		if m.Doc != ms[0].Doc || m.Line != ms[0].Line {
+			return false
+		}
+		ex, _ := ix.Excerpt(m)
+		return ex.N == first.N
+	}
+	isExcerpt := func(m search.Match) bool { return ix.Doc(m.Doc).Excerpts }
+	n, last := 1, 1 // matches looked at; those up to the line's last
+	for n < len(ms) && (sameLine(ms[n]) || isExcerpt(ms[n]) && !inExcerpt) {
+		n++
+		if sameLine(ms[n-1]) {
+			last = n
+		}
+	}
+	if last == 1 || slices.IndexFunc(ms[:last], func(m search.Match) bool { return !sameLine(m) }) < 0 {
+		return ms[:last], ms[last:]
+	}
+	// Rare: a line with an excerpt's match between two of its own.
+	for _, m := range ms[:last] {
+		if sameLine(m) {
+			same = append(same, m)
+		}
+	}
+	for _, m := range ms[:last] {
+		if !sameLine(m) {
+			rest = append(rest, m)
+		}
+	}
+	return same, append(rest, ms[last:]...)
+}
+
 // writeJSON writes the matches ms found in ix as JSON Lines.
 func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) error {
 	enc := json.NewEncoder(w)
@@ -251,6 +308,9 @@ func (s searcher) writeJSON(w io.Writer, ix *search.Index, ms []search.Match) er
 		if m.Event >= 0 {
 			ev := m.Event
 			jm.Event = &ev
+		}
+		if ex, ok := ix.Excerpt(m); ok {
+			jm.Excerpt, jm.Marker, jm.Col = true, ex.Marker, ex.Col
 		}
 		if err := enc.Encode(jm); err != nil {
 			return err

@@ -20,7 +20,7 @@ func TestSearchIndexesOnlyWhatMayMatch(t *testing.T) {
 	if err := synth.Generate(syn, 30, 30*8000, 3); err != nil {
 		t.Fatal(err)
 	}
-	paths = append(paths, syn, writeBriefing(t, talks),
+	paths = append(paths, syn, writeBriefing(t, talks), writeBriefing(t, withExcerpts),
 		writeBriefing(t, "# Split\n\n**Zel**enskiy in Kra*k*ów, [Zel](x)ensky\n\nsecurity\n\n`guarantees`\n"))
 	if len(paths) < 20 {
 		t.Fatalf("only %d briefings", len(paths))
@@ -31,6 +31,9 @@ func TestSearchIndexesOnlyWhatMayMatch(t *testing.T) {
 		"guarantees are", "novoross", "ceasefire", "2026", "the", "e", "src-001", "[@s]", "a.b", "(.*)",
 		"\\d", "**", "x", "qqqxqqq", "strasse", "erdogan", "Donetsk", "timeline", "talks in", "ß", "æ",
 		"washington", "britain", "european union", "kyiv", "US", "us", "eu", "re",
+		// Words found in excerpts only, in the built-in briefing and the
+		// others.
+		"informed", "expressing hope", "essentially", "draft", "meet the",
 	}
 	defer func() { searchFullIndex = false }()
 	for _, p := range paths {

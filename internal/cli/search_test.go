@@ -287,3 +287,67 @@ func TestSearchPlaces(t *testing.T) {
 		}
 	}
 }
+
+// withExcerpts is a topic whose citations carry excerpts: one between two
+// matches of its line, one over two lines, and aliases in both.
+const withExcerpts = `---
+title: Talks
+---
+
+The draft is ready [@s, "the draft is essentially ready"] and the draft waits.
+Envoys met [@s, "we must meet
+  the US envoys"; @s].
+`
+
+// TestSearchExcerpts checks that brief search finds the excerpts of
+// citations, which the running text hides, with the line and column of
+// each excerpt in its file, after the line of their marker, and with the
+// actor alias rules: "US" in capitals only and whole words.
+func TestSearchExcerpts(t *testing.T) {
+	dir := writeBriefing(t, withExcerpts)
+	meta := "title: T\nsources:\n  - id: s\n    title: S\n    kind: news\nactors:\n  - name: United States\n    aliases: [US]\n"
+	if err := os.WriteFile(filepath.Join(dir, "briefing.yaml"), []byte(meta), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		args    []string
+		wantOut string
+	}{
+		{[]string{"search", "draft", dir},
+			"talks:5: The draft is ready [1] and the draft waits.\n" +
+				"talks:5:25: excerpt of [1]: the draft is essentially ready\n"},
+		{[]string{"search", "essentially", dir}, "talks:5:25: excerpt of [1]: the draft is essentially ready\n"},
+		{[]string{"search", "--color=always", "meet the", dir},
+			"talks:6:17: excerpt of [1]: we must \x1b[1;7mmeet the\x1b[m US envoys\n"},
+		// "united states" also finds "US" in capitals, as a whole word:
+		// not "us" in "must".
+		{[]string{"search", "--color=always", "united states", dir},
+			"talks:6:17: excerpt of [1]: we must meet the \x1b[1;7mUS\x1b[m envoys\n"},
+	} {
+		out, _, code := run(t, tt.args...)
+		if out != tt.wantOut || code != 0 {
+			t.Errorf("brief %q: exit %d\n%q\nwant\n%q", tt.args, code, out, tt.wantOut)
+		}
+	}
+	// Two excerpts on one line of the file: two lines of output.
+	two := writeBriefing(t, "# T\n\nBoth [@s, \"a first draft\"; @s, \"the second draft\"].\n")
+	if out, _, _ := run(t, "search", "draft", two); out != "talks:3:11: excerpt of [1]: a first draft\ntalks:3:32: excerpt of [1]: the second draft\n" {
+		t.Errorf("two excerpts on a line:\n%s", out)
+	}
+	out, _, _ := run(t, "search", "--json", "draft", dir)
+	var got []jsonMatch
+	for l := range strings.Lines(out) {
+		var m jsonMatch
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		got = append(got, m)
+	}
+	// In reading order: the excerpt at its marker, between the line's
+	// two matches.
+	if len(got) != 3 || got[0].Excerpt || !got[1].Excerpt || got[2].Excerpt ||
+		got[1].Marker != "[1]" || got[1].Line != 5 || got[1].Col != 25 || got[1].Text != "the draft is essentially ready" ||
+		got[1].Text[got[1].Start:got[1].End] != "draft" {
+		t.Errorf("JSON matches: %+v", got)
+	}
+}

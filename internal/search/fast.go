@@ -553,7 +553,7 @@ func anchorRest(s string, i int, a string) bool {
 // fewer bytes (see lineWeight) only makes a part longer.
 func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	whole := func() []Doc {
-		return append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: d.Line, Text: plainText(d.Text, p.num)})
+		return plainDocs(out, d, "", p.num, newText)
 	}
 	if p.anchors == nil {
 		return whole()
@@ -667,11 +667,11 @@ func (p *prefilter) windows(out []Doc, d Doc, sc *scan) []Doc {
 	for _, w := range ws {
 		line += strings.Count(s[lineAt:w[0]], "\n")
 		lineAt = w[0]
-		md := s[w[0]:w[1]]
-		text := sc.text.add(len(md), func(b []byte) []byte {
-			return appendPlain(b, md, fences.at(w[0]), p.num)
-		})
-		out = append(out, Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Text: text})
+		wd := Doc{Topic: d.Topic, Event: d.Event, File: d.File, Line: line, Col: 1, Text: s[w[0]:w[1]]}
+		if w[0] == 0 {
+			wd.Col = d.Col
+		}
+		out = plainDocs(out, wd, fences.at(w[0]), p.num, sc.text.add)
 	}
 	return out
 }
@@ -730,6 +730,9 @@ func (sc *scan) index(d Doc) indexDoc {
 	}
 	var f folded
 	f, sc.fold, sc.segs = foldAppend(sc.fold, sc.segs, d.Text, true)
+	if d.Excerpts {
+		sealLines(&f, d.Text)
+	}
 	n := len(sc.lines)
 	sc.lines = appendLineStarts(sc.lines, d.Text)
 	return indexDoc{Doc: d, fold: f, lines: sc.lines[n:len(sc.lines):len(sc.lines)]}

@@ -18,16 +18,22 @@ import (
 )
 
 // searchResult renders every match of q in ix with what brief search
-// prints of it: place, file, line and snippets, whole and cut, with the
-// match's range in them. (Ranges in the texts of the index differ: the
-// index for one query holds only parts of them.)
+// prints of it: place, file, line, for an excerpt its column and marker,
+// and snippets, whole and cut, with the match's range in them. (Ranges in
+// the texts of the index differ: the index for one query holds only
+// parts of them.)
 func searchResult(ix *search.Index, q search.Query) []string {
 	var out []string
 	for _, m := range ix.Search(q) {
 		s0, h0 := ix.Snippet(m, 0)
 		s1, h1 := ix.Snippet(m, 40)
-		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%q|%v|%q|%v",
-			m.Topic, m.Event, ix.Doc(m.Doc).File, m.Line, s0, h0, s1, h1))
+		d := ix.Doc(m.Doc)
+		ex := ""
+		if e, ok := ix.Excerpt(m); ok {
+			ex = fmt.Sprintf("excerpt %d:%d of %s", e.Line, e.Col, e.Marker)
+		}
+		out = append(out, fmt.Sprintf("%s|%d|%s|%d|%s|%q|%v|%q|%v",
+			m.Topic, m.Event, d.File, m.Line, ex, s0, h0, s1, h1))
 	}
 	return out
 }
@@ -176,6 +182,41 @@ func TestNewIndexForMatchesNewIndex(t *testing.T) {
 	}
 }
 
+// TestNewIndexForExcerpts runs queries cut from the excerpts of every
+// test briefing with both indexes, and expects the same matches, excerpts
+// with their markers and columns, in the same order.
+func TestNewIndexForExcerpts(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	excerpts := 0
+	for p, b := range corpus(t) {
+		ix := search.NewIndex(b)
+		var qs []string
+		for i := range ix.Len() {
+			d := ix.Doc(i)
+			if !d.Excerpts {
+				continue
+			}
+			for line := range strings.Lines(d.Text) {
+				excerpts++
+				ws := strings.Fields(line)
+				k := r.IntN(len(ws))
+				qs = append(qs, ws[k], strings.Join(ws[k:min(len(ws), k+2)], " "))
+			}
+		}
+		if len(qs) > 200 {
+			qs = qs[:200]
+		}
+		t.Run(p, func(t *testing.T) {
+			if hits := compareFast(t, b, qs); hits < len(qs)/2 {
+				t.Errorf("only %d of %d queries match", hits, len(qs))
+			}
+		})
+	}
+	if excerpts < 100 {
+		t.Errorf("only %d excerpts in the test briefings", excerpts)
+	}
+}
+
 // TestNewIndexForSkips checks that the index for one query leaves out
 // text without a match, and keeps what has one, on a synthetic briefing.
 func TestNewIndexForSkips(t *testing.T) {
@@ -300,6 +341,10 @@ func FuzzSearchFast(f *testing.F) {
 	f.Add("zel\u0301ensky \u00a0 guarantees", "Zelensky", "ZEL")
 	f.Add("Zel [@a;\n@b] ensky [see\n@a, p. 3]\n[x [@b]", "Zelensky", "1")
 	f.Add("Zel [@a, \"x ] Zelensky\";\n@b, “ensky”] ensky", "Zelensky", "ensky")
+	// Excerpts: over lines, two in a group, a phrase from one to the
+	// next, white space and control characters at their edges.
+	f.Add("A [@a, \"one Zel\"; @b, \"ensky two\"] B [@a, \"\tthree\n  Zelensky \"]", "Zelensky", "zel ensky")
+	f.Add("x [@a, \"\u00a0é\u0301 ß\x1b\u2028\"] y [@s, “Straße\u3000”]", "Strasse", " ss")
 	f.Fuzz(func(t *testing.T, body, event, query string) {
 		if strings.ContainsAny(event, "\"\\") || strings.TrimSpace(event) == "" {
 			event = "Zelensky"

@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,23 +17,78 @@ import (
 type Index struct {
 	docs  []indexDoc
 	parts [][2]int // ranges of docs of about equal size, one per worker
+	// topics has the index in docs of each topic's body.
+	topics map[string]int
 }
 
-// Doc is one searchable text of a briefing: a topic's body or a timeline
-// event, as plain text (Markdown markup removed, citations numbered as
-// the reader numbers them).
+// Doc is one searchable text of a briefing: a topic's body, a timeline
+// event, or the excerpts of the citations in either, as plain text
+// (Markdown markup removed, citations numbered as the reader numbers
+// them). The excerpts of a text follow it as one Doc, one excerpt a line.
 type Doc struct {
 	// Topic is the id of the topic, or "" for a timeline event.
 	Topic string
 	// Event is the index of the event in Briefing.Timeline, or -1.
 	Event int
 	// File and Line locate Text: for a topic, the line where its body
-	// starts; for an event, the line of its entry in the timeline. Line is
-	// 1 when unknown.
+	// starts; for an event, the line of its entry in the timeline; for
+	// excerpts, where the first is (see Excerpt). Line is 1 when unknown.
 	File string
 	Line int
+	// Col is the column of Text's start on Line, in characters from 1;
+	// 0 when unknown.
+	Col int
 	// Text is the plain text searched. It holds no control characters.
 	Text string
+	// Excerpts says that Text holds the excerpts of the citations of the
+	// Doc before it, one a line, in order; Index.Excerpt tells which a
+	// match is in.
+	Excerpts bool
+	ex       []excerptPlace // for Excerpts, each line's
+}
+
+// excerptPlace places an excerpt of an excerpts Doc.
+type excerptPlace struct {
+	marker          string
+	line, col, cite int
+	// at is where its citation's marker ends in the text it is in: its
+	// matches come after the matches there that start before.
+	at int
+}
+
+// Excerpt is the excerpt of a citation that a match is in.
+type Excerpt struct {
+	// Marker is the citation's marker, as the reader shows it ("[3]").
+	Marker string
+	// Line and Col place the excerpt's opening quotation mark in the
+	// file (Col in characters, from 1); for an excerpt in a timeline
+	// event, they place the event's entry.
+	Line, Col int
+	// Cite is the number of citation groups before its own in the text
+	// it is in: for a topic, its index in briefing.Topic.Citations.
+	Cite int
+	// N numbers the excerpts of the text, from 0.
+	N int
+}
+
+// Excerpt returns the excerpt that m is in, if m is in one.
+func (ix *Index) Excerpt(m Match) (Excerpt, bool) {
+	d := &ix.docs[m.Doc]
+	if !d.Excerpts {
+		return Excerpt{}, false
+	}
+	k := d.lineOf(m.Start)
+	p := d.ex[k]
+	return Excerpt{Marker: p.marker, Line: p.line, Col: p.col, Cite: p.cite, N: k}, true
+}
+
+// lineOf returns the line of the text that holds byte off.
+func (d *indexDoc) lineOf(off int) int {
+	k, found := slices.BinarySearch(d.lines, int32(off))
+	if !found {
+		k--
+	}
+	return k
 }
 
 type indexDoc struct {
@@ -64,28 +120,137 @@ type Match struct {
 func searchDocs(b *briefing.Briefing) []Doc {
 	docs := make([]Doc, 0, len(b.Topics)+len(b.Timeline))
 	for _, t := range b.Topics {
-		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Text: t.Body})
+		docs = append(docs, Doc{Topic: t.ID, Event: -1, File: t.BodyPos.File, Line: max(t.BodyPos.Line, 1), Col: max(t.BodyPos.Col, 1), Text: t.Body})
 	}
 	for i, e := range b.Timeline {
-		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: max(e.Pos.Line, 1), Text: e.Text})
+		docs = append(docs, Doc{Event: i, File: e.Pos.File, Line: max(e.Pos.Line, 1), Col: e.Pos.Col, Text: e.Text})
 	}
 	return docs
 }
 
 // NewIndex builds the search index of b: every topic body in reading
-// order, then the timeline events.
+// order, then the timeline events, each followed by its excerpts.
 func NewIndex(b *briefing.Briefing) *Index {
 	docs := searchDocs(b)
 	num := b.SourceNumbers()
 
-	ix := &Index{docs: make([]indexDoc, len(docs))}
+	groups := make([][]indexDoc, len(docs))
+	ix := &Index{}
 	ix.each(len(docs), func(i int) {
-		d := docs[i]
-		d.Text = plainText(d.Text, num)
-		ix.docs[i] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+		ds := plainDocs(nil, docs[i], "", num, newText)
+		g := make([]indexDoc, len(ds))
+		for k, d := range ds {
+			g[k] = indexDoc{Doc: d, fold: foldText(d.Text, true), lines: lineStarts(d.Text)}
+			if d.Excerpts {
+				sealLines(&g[k].fold, d.Text)
+			}
+		}
+		groups[i] = g
 	})
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	ix.docs = make([]indexDoc, 0, n)
+	ix.topics = make(map[string]int, len(b.Topics))
+	for i, g := range groups {
+		if docs[i].Topic != "" {
+			ix.topics[docs[i].Topic] = len(ix.docs)
+		}
+		ix.docs = append(ix.docs, g...)
+	}
 	ix.parts = partition(ix.docs, workers())
 	return ix
+}
+
+// newText returns the text that build appends to an empty slice with
+// room for about hint bytes.
+func newText(hint int, build func([]byte) []byte) string {
+	b := build(make([]byte, 0, hint))
+	// b is not written again: the string can share its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// plainDocs appends d, whose Text is Markdown, made plain (as appendPlain
+// makes it with the code fence fence open), and then, if it has any, the
+// excerpts of its citation groups. newText makes the texts.
+func plainDocs(out []Doc, d Doc, fence string, num map[string]int, newText func(hint int, build func([]byte) []byte) string) []Doc {
+	var ex excerpts
+	md := d.Text
+	d.Text = newText(len(md), func(b []byte) []byte {
+		ex.base = len(b)
+		return appendPlain(b, md, fence, num, &ex)
+	})
+	out = append(out, d)
+	if len(ex.list) == 0 {
+		return out
+	}
+	xd := Doc{Topic: d.Topic, Event: d.Event, File: d.File, Excerpts: true, ex: make([]excerptPlace, len(ex.list))}
+	size := 0
+	// The excerpts come in order: each line is counted on from the last.
+	line, ls, from := d.Line, 0, 0
+	for i, e := range ex.list {
+		size += len(e.text) + 1
+		if nl := strings.Count(md[from:e.off], "\n"); nl > 0 {
+			line += nl
+			ls = strings.LastIndexByte(md[:e.off], '\n') + 1
+		}
+		from = e.off
+		col := 1 + utf8.RuneCountInString(md[ls:e.off])
+		if ls == 0 {
+			col = max(d.Col, 1) + utf8.RuneCountInString(md[:e.off])
+		}
+		if d.Event >= 0 {
+			// An event's text is not placed exactly: its entry is.
+			line, col = d.Line, d.Col
+		}
+		xd.ex[i] = excerptPlace{marker: e.marker, line: line, col: col, cite: e.cite, at: e.at}
+	}
+	xd.Line, xd.Col = xd.ex[0].line, xd.ex[0].col
+	xd.Text = newText(size, func(b []byte) []byte {
+		for i, e := range ex.list {
+			if i > 0 {
+				b = append(b, '\n')
+			}
+			if briefing.HasControl(e.text) || !utf8.ValidString(e.text) {
+				b = appendSafe(b, e.text)
+			} else {
+				b = append(b, e.text...)
+			}
+		}
+		return b
+	})
+	return append(out, xd)
+}
+
+// sealLines makes the line breaks of f, the folded form of excerpts
+// text, match nothing: each excerpt is searched on its own, and no
+// phrase runs on from one into the next. The folded space that stands
+// for a line break becomes a byte no query holds (0xff is never UTF-8)
+// and no word either. f's bytes are its own, not yet shared.
+func sealLines(f *folded, text string) {
+	b := unsafe.Slice(unsafe.StringData(f.s), len(f.s))
+	k := 0 // the segment that holds the line break, found walking on
+	for o := 0; o < len(text); o++ {
+		i := strings.IndexByte(text[o:], '\n')
+		if i < 0 {
+			return
+		}
+		o += i
+		for k+1 < len(f.segs) && int(f.segs[k+1].o) <= o {
+			k++
+		}
+		// A run of white space is one folded space, in a unit segment of
+		// its own; otherwise the segment is byte for byte.
+		sg := f.segs[k]
+		p := int(sg.f)
+		if !sg.unit {
+			p += o - int(sg.o)
+		}
+		if p < len(b) && b[p] == ' ' {
+			b[p] = 0xff
+		}
+	}
 }
 
 // each runs f for 0 <= i < n on every core.
@@ -121,7 +286,8 @@ func partition(docs []indexDoc, n int) [][2]int {
 	start, size := 0, 0
 	for i, d := range docs {
 		size += len(d.fold.s)
-		if size >= total/n && len(parts) < n-1 {
+		// A text and its excerpts stay together, to be put in order.
+		if size >= total/n && len(parts) < n-1 && (i+1 == len(docs) || !docs[i+1].Excerpts) {
 			parts = append(parts, [2]int{start, i + 1})
 			start, size = i+1, 0
 		}
@@ -167,16 +333,38 @@ func (ix *Index) Search(q Query) []Match {
 		out := make([]Match, 0, hi-lo+16)
 		var buf []Range
 		var sc finder
-		for i := lo; i < hi; i++ {
-			d := &ix.docs[i]
-			buf = q.findFolded(&d.fold, d.Text, buf[:0], &sc)
-			line := 0
-			for n, r := range buf {
-				for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
-					line++
-				}
-				out = append(out, Match{Doc: i, Topic: d.Topic, Event: d.Event, N: n, Line: d.Line + line, Range: r})
+		for i := lo; i < hi; {
+			// A text and its excerpts: their matches in reading order.
+			j, first := i+1, len(out)
+			for j < hi && ix.docs[j].Excerpts {
+				j++
 			}
+			body := first
+			for k := i; k < j; k++ {
+				if k == i+1 {
+					body = len(out)
+				}
+				d := &ix.docs[k]
+				buf = q.findFolded(&d.fold, d.Text, buf[:0], &sc)
+				line := 0
+				for _, r := range buf {
+					for line+1 < len(d.lines) && int(d.lines[line+1]) <= r.Start {
+						line++
+					}
+					fl := d.Line + line
+					if d.Excerpts {
+						fl = d.ex[line].line
+					}
+					out = append(out, Match{Doc: k, Topic: d.Topic, Event: d.Event, Line: fl, Range: r})
+				}
+			}
+			if body > first && len(out) > body {
+				ix.readingOrder(out[first:])
+			}
+			for n := first; n < len(out); n++ {
+				out[n].N = n - first
+			}
+			i = j
 		}
 		results[p] = out
 	})
@@ -377,4 +565,48 @@ func runeStart(s string, i int) int {
 		i--
 	}
 	return i
+}
+
+// readingOrder sorts ms, the matches of a text and then of its excerpts,
+// in reading order: an excerpt's matches where its citation's marker
+// ends, after the text's matches that start before that.
+func (ix *Index) readingOrder(ms []Match) {
+	at := func(m Match) (int, bool) {
+		if d := &ix.docs[m.Doc]; d.Excerpts {
+			return d.ex[d.lineOf(m.Start)].at, true
+		}
+		return m.Start, false
+	}
+	slices.SortStableFunc(ms, func(a, b Match) int {
+		x, ea := at(a)
+		y, eb := at(b)
+		switch {
+		case x != y:
+			return x - y
+		// At one place, an excerpt first: its marker ended there.
+		case ea && !eb:
+			return -1
+		case eb && !ea:
+			return 1
+		}
+		return 0
+	})
+}
+
+// TopicExcerpts returns the matches of q in the excerpts of topic id's
+// citations, in the order of the citations and within each excerpt;
+// Match.N counts them from 0, and Excerpt tells which each is in. An
+// index made by NewIndexFor has none.
+func (ix *Index) TopicExcerpts(id string, q Query) []Match {
+	i, ok := ix.topics[id]
+	if !ok || q.Empty() || i+1 >= len(ix.docs) || !ix.docs[i+1].Excerpts {
+		return nil
+	}
+	d := &ix.docs[i+1]
+	rs := q.findFolded(&d.fold, d.Text, nil, nil)
+	out := make([]Match, len(rs))
+	for n, r := range rs {
+		out[n] = Match{Doc: i + 1, Topic: d.Topic, Event: -1, N: n, Line: d.ex[d.lineOf(r.Start)].line, Range: r}
+	}
+	return out
 }

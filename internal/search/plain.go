@@ -16,15 +16,16 @@ import (
 // placeholders, as Sanitize makes them, so no snippet can carry one to a
 // terminal.
 func plainText(md string, num map[string]int) string {
-	b := appendPlain(make([]byte, 0, len(md)), md, "", num)
+	b := appendPlain(make([]byte, 0, len(md)), md, "", num, nil)
 	// b is not written again: the string can share its bytes.
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // appendPlain appends the plain text of md, whole lines of a Markdown
 // text, to b, as plainText makes it when the code fence fence (or none)
-// is open before md's first line and no citation group is.
-func appendPlain(b []byte, md string, fence string, num map[string]int) []byte {
+// is open before md's first line and no citation group is. ex, if not
+// nil, collects the excerpts of the citation groups met.
+func appendPlain(b []byte, md string, fence string, num map[string]int, ex *excerpts) []byte {
 	first := true
 	// md before skip is part of a citation group already written; at is
 	// where the next line starts.
@@ -56,7 +57,7 @@ func appendPlain(b []byte, md string, fence string, num map[string]int) []byte {
 			// The rest of a group begun on a line before: its marker
 			// took all of it.
 			if rest := strings.TrimLeft(line[min(skip-ls, len(line)):], " \t"); rest != "" {
-				b, skip = plainLine(b, md, rest, num)
+				b, skip = plainLine(b, md, rest, num, ex)
 			}
 			continue
 		}
@@ -64,7 +65,7 @@ func appendPlain(b []byte, md string, fence string, num map[string]int) []byte {
 			continue
 		}
 		if line := stripBlockMarkers(trimmed); line != "" {
-			b, skip = plainLine(b, md, line, num)
+			b, skip = plainLine(b, md, line, num, ex)
 		}
 	}
 	return b
@@ -125,7 +126,7 @@ var inlinePlain = func() (t [256]bool) {
 // plainLine appends line, a part of md, without its inline markup to b,
 // and its citation groups as markers. It returns where in md the last
 // group ends when it ends past line, and 0 otherwise.
-func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, int) {
+func plainLine(b []byte, md string, line string, num map[string]int, ex *excerpts) ([]byte, int) {
 	off := int(uintptr(unsafe.Pointer(unsafe.StringData(line))) - uintptr(unsafe.Pointer(unsafe.StringData(md))))
 	linkClose, linkEnd := -1, -1
 	// line[:code] holds the code spans passed, in which a citation stays
@@ -186,8 +187,12 @@ func plainLine(b []byte, md string, line string, num map[string]int) ([]byte, in
 				continue
 			}
 		case '[':
-			if c, ok := briefing.CitationAt(md, off+i); ok && i >= code && before(line, i) != '!' {
+			if c, offs, ok := citationAt(md, off+i, ex != nil); ok && i >= code && before(line, i) != '!' {
+				mk := len(b)
 				b = appendSafe(b, "["+briefing.Marker(c, num)+"]")
+				if ex != nil {
+					ex.add(b, mk, c, offs)
+				}
 				if c.End-off > len(line) {
 					return b, c.End
 				}
@@ -271,4 +276,46 @@ func appendRuneSafe(b []byte, r rune, invalid bool) []byte {
 		r = briefing.Placeholder(r)
 	}
 	return utf8.AppendRune(b, r)
+}
+
+// excerpts collects the excerpts of the citation groups that appendPlain
+// meets, each placed at its group's marker.
+type excerpts struct {
+	base  int // where the text made plain starts in appendPlain's b
+	cites int // the groups met
+	list  []excerpt
+}
+
+// excerpt is one excerpt met in a text made plain.
+type excerpt struct {
+	at     int    // where its group's marker ends in the plain text
+	off    int    // where its opening quotation mark is in the Markdown
+	cite   int    // the number of groups before its own in the text
+	marker string // the marker, as the plain text has it
+	text   string
+}
+
+// citationAt parses the citation group at md[i], with the offsets of
+// its excerpts if excerpts.
+func citationAt(md string, i int, excerpts bool) (briefing.Citation, []int, bool) {
+	if excerpts {
+		return briefing.CitationExcerptsAt(md, i)
+	}
+	c, ok := briefing.CitationAt(md, i)
+	return c, nil, ok
+}
+
+// add collects the excerpts of c, a group whose marker b[mk:] ends b and
+// whose excerpts open at offs.
+func (x *excerpts) add(b []byte, mk int, c briefing.Citation, offs []int) {
+	n := x.cites
+	x.cites++
+	if c.Excerpts == nil {
+		return
+	}
+	for k, e := range c.Excerpts {
+		if k < len(offs) && offs[k] >= 0 && strings.TrimSpace(e) != "" {
+			x.list = append(x.list, excerpt{at: len(b) - x.base, off: offs[k], cite: n, marker: string(b[mk:]), text: e})
+		}
+	}
 }

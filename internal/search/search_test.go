@@ -392,3 +392,76 @@ func TestFoldTables(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexExcerpts checks that the excerpts of citations are searched,
+// each a text of its own placed at its citation's marker: in reading
+// order among the matches of the text, counted with its topic (or the
+// timeline), with the line and column of its opening quotation mark and
+// its marker; and that a citation written in code has none.
+func TestIndexExcerpts(t *testing.T) {
+	b := &briefing.Briefing{
+		Actors:  testActors,
+		Sources: []briefing.Source{{ID: "a"}, {ID: "b"}},
+		Topics: []*briefing.Topic{
+			{ID: "talks", BodyPos: briefing.Pos{File: "talks.md", Line: 5, Col: 1}, Body: "The draft [@a, \"a draft by Zelenskiy\"] and the draft.\n" +
+				"More [@a; @b, \"one\n   more draft\"]. Code `[@a, \"draft\"]`."},
+			{ID: "none", Body: "No draft."},
+		},
+		Timeline: []briefing.Event{
+			{Text: "Zelensky [@b, \"a draft\"].", Pos: briefing.Pos{File: "briefing.yaml", Line: 40, Col: 5}},
+		},
+	}
+	ix := NewIndex(b)
+	q := Compile("draft", nil)
+	type row struct {
+		topic         string
+		n, line       int
+		marker        string
+		col           int
+		text, snippet string
+	}
+	var rows []row
+	for _, m := range ix.Search(q) {
+		d := ix.Doc(m.Doc)
+		snip, _ := ix.Snippet(m, 0)
+		r := row{topic: m.Topic, n: m.N, line: m.Line, snippet: snip}
+		if ex, ok := ix.Excerpt(m); ok {
+			r.marker, r.col = ex.Marker, ex.Col
+		}
+		r.text = d.Text[m.Start:m.End]
+		rows = append(rows, r)
+	}
+	// Plain text keeps the lines: the group's marker takes its two.
+	want := []row{
+		{"talks", 0, 5, "", 0, "draft", "The draft [1] and the draft."},
+		{"talks", 1, 5, "[1]", 16, "draft", "a draft by Zelenskiy"},
+		{"talks", 2, 5, "", 0, "draft", "The draft [1] and the draft."},
+		{"talks", 3, 6, "[1–2]", 15, "draft", "one more draft"},
+		{"talks", 4, 7, "", 0, "draft", ". Code [@a, \"draft\"]."},
+		{"none", 0, 1, "", 0, "draft", "No draft."},
+		{"", 0, 40, "[2]", 5, "draft", "a draft"},
+	}
+	if !slices.Equal(rows, want) {
+		t.Errorf("Search:\n got %v\nwant %v", rows, want)
+	}
+	c := ix.Count(q)
+	if c.Total != len(want) || c.ByTopic["talks"] != 5 || c.Timeline != 1 {
+		t.Errorf("Count = %+v, want the %d matches of Search", c, len(want))
+	}
+	// The alias rules hold in an excerpt as in the text.
+	got := ix.TopicExcerpts("talks", Compile("zelensky", testActors))
+	if ex, _ := ix.Excerpt(got[0]); len(got) != 1 || ex.Cite != 0 {
+		t.Errorf("TopicExcerpts(zelensky) = %+v", got)
+	}
+	got = ix.TopicExcerpts("talks", q)
+	if ex, _ := ix.Excerpt(got[1]); len(got) != 2 || ex.Cite != 1 || ex.N != 1 || got[1].N != 1 {
+		t.Errorf("TopicExcerpts(draft) = %+v", got)
+	}
+	// Each excerpt is searched on its own: no phrase runs from one into
+	// the next, and a query's leading space finds no start of one.
+	for _, text := range []string{"zelenskiy one", "zelenskiy\none", " one", "draft one"} {
+		if got := ix.TopicExcerpts("talks", Compile(text, nil)); len(got) != 0 {
+			t.Errorf("%q matches across excerpts: %+v", text, got)
+		}
+	}
+}

@@ -55,6 +55,19 @@ var Payload = func() string {
 	return b.String()
 }()
 
+// InExcerpt is Payload less the sequences that hold "[", which would
+// open a group inside a citation group: what an excerpt, between
+// quotation marks, can carry whole.
+var InExcerpt = func() string {
+	var b strings.Builder
+	for _, s := range Sequences {
+		if !strings.Contains(s.Seq, "[") {
+			b.WriteString(s.Seq)
+		}
+	}
+	return b.String()
+}()
+
 // escaped is Payload written as a YAML double-quoted scalar's content,
 // with a carriage return and a NUL that raw text could not carry (the
 // loader turns a raw CR into a line break and refuses a NUL as binary).
