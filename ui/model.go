@@ -157,7 +157,10 @@ type Model struct {
 	ident     string
 	rec       state.Record
 	saveDue   bool
+	saveWait  time.Duration // state.Interval; tests shorten it
 	stateWarn string
+	// place is where the reader is going and has been, for the record.
+	place places
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -187,10 +190,12 @@ func New(b *briefing.Briefing, opts Options) Model {
 		inflight: map[renderKey]context.CancelFunc{},
 
 		resizeWait: resizeWait,
+		saveWait:   state.Interval,
 
 		search:   newSearch(),
 		titles:   titles,
 		topicIdx: map[string]int{},
+		place:    newPlaces(),
 	}
 	m.help.Styles = st.help
 	m.search.input.SetStyles(st.input)
@@ -201,6 +206,7 @@ func New(b *briefing.Briefing, opts Options) Model {
 		m.notice = problemNotice(b.Diagnostics)
 	}
 	m.loadRecord()
+	m.resume()
 	return m
 }
 
@@ -267,16 +273,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.provenanceCounted(msg)
 	case saveTickMsg:
 		if msg.ident == m.ident {
+			m = m.notePlace()
 			cmd = m.saveCmd()
 		}
 	case savedMsg:
 		m = m.saved(msg)
 	}
-	// Whatever changed the text on screen, the highlights follow it.
+	// Whatever changed the text on screen, the place and the highlights
+	// follow it.
+	m = m.syncPlace()
 	m, more := m.syncSearch()
 	m = m.syncPassage()
 	m = m.syncCites()
-	return m, tea.Batch(cmd, more)
+	m, track := m.trackReading()
+	return m, tea.Batch(cmd, more, track)
 }
 
 // View draws the whole screen.

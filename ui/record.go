@@ -36,8 +36,8 @@ func (m *Model) loadRecord() {
 		m.stateWarn = cleanLine(err.Error())
 	}
 	m.rec.Title = m.b.Title
-	if m.stateWarn != "" && m.notice == "" {
-		m.notice = m.stateWarn
+	if m.stateWarn != "" {
+		m.notice = joinNotice(m.stateWarn, m.notice) // the warning first
 	}
 }
 
@@ -51,7 +51,7 @@ func (m *Model) updateRecord(f func(state.Record) state.Record) tea.Cmd {
 	}
 	m.saveDue = true
 	id := m.ident
-	return tea.Tick(state.Interval, func(time.Time) tea.Msg { return saveTickMsg{ident: id} })
+	return tea.Tick(m.saveWait, func(time.Time) tea.Msg { return saveTickMsg{ident: id} })
 }
 
 // saveCmd saves the record as it is now, off the update loop.
@@ -79,5 +79,6 @@ func (m Model) SaveState() error {
 	if m.ident == "" {
 		return nil
 	}
+	m = m.notePlace()
 	return m.opts.State.Save(m.ident, m.rec)
 }

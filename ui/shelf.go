@@ -173,6 +173,7 @@ func (s Shelf) opened(msg loadedMsg) (Shelf, tea.Cmd) {
 // back closes the briefing and shows the library where it was.
 func (s Shelf) back() (Shelf, tea.Cmd) {
 	s.reader.stop()
+	s.reader = s.reader.notePlace()
 	save := s.reader.saveCmd()
 	s.reader, s.reading, s.loading = Model{}, false, -1
 	return s, tea.Batch(save, s.lib.Focus())
