@@ -5,6 +5,7 @@ import (
 
 	"brief/briefing"
 	"brief/internal/search"
+	"brief/internal/state"
 )
 
 // renderedMsg carries a topic rendered off the update loop; key says which
@@ -98,3 +99,11 @@ type backMsg struct{}
 
 // scannedMsg carries the library scanned off the update loop.
 type scannedMsg struct{ lib *briefing.Library }
+
+// progressMsg carries the reading progress of the entries of lib, or of
+// entry index alone when one is set, found off the update loop.
+type progressMsg struct {
+	lib      *briefing.Library
+	index    int
+	progress []state.Progress
+}

@@ -25,6 +25,10 @@ type Options struct {
 	NoState bool
 	// State is where the reading state is kept; nil with NoState.
 	State *state.Store
+
+	// saveWait, when set, replaces state.Interval: tests make it
+	// negative, for saves without a wait.
+	saveWait time.Duration
 }
 
 // focus says which part of the reader gets the keys.
@@ -204,6 +208,9 @@ func New(b *briefing.Briefing, opts Options) Model {
 	}
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
+	}
+	if opts.saveWait != 0 {
+		m.saveWait = max(opts.saveWait, 0)
 	}
 	m.loadRecord()
 	m.resume()

@@ -18,8 +18,7 @@ import (
 // its saves waiting no time.
 func stateModel(t testing.TB, b *briefing.Briefing, store *state.Store, style render.Style, w, h int) Model {
 	t.Helper()
-	m := New(b, Options{Style: style, State: store})
-	m.saveWait = 0
+	m := New(b, Options{Style: style, State: store, saveWait: -1})
 	return send(t, m, sizeMsg(w, h))
 }
 
@@ -102,8 +101,7 @@ func TestResumeStyled(t *testing.T) {
 	if err := m.SaveState(); err != nil {
 		t.Fatal(err)
 	}
-	r := New(b, Options{Style: render.Dark, State: store})
-	r.saveWait = 0
+	r := New(b, Options{Style: render.Dark, State: store, saveWait: -1})
 	// The size alone, without the render it asks for: the plain text.
 	tm, cmd := r.Update(sizeMsg(100, 30))
 	r = tm.(Model)
