@@ -15,6 +15,8 @@ import (
 type tmuxSession struct {
 	t      *testing.T
 	socket string
+	// state is the XDG_STATE_HOME of the programs it runs.
+	state string
 }
 
 func (s tmuxSession) run(args ...string) string {
@@ -99,9 +101,9 @@ func tmuxBinary(t *testing.T) string {
 // reading state is kept in a directory of the test's, never the user's.
 func startTmux(t *testing.T, name string, w, h int, script string) tmuxSession {
 	t.Helper()
-	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%s-%d", name, os.Getpid())}
+	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%s-%d", name, os.Getpid()), state: t.TempDir()}
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+t.TempDir(), "sh", "-c", script)
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+s.state, "sh", "-c", script)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }

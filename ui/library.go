@@ -307,7 +307,7 @@ func (l library) rowLines() []string {
 const (
 	asOfWidth   = 10
 	topicsWidth = 6
-	stateWidth  = 4 + 2 + 6 + 2 + 7 + 2 + 10
+	stateWidth  = 4 + 1 + 6 + 1 + 7 + 1 + 10
 )
 
 // row lays out one row: the title, then the as-of date and topic count,
@@ -362,7 +362,7 @@ func (l library) stateText(i int) string {
 // stateColumns lays out the reading state's columns: read, unread,
 // updated and last read.
 func stateColumns(f []string) string {
-	return fmt.Sprintf("%4s  %6s  %7s  %-10s", f[0], f[1], f[2], f[3])
+	return fmt.Sprintf("%4s %6s %7s %-10s", f[0], f[1], f[2], f[3])
 }
 
 // setProgress fills in the reading state of the entries of lib, unless

@@ -366,8 +366,8 @@ func TestLibraryStateColumns(t *testing.T) {
 	}
 	s.lib.states[0] = state.Progress{Known: true, Read: 2, Unread: 2, Updated: 1, LastRead: time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)}
 	lines := strings.Split(shelfScreen(s), "\n")
-	if !strings.Contains(lines[1], "Read  Unread  Updated  Last read") ||
-		!strings.Contains(lines[2], "   2       2        1  2026-03-15") {
+	if !strings.Contains(lines[1], "Read Unread Updated Last read") ||
+		!strings.Contains(lines[2], "   2      2       1 2026-03-15") {
 		t.Errorf("the state of the first row:\n%s", strings.Join(lines[:5], "\n"))
 	}
 	for i, l := range lines {
@@ -416,22 +416,22 @@ func TestLibraryProgress(t *testing.T) {
 	s := stateShelf(t, store, render.NoTTY)
 	lines := strings.Split(shelfScreen(s), "\n")
 	today := time.Now().Format("2006-01-02")
-	if !strings.Contains(lines[1], "Read  Unread  Updated  Last read") ||
-		!strings.Contains(lines[2], "   2       2        1  "+today) ||
+	if !strings.Contains(lines[1], "Read Unread Updated Last read") ||
+		!strings.Contains(lines[2], "   2      2       1 "+today) ||
 		!strings.Contains(lines[3], "⚠ broken") ||
-		!strings.Contains(lines[4], "   0       2        0  never") {
+		!strings.Contains(lines[4], "   0      2       0 never") {
 		t.Fatalf("the rows:\n%s", strings.Join(lines[:5], "\n"))
 	}
 	// Read both topics of the pass, and back.
 	s = pressShelf(t, s, "j", "j", "enter", "G", "l", "G", "esc")
 	lines = strings.Split(shelfScreen(s), "\n")
-	if !strings.Contains(lines[4], "   2       0        0  "+today) {
+	if !strings.Contains(lines[4], "   2      0       0 "+today) {
 		t.Errorf("the row of the briefing read:\n%s", strings.Join(lines[:5], "\n"))
 	}
 	// The costs, read again, are no longer updated.
 	s = pressShelf(t, s, "k", "k", "enter", "2", "G", "esc")
 	lines = strings.Split(shelfScreen(s), "\n")
-	if !strings.Contains(lines[2], "   2       2        0  "+today) {
+	if !strings.Contains(lines[2], "   2      2       0 "+today) {
 		t.Errorf("the row of the bridge read again:\n%s", strings.Join(lines[:5], "\n"))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"brief/briefing"
 	"brief/internal/state"
@@ -61,6 +62,8 @@ type pendingPlace struct {
 	shown   renderKey
 	version int
 	top     int
+	// off is pos resolved in the Body, -1 until it is.
+	off int
 }
 
 type trackedPlace struct {
@@ -104,6 +107,18 @@ func appendWords(out []word, s string, at func(i int) int) []word {
 	return out
 }
 
+// exactLimit is the largest Body matched whole, run by run from its
+// start; a longer one is matched in a window around the place estimated
+// from its fraction of the text, the run nearest that place winning, so
+// that a place in a topic of megabytes costs what one in a short topic
+// does.
+const (
+	exactLimit  = 64 << 10
+	windowBytes = 16 << 10 // of Body, each side of the estimate
+	windowLines = 300      // of the text on screen, each side
+	ownTail     = 4000     // lines from the end searched for the sources
+)
+
 // bodyWords is the words of topic i's Body, each citation group read as
 // its numbered marker, as the reader shows it.
 func (m Model) bodyWords(i int) []word {
@@ -111,53 +126,99 @@ func (m Model) bodyWords(i int) []word {
 	if c != nil && c.topic == i {
 		return c.body
 	}
-	t := m.b.Topics[i]
-	num := m.b.SourceNumbers()
-	var ws []word
-	last := 0
-	for _, ct := range t.Citations {
-		if ct.Start < last || ct.End <= ct.Start || ct.End > len(t.Body) {
-			continue // as briefing.Cited leaves them
-		}
-		base := last
-		ws = appendWords(ws, t.Body[last:ct.Start], func(j int) int { return base + j })
-		at := ct.Start
-		ws = appendWords(ws, briefing.Marker(ct, num), func(int) int { return at })
-		last = ct.End
-	}
-	base := last
-	ws = appendWords(ws, t.Body[last:], func(j int) int { return base + j })
+	ws := m.bodyWordsIn(i, 0, len(m.b.Topics[i].Body))
 	if c != nil {
 		c.topic, c.body = i, ws
 	}
 	return ws
 }
 
-// screenWords is the words of the text on screen, each at its line, and
-// how many lines are the topic's own text, before its source list.
+// bodyWordsIn is bodyWords of the bytes lo to hi of the Body.
+func (m Model) bodyWordsIn(i, lo, hi int) []word {
+	t := m.b.Topics[i]
+	lo, hi = max(lo, 0), min(hi, len(t.Body))
+	num := m.b.SourceNumbers()
+	var ws []word
+	prev, last := 0, lo
+	for _, ct := range t.Citations {
+		if ct.Start < prev || ct.End <= ct.Start || ct.End > len(t.Body) {
+			continue // as briefing.Cited leaves them
+		}
+		prev = ct.End
+		switch {
+		case ct.End <= lo:
+			continue
+		case ct.Start >= hi:
+		case ct.Start < lo:
+			last = ct.End
+			continue
+		default:
+			base := last
+			ws = appendWords(ws, t.Body[last:ct.Start], func(j int) int { return base + j })
+			at := ct.Start
+			ws = appendWords(ws, briefing.Marker(ct, num), func(int) int { return at })
+			last = ct.End
+			continue
+		}
+		break
+	}
+	if last < hi {
+		base := last
+		ws = appendWords(ws, t.Body[last:hi], func(j int) int { return base + j })
+	}
+	return ws
+}
+
+// screenWords is the words of the topic's own text on screen, each at its
+// line, and how many lines that text has, before its source list.
 func (m Model) screenWords() ([]word, int) {
 	r := &m.reader
 	c := m.place.words
-	if c != nil && c.shown == r.shown && c.version == r.version {
+	if c != nil && c.shown == r.shown && c.version == r.version && c.screen != nil {
 		return c.screen, c.own
 	}
-	p := r.plain
-	if p == nil {
-		p = newPlainLines(r.lines)
+	own := m.ownLines()
+	ws := m.screenWordsIn(0, own)
+	if c != nil {
+		c.screen = ws
+	}
+	return ws, own
+}
+
+// screenWordsIn is the words of lines lo to hi of the text on screen.
+func (m Model) screenWordsIn(lo, hi int) []word {
+	r := &m.reader
+	lo, hi = max(lo, 0), min(hi, len(r.lines))
+	var ws []word
+	for i := lo; i < hi; i++ {
+		l := r.lines[i]
+		if len(r.stripped) == len(r.lines) {
+			l = r.stripped[i]
+		} else {
+			l = ansi.Strip(l)
+		}
+		ws = appendWords(ws, l, func(int) int { return i })
+	}
+	return ws
+}
+
+// ownLines is how many lines of the text on screen are the topic's own,
+// before its source list and timeline line, found near the end.
+func (m Model) ownLines() int {
+	r := &m.reader
+	c := m.place.words
+	if c != nil && c.shown == r.shown && c.version == r.version {
+		return c.own
 	}
 	own := len(r.lines)
 	if r.shown.topic >= 0 {
-		own = ownLines(p, m.text(r.shown.topic))
-	}
-	var ws []word
-	for i := range own {
-		s, e := lineBounds(p, i)
-		ws = appendWords(ws, p.text[s:e], func(int) int { return i })
+		from := max(len(r.lines)-ownTail, 0)
+		own = from + ownLines(newPlainLines(r.lines[from:]), m.text(r.shown.topic))
 	}
 	if c != nil {
-		c.shown, c.version, c.screen, c.own = r.shown, r.version, ws, own
+		c.shown, c.version, c.screen, c.own = r.shown, r.version, nil, own
 	}
-	return ws, own
+	return own
 }
 
 // matches reports whether the run seq starts at ws[i].
@@ -197,13 +258,30 @@ func nth(ws []word, seq []word, n int) int {
 	return -1
 }
 
+// nearest returns where the run seq starts in ws nearest at, or -1.
+func nearest(ws []word, seq []word, at int) int {
+	best := -1
+	for i := range ws {
+		if matches(ws, i, seq) && (best < 0 || abs(ws[i].at-at) < abs(ws[best].at-at)) {
+			best = i
+		}
+	}
+	return best
+}
+
 // match finds in to the word of from at i: the run of words there, or one
-// of the next runs along, met as often before it in to as in from. ok is
-// false when none is.
-func match(from []word, i int, to []word) (int, bool) {
+// of the next runs along, met as often before it in to as in from; or,
+// with near set, the one nearest at in to. ok is false when none is.
+func match(from []word, i int, to []word, near bool, at int) (int, bool) {
 	for d := 0; d < seqTries && i+d < len(from); d++ {
 		seq := from[i+d : min(i+d+seqWords, len(from))]
-		if j := nth(to, seq, countBefore(from, i+d, seq)); j >= 0 {
+		j := -1
+		if near {
+			j = nearest(to, seq, at)
+		} else {
+			j = nth(to, seq, countBefore(from, i+d, seq))
+		}
+		if j >= 0 {
 			return max(j-d, 0), true
 		}
 	}
@@ -225,36 +303,53 @@ func (m Model) placeHere() (topic string, p state.Position) {
 	if !r.hasText || r.shown.topic != m.current || top == 0 {
 		return t.ID, state.PositionAt(t.Body, 0)
 	}
-	sw, own := m.screenWords()
+	own := m.ownLines()
 	if top >= own {
 		return t.ID, state.PositionAt(t.Body, len(t.Body))
 	}
-	i := sort.Search(len(sw), func(i int) bool { return sw[i].at >= top })
-	bw := m.bodyWords(m.current)
-	if j, ok := match(sw, i, bw); ok && j < len(bw) {
+	est := len(t.Body) * top / max(own, 1)
+	var sw, bw []word
+	i, near := 0, len(t.Body) > exactLimit
+	if near {
+		sw = m.screenWordsIn(top, top+2*seqTries)
+		bw = m.bodyWordsIn(m.current, est-windowBytes, est+windowBytes)
+	} else {
+		sw, _ = m.screenWords()
+		i = sort.Search(len(sw), func(i int) bool { return sw[i].at >= top })
+		bw = m.bodyWords(m.current)
+	}
+	if j, ok := match(sw, i, bw, near, est); ok && j < len(bw) {
 		return t.ID, state.PositionAt(t.Body, bw[j].at)
 	}
-	return t.ID, state.PositionAt(t.Body, len(t.Body)*top/max(own, 1))
+	return t.ID, state.PositionAt(t.Body, est)
 }
 
-// lineOf returns the line of the text on screen that holds p, a place
-// in topic's Body; past the last line for the end of the Body.
-func (m Model) lineOf(topic int, p state.Position) int {
+// lineOf returns the line of the text on screen that holds byte off of
+// topic's Body; past the last line for the end of the Body.
+func (m Model) lineOf(topic int, off int) int {
 	body := m.b.Topics[topic].Body
-	off := state.Resolve(body, p)
 	if off <= 0 {
 		return 0
 	}
-	sw, own := m.screenWords()
-	bw := m.bodyWords(topic)
-	i := sort.Search(len(bw), func(i int) bool { return bw[i].at >= off })
+	own := m.ownLines()
+	est := own * off / max(len(body), 1)
+	var sw, bw []word
+	i, near := 0, len(body) > exactLimit
+	if near {
+		bw = m.bodyWordsIn(topic, off, off+windowBytes/4)
+		sw = m.screenWordsIn(est-windowLines, est+windowLines)
+	} else {
+		bw = m.bodyWords(topic)
+		i = sort.Search(len(bw), func(i int) bool { return bw[i].at >= off })
+		sw, _ = m.screenWords()
+	}
 	if i >= len(bw) {
 		return len(m.reader.lines)
 	}
-	if j, ok := match(bw, i, sw); ok && j < len(sw) {
+	if j, ok := match(bw, i, sw, near, est); ok && j < len(sw) {
 		return sw[j].at
 	}
-	return own * off / max(len(body), 1)
+	return est
 }
 
 // goToPlace opens topic with p, a place in its Body, at the top of the
@@ -266,7 +361,7 @@ func (m Model) goToPlace(topic int, p state.Position) (Model, tea.Cmd) {
 	if topic < 0 || topic >= len(m.b.Topics) {
 		return m, nil
 	}
-	m.place.pending = pendingPlace{on: true, topic: topic, pos: p, version: -1}
+	m.place.pending = pendingPlace{on: true, topic: topic, pos: p, version: -1, off: -1}
 	var cmd tea.Cmd
 	if m.about || m.current != topic || !m.reader.hasText {
 		m, cmd = m.open(topic)
@@ -293,7 +388,11 @@ func (m Model) syncPlace() Model {
 		}
 		return m
 	}
-	line := m.lineOf(pp.topic, pp.pos)
+	if pp.off < 0 {
+		// Once: in a topic of megabytes it reads them all.
+		pp.off = state.Resolve(m.b.Topics[pp.topic].Body, pp.pos)
+	}
+	line := m.lineOf(pp.topic, pp.off)
 	r.vp.SetYOffset(line)
 	pp.shown, pp.version, pp.top = r.shown, r.version, r.vp.YOffset()
 	// Not the reader's move: the place kept stays the one gone to, even
@@ -313,7 +412,11 @@ func (m Model) pendingFraction(topic int) (float64, bool) {
 		return 0, false
 	}
 	body := m.b.Topics[topic].Body
-	return float64(state.Resolve(body, pp.pos)) / float64(max(len(body), 1)), true
+	off := pp.off
+	if off < 0 {
+		off = state.Resolve(body, pp.pos)
+	}
+	return float64(off) / float64(max(len(body), 1)), true
 }
 
 // resume reopens the record's last topic at its place, if the topic is
@@ -325,7 +428,7 @@ func (m *Model) resume() {
 	}
 	m.current = i
 	m.list.setCurrent(i)
-	m.place.pending = pendingPlace{on: true, topic: i, pos: m.rec.Place, version: -1}
+	m.place.pending = pendingPlace{on: true, topic: i, pos: m.rec.Place, version: -1, off: -1}
 	m.notice = joinNotice(m.notice, "Resumed at "+m.titles[i])
 }
 
@@ -374,8 +477,11 @@ func (m Model) endOnScreen() bool {
 	if !r.rendered {
 		return false // the plain text is not as long as the rendered one
 	}
-	sw, _ := m.screenWords()
-	return len(sw) == 0 || sw[len(sw)-1].at < r.vp.YOffset()+r.vp.Height()
+	last := m.ownLines() - 1
+	for last > 0 && len(appendWords(nil, ansi.Strip(r.lines[last]), func(int) int { return 0 })) == 0 {
+		last--
+	}
+	return last < r.vp.YOffset()+r.vp.Height()
 }
 
 // notePlace puts the place in the record if it has moved since it was
