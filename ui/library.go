@@ -248,7 +248,7 @@ func (l library) View() string {
 	head := spread(" "+l.st.headerTitle.Render("Library")+l.st.headerDim.Render(" · "+cleanLine(l.lib.Path)),
 		l.st.position.Render(fmt.Sprintf("%d %s ", n, plural(n, "briefing", "briefings"))), l.width)
 	lines := []string{l.st.header.Render(head)}
-	lines = append(lines, l.st.listNumber.Render(l.row("Title", "As of", "Topics", stateColumns(state.Columns()), false)))
+	lines = append(lines, l.st.listNumber.Render(l.row("Title", "As of", "Topics", l.stateColumns(state.Columns()), false)))
 	body := l.rowLines()
 	if l.showHelp {
 		box := l.helpBox()
@@ -308,6 +308,9 @@ const (
 	asOfWidth   = 10
 	topicsWidth = 6
 	stateWidth  = 4 + 1 + 6 + 1 + 7 + 1 + 10
+	// minTitleWidth is the least room for titles the last-read column
+	// leaves.
+	minTitleWidth = 16
 )
 
 // row lays out one row: the title, then the as-of date and topic count,
@@ -320,7 +323,7 @@ func (l library) row(title, asOf, topics, extra string, cur bool) string {
 	}
 	tw := l.width - 3 - asOfWidth - topicsWidth - 5
 	if l.hasState() {
-		tw -= stateWidth + 2
+		tw -= l.stateWidth() + 2
 	}
 	// The title column is as wide as the widest title, leaving the rest
 	// of the row to a broken entry's error.
@@ -356,13 +359,26 @@ func (l library) stateText(i int) string {
 	if !l.states[i].Known {
 		return ""
 	}
-	return stateColumns(l.states[i].Fields())
+	return l.stateColumns(l.states[i].Fields())
 }
 
 // stateColumns lays out the reading state's columns: read, unread,
-// updated and last read.
-func stateColumns(f []string) string {
+// updated and last read; the last goes where it would leave the titles
+// too little room.
+func (l library) stateColumns(f []string) string {
+	if l.stateWidth() < stateWidth {
+		return fmt.Sprintf("%4s %6s %7s", f[0], f[1], f[2])
+	}
 	return fmt.Sprintf("%4s %6s %7s %-10s", f[0], f[1], f[2], f[3])
+}
+
+// stateWidth is the width of the reading state's columns at the
+// library's width.
+func (l library) stateWidth() int {
+	if l.width-3-asOfWidth-topicsWidth-5-stateWidth-2 < minTitleWidth {
+		return stateWidth - 11
+	}
+	return stateWidth
 }
 
 // setProgress fills in the reading state of the entries of lib, unless

@@ -375,6 +375,13 @@ func TestLibraryStateColumns(t *testing.T) {
 			t.Errorf("line %d is %d wide", i, w)
 		}
 	}
+	// At 60 columns the last reading goes, and the counts stay whole.
+	s = sendShelf(t, s, sizeMsg(60, 20))
+	lines = strings.Split(shelfScreen(s), "\n")
+	if !strings.HasSuffix(strings.TrimRight(lines[1], " "), "Read Unread Updated") ||
+		!strings.HasSuffix(strings.TrimRight(lines[2], " "), "   2      2       1") || strings.Contains(lines[2], "2026-03-15") {
+		t.Errorf("at 60 columns:\n%s", strings.Join(lines[:5], "\n"))
+	}
 }
 
 // stateShelf is the test library with its reading state in store, its
