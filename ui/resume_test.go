@@ -392,3 +392,29 @@ func write(t *testing.T, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestSaveWarningAfterResume: a save that fails after a resume shows its
+// warning in the footer in place of the resume notice.
+func TestSaveWarningAfterResume(t *testing.T) {
+	b := testBriefing(t)
+	dir := filepath.Join(t.TempDir(), "brief")
+	store := state.Open(dir)
+	id, _ := state.Identity(b.Path)
+	if err := store.Save(id, state.Record{}.At("costs", state.Position{})); err != nil {
+		t.Fatal(err)
+	}
+	m := New(b, Options{Style: render.NoTTY, State: store, saveWait: -1})
+	// The directory goes, and a file takes its place: no save can work.
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "")
+	m = send(t, m, sizeMsg(80, 24))
+	if !strings.Contains(footerLine(m), "Resumed at Who pays") {
+		t.Fatalf("no resume notice: %q", footerLine(m))
+	}
+	m = send(t, m, saveTickMsg{ident: m.ident})
+	if foot := footerLine(m); !strings.Contains(foot, "reading state not saved") {
+		t.Errorf("the failed save is not in the footer: %q", foot)
+	}
+}
