@@ -21,7 +21,8 @@ func newListCmd() *cobra.Command {
 id, title, words and reading time. For a library (a directory of
 briefings without a briefing.yaml of its own) it prints one line per
 briefing: title, as-of date, topics and path, and a broken one's first
-error.`,
+error; once one of them has been read, also the topics read, unread and
+updated since, and the day of the last reading, as the library shows them.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := pathArg(args, 0)
