@@ -107,3 +107,15 @@ func BenchmarkHugeResumePlace(b *testing.B) {
 		m.goToPlace(1, p)
 	}
 }
+
+// BenchmarkScrollWithState is BenchmarkScroll with the reading state
+// kept: each key notes that the place moved, for the next save.
+func BenchmarkScrollWithState(b *testing.B) {
+	m := New(testBriefing(b), Options{Style: render.Dark, State: state.Open(b.TempDir()), saveWait: -1})
+	m = send(b, m, sizeMsg(120, 40))
+	for range m.b.Topics {
+		m = press(b, m, "l")
+	}
+	m = press(b, m, "1", "3")
+	benchKeys(b, m, "j", "k", 10)
+}
