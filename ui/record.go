@@ -66,9 +66,14 @@ func (m *Model) saveCmd() tea.Cmd {
 
 // saved shows why a save failed, once, in the footer.
 func (m Model) saved(msg savedMsg) Model {
-	if msg.ident == m.ident && msg.err != nil {
-		m.stateWarn = cleanLine(msg.err.Error())
-		m.notice = m.stateWarn
+	if msg.ident != m.ident || msg.err == nil {
+		return m
+	}
+	// The same failure, once acknowledged, is not shown again on every
+	// save that follows a key.
+	if w := cleanLine(msg.err.Error()); w != m.stateWarn {
+		m.stateWarn = w
+		m.notice = joinNotice(w, m.notice)
 	}
 	return m
 }

@@ -339,7 +339,7 @@ func TestStateWarnings(t *testing.T) {
 		}, "unreadable", false},
 		{"unwritable", func(t *testing.T, dir string, store *state.Store) {
 			write(t, dir, "") // a file where the directory should be
-		}, "reading state not", true},
+		}, "reading state not", false},
 		{"read-only", func(t *testing.T, dir string, store *state.Store) {
 			if os.Geteuid() == 0 {
 				t.Skip("root writes in a read-only directory")
@@ -416,5 +416,27 @@ func TestSaveWarningAfterResume(t *testing.T) {
 	m = send(t, m, saveTickMsg{ident: m.ident})
 	if foot := footerLine(m); !strings.Contains(foot, "reading state not saved") {
 		t.Errorf("the failed save is not in the footer: %q", foot)
+	}
+}
+
+// TestSaveWarningOnce: a save that keeps failing warns once, not after
+// every key that the next save follows.
+func TestSaveWarningOnce(t *testing.T) {
+	b := testBriefing(t)
+	dir := filepath.Join(t.TempDir(), "brief")
+	m := stateModel(t, b, state.Open(dir), render.NoTTY, 80, 24)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "") // a file where the directory should be
+	m = press(t, m, "j")
+	m = send(t, m, saveTickMsg{ident: m.ident})
+	if !strings.Contains(footerLine(m), "reading state not") {
+		t.Fatalf("no warning: %q", footerLine(m))
+	}
+	m = press(t, m, "j")
+	m = send(t, m, saveTickMsg{ident: m.ident})
+	if strings.Contains(footerLine(m), "reading state not") {
+		t.Errorf("the same warning again after a key: %q", footerLine(m))
 	}
 }
