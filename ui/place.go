@@ -193,8 +193,8 @@ func (m Model) pendingFraction(topic int) (float64, bool) {
 // still there, with a notice saying so.
 func (m *Model) resume() {
 	i, ok := m.topicIdx[m.rec.Topic]
-	if m.rec.Topic == "" || !ok {
-		return
+	if m.rec.Topic == "" || !ok || i == 0 && m.rec.Place.Offset == 0 {
+		return // the start: nothing to resume, nothing to say
 	}
 	m.current = i
 	m.list.setCurrent(i)

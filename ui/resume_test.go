@@ -220,6 +220,13 @@ func TestResumeTopicGone(t *testing.T) {
 	if m.Current() != 0 || m.reader.vp.YOffset() != 0 || m.notice != "" {
 		t.Errorf("topic %d, line %d, notice %q", m.Current(), m.reader.vp.YOffset(), m.notice)
 	}
+	// Nor does a record of the start say it resumed there.
+	if err := store.Save(id, state.Record{}.At("overview", state.Position{})); err != nil {
+		t.Fatal(err)
+	}
+	if m := stateModel(t, b, store, render.NoTTY, 80, 24); m.notice != "" {
+		t.Errorf("notice %q at the start", m.notice)
+	}
 }
 
 // TestMarkReadAtEnd: a topic is read once its end has been on screen,
