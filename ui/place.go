@@ -136,7 +136,10 @@ func (m Model) goToPlace(topic int, p state.Position) (Model, tea.Cmd) {
 	if m.about || m.current != topic || !m.reader.hasText {
 		m, cmd = m.open(topic)
 	}
-	return m.syncPlace(), cmd
+	m = m.syncPlace()
+	// The place gone to is the reader's now, for the next save to keep.
+	m.place.dirty = true
+	return m, tea.Batch(cmd, m.updateRecord(func(r state.Record) state.Record { return r }))
 }
 
 // syncPlace puts the pending place at the top of the text on screen.

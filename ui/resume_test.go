@@ -447,3 +447,24 @@ func TestSaveWarningOnce(t *testing.T) {
 		t.Errorf("the same warning again after a key: %q", footerLine(m))
 	}
 }
+
+// TestGoToPlaceIsKept: a place gone to, as a bookmark goes, is the place
+// the next save keeps, the reader not having moved since.
+func TestGoToPlaceIsKept(t *testing.T) {
+	b := testBriefing(t)
+	store := state.Open(t.TempDir())
+	m := stateModel(t, b, store, render.NoTTY, 80, 24)
+	body := b.Topics[2].Body
+	p := state.PositionAt(body, strings.Index(body, "Residents of the southern"))
+	m, cmd := m.goToPlace(2, p)
+	for _, msg := range run(cmd) {
+		m = send(t, m, msg)
+	}
+	if err := m.SaveState(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.Load(m.ident)
+	if err != nil || r.Topic != "timeline-notes" || r.Place.Offset != p.Offset {
+		t.Errorf("kept %q at %+v (%v), want timeline-notes at %+v", r.Topic, r.Place, err, p)
+	}
+}
