@@ -15,6 +15,8 @@ import (
 type tmuxSession struct {
 	t      *testing.T
 	socket string
+	// state is the XDG_STATE_HOME of the programs it runs.
+	state string
 }
 
 func (s tmuxSession) run(args ...string) string {
@@ -95,12 +97,13 @@ func tmuxBinary(t *testing.T) string {
 }
 
 // startTmux runs script with sh in a w by h tmux window of a server of
-// its own, named after name, which the end of the test stops.
+// its own, named after name, which the end of the test stops. The
+// reading state is kept in a directory of the test's, never the user's.
 func startTmux(t *testing.T, name string, w, h int, script string) tmuxSession {
 	t.Helper()
-	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%s-%d", name, os.Getpid())}
+	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-%s-%d", name, os.Getpid()), state: t.TempDir()}
 	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"-e", "TERM=xterm-256color", "sh", "-c", script)
+		"-e", "TERM=xterm-256color", "-e", "XDG_STATE_HOME="+s.state, "sh", "-c", script)
 	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
 	return s
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -13,22 +12,17 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"brief/briefing"
+	"brief/internal/state"
 )
-
-// readingState is what the reader remembers of a briefing, for its row in
-// the library. Nothing fills it yet: its columns stay hidden until a row
-// has one.
-type readingState struct {
-	known                 bool
-	read, unread, updated int
-	lastRead              time.Time
-}
 
 // library is the library view: one row per briefing of a directory, a
 // fuzzy filter as in the topic finder, and enter to open one.
 type library struct {
-	lib     *briefing.Library
-	states  []readingState
+	lib *briefing.Library
+	// states is each entry's reading progress, filled off the update
+	// loop once the library is scanned; its columns stay hidden until a
+	// row has been read.
+	states  []state.Progress
 	targets []string // "title name" per entry, for the filter
 	titles  []string
 	errs    []string // each entry's first error, "" if none
@@ -64,7 +58,7 @@ func newLibrary(lib *briefing.Library, st styles) library {
 // cursor and the filter kept.
 func (l *library) setLibrary(lib *briefing.Library) {
 	cur := l.selected()
-	l.lib, l.states = lib, make([]readingState, len(lib.Entries))
+	l.lib, l.states = lib, make([]state.Progress, len(lib.Entries))
 	l.titles, l.targets, l.errs = nil, nil, nil
 	base := filepath.Clean(lib.Path) + string(filepath.Separator)
 	l.titleWidth = len("Title")
@@ -254,7 +248,7 @@ func (l library) View() string {
 	head := spread(" "+l.st.headerTitle.Render("Library")+l.st.headerDim.Render(" · "+cleanLine(l.lib.Path)),
 		l.st.position.Render(fmt.Sprintf("%d %s ", n, plural(n, "briefing", "briefings"))), l.width)
 	lines := []string{l.st.header.Render(head)}
-	lines = append(lines, l.st.listNumber.Render(l.row("Title", "As of", "Topics", "", false)))
+	lines = append(lines, l.st.listNumber.Render(l.row("Title", "As of", "Topics", l.stateColumns(state.Columns()), false)))
 	body := l.rowLines()
 	if l.showHelp {
 		box := l.helpBox()
@@ -313,7 +307,10 @@ func (l library) rowLines() []string {
 const (
 	asOfWidth   = 10
 	topicsWidth = 6
-	stateWidth  = 24
+	stateWidth  = 4 + 1 + 6 + 1 + 7 + 1 + 10
+	// minTitleWidth is the least room for titles the last-read column
+	// leaves.
+	minTitleWidth = 16
 )
 
 // row lays out one row: the title, then the as-of date and topic count,
@@ -326,7 +323,7 @@ func (l library) row(title, asOf, topics, extra string, cur bool) string {
 	}
 	tw := l.width - 3 - asOfWidth - topicsWidth - 5
 	if l.hasState() {
-		tw -= stateWidth + 2
+		tw -= l.stateWidth() + 2
 	}
 	// The title column is as wide as the widest title, leaving the rest
 	// of the row to a broken entry's error.
@@ -346,10 +343,11 @@ func (l library) row(title, asOf, topics, extra string, cur bool) string {
 	return s
 }
 
-// hasState reports whether any row has a reading state to show.
+// hasState reports whether any row has been read, and so has a reading
+// state to show.
 func (l library) hasState() bool {
 	for _, s := range l.states {
-		if s.known {
+		if !s.LastRead.IsZero() {
 			return true
 		}
 	}
@@ -358,15 +356,37 @@ func (l library) hasState() bool {
 
 // stateText is the reading state columns of entry i.
 func (l library) stateText(i int) string {
-	s := l.states[i]
-	if !s.known {
+	if !l.states[i].Known {
 		return ""
 	}
-	last := "never"
-	if !s.lastRead.IsZero() {
-		last = s.lastRead.Format("2006-01-02")
+	return l.stateColumns(l.states[i].Fields())
+}
+
+// stateColumns lays out the reading state's columns: read, unread,
+// updated and last read; the last goes where it would leave the titles
+// too little room.
+func (l library) stateColumns(f []string) string {
+	if l.stateWidth() < stateWidth {
+		return fmt.Sprintf("%4s %6s %7s", f[0], f[1], f[2])
 	}
-	return fmt.Sprintf("%d/%d read %d new %s", s.read, s.read+s.unread, s.updated, last)
+	return fmt.Sprintf("%4s %6s %7s %-10s", f[0], f[1], f[2], f[3])
+}
+
+// stateWidth is the width of the reading state's columns at the
+// library's width.
+func (l library) stateWidth() int {
+	if l.width-3-asOfWidth-topicsWidth-5-stateWidth-2 < minTitleWidth {
+		return stateWidth - 11
+	}
+	return stateWidth
+}
+
+// setProgress fills in the reading state of the entries of lib, unless
+// another library is shown since.
+func (l *library) setProgress(lib *briefing.Library, p []state.Progress) {
+	if lib == l.lib && len(p) == len(l.states) {
+		copy(l.states, p)
+	}
 }
 
 // helpBox is the library's keys in a box.

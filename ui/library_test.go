@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -11,20 +12,29 @@ import (
 
 	"brief/briefing"
 	"brief/internal/render"
+	"brief/internal/state"
 )
 
 // newTestShelf returns the program for the library in testdata/library
 // (a briefing directory, a broken one and a single file), sized w by h.
 func newTestShelf(t testing.TB, style render.Style, w, h int) Shelf {
 	t.Helper()
+	return sendShelf(t, NewShelf(testLibrary(t), Options{Style: style}, loadTest), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// testLibrary is testdata/library scanned.
+func testLibrary(t testing.TB) *briefing.Library {
+	t.Helper()
 	lib, err := briefing.ScanLibrary("testdata/library")
 	if err != nil {
 		t.Fatal(err)
 	}
-	load := func(path string) (*briefing.Briefing, error) {
-		return briefing.LoadWith(path, briefing.LoadOptions{})
-	}
-	return sendShelf(t, NewShelf(lib, Options{Style: style}, load), tea.WindowSizeMsg{Width: w, Height: h})
+	return lib
+}
+
+// loadTest loads a briefing of the test library, as brief does.
+func loadTest(path string) (*briefing.Briefing, error) {
+	return briefing.LoadWith(path, briefing.LoadOptions{})
 }
 
 // sendShelf is send for a Shelf.
@@ -348,20 +358,105 @@ func TestLibraryMouse(t *testing.T) {
 }
 
 // TestLibraryStateColumns: the reading state columns stay hidden until a
-// row has a state, and then fit.
+// row has been read, and then fit.
 func TestLibraryStateColumns(t *testing.T) {
 	s := newTestShelf(t, render.NoTTY, 80, 24)
-	if strings.Contains(shelfScreen(s), "read") {
+	if strings.Contains(shelfScreen(s), "Unread") {
 		t.Fatalf("state columns without a state:\n%s", shelfScreen(s))
 	}
-	s.lib.states[0] = readingState{known: true, read: 2, unread: 2, updated: 1}
+	s.lib.states[0] = state.Progress{Known: true, Read: 2, Unread: 2, Updated: 1, LastRead: time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)}
 	lines := strings.Split(shelfScreen(s), "\n")
-	if !strings.Contains(lines[2], "2/4 read 1 new never") {
+	if !strings.Contains(lines[1], "Read Unread Updated Last read") ||
+		!strings.Contains(lines[2], "   2      2       1 2026-03-15") {
 		t.Errorf("the state of the first row:\n%s", strings.Join(lines[:5], "\n"))
 	}
 	for i, l := range lines {
 		if w := ansi.StringWidth(l); w != 80 {
 			t.Errorf("line %d is %d wide", i, w)
 		}
+	}
+	// At 60 columns the last reading goes, and the counts stay whole.
+	s = sendShelf(t, s, sizeMsg(60, 20))
+	lines = strings.Split(shelfScreen(s), "\n")
+	if !strings.HasSuffix(strings.TrimRight(lines[1], " "), "Read Unread Updated") ||
+		!strings.HasSuffix(strings.TrimRight(lines[2], " "), "   2      2       1") || strings.Contains(lines[2], "2026-03-15") {
+		t.Errorf("at 60 columns:\n%s", strings.Join(lines[:5], "\n"))
+	}
+}
+
+// stateShelf is the test library with its reading state in store, its
+// progress found as Init finds it.
+func stateShelf(t testing.TB, store *state.Store, style render.Style) Shelf {
+	t.Helper()
+	s := NewShelf(testLibrary(t), Options{Style: style, State: store, saveWait: -1}, loadTest)
+	s = sendShelf(t, s, sizeMsg(80, 24))
+	for _, msg := range run(s.Init()) {
+		if _, ok := msg.(progressMsg); ok {
+			s = sendShelf(t, s, msg)
+		}
+	}
+	return s
+}
+
+// readBridge keeps a state of the bridge briefing: its overview read as
+// it is now, its costs read when they said something else.
+func readBridge(t testing.TB, store *state.Store) {
+	t.Helper()
+	b, err := briefing.LoadWith("testdata/library/bridge", briefing.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := state.Identity("testdata/library/bridge")
+	then := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	rec := state.Record{}.MarkRead("overview", b.Topics[0].Body, then).MarkRead("costs", "An older paragraph.", then)
+	if err := store.Save(id, rec); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLibraryProgress: the rows count the topics read, unread and
+// updated since, from the state kept; and the row of a briefing read
+// counts anew on the way back to the library.
+func TestLibraryProgress(t *testing.T) {
+	store := state.Open(t.TempDir())
+	readBridge(t, store)
+	s := stateShelf(t, store, render.NoTTY)
+	lines := strings.Split(shelfScreen(s), "\n")
+	today := time.Now().Format("2006-01-02")
+	if !strings.Contains(lines[1], "Read Unread Updated Last read") ||
+		!strings.Contains(lines[2], "   2      2       1 "+today) ||
+		!strings.Contains(lines[3], "⚠ broken") ||
+		!strings.Contains(lines[4], "   0      2       0 never") {
+		t.Fatalf("the rows:\n%s", strings.Join(lines[:5], "\n"))
+	}
+	// Read both topics of the pass, and back.
+	s = pressShelf(t, s, "j", "j", "enter", "G", "l", "G", "esc")
+	lines = strings.Split(shelfScreen(s), "\n")
+	if !strings.Contains(lines[4], "   2      0       0 "+today) {
+		t.Errorf("the row of the briefing read:\n%s", strings.Join(lines[:5], "\n"))
+	}
+	// The costs, read again, are no longer updated.
+	s = pressShelf(t, s, "k", "k", "enter", "2", "G", "esc")
+	lines = strings.Split(shelfScreen(s), "\n")
+	if !strings.Contains(lines[2], "   2      2       0 "+today) {
+		t.Errorf("the row of the bridge read again:\n%s", strings.Join(lines[:5], "\n"))
+	}
+}
+
+// TestLibraryProgressGolden is the library with its reading state, its
+// last reading on a fixed day (-update rewrites the golden files).
+func TestLibraryProgressGolden(t *testing.T) {
+	for _, style := range []render.Style{render.NoTTY, render.Dark} {
+		t.Run(fmt.Sprintf("80x24-%v", style), func(t *testing.T) {
+			store := state.Open(t.TempDir())
+			readBridge(t, store)
+			s := stateShelf(t, store, style)
+			s.lib.states[0].LastRead = time.Date(2026, 3, 15, 12, 0, 0, 0, time.UTC)
+			out := s.View().Content
+			if style == render.NoTTY {
+				out = ansi.Strip(out)
+			}
+			golden.RequireEqual(t, out)
+		})
 	}
 }

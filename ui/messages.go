@@ -5,6 +5,7 @@ import (
 
 	"brief/briefing"
 	"brief/internal/search"
+	"brief/internal/state"
 	"brief/internal/watch"
 )
 
@@ -122,4 +123,12 @@ type reloadedMsg struct {
 type revMsg struct {
 	rev int
 	msg tea.Msg
+}
+
+// progressMsg carries the reading progress of the entries of lib, or of
+// entry index alone when one is set, found off the update loop.
+type progressMsg struct {
+	lib      *briefing.Library
+	index    int
+	progress []state.Progress
 }

@@ -32,6 +32,10 @@ type Options struct {
 	NoState bool
 	// State is where the reading state is kept; nil with NoState.
 	State *state.Store
+
+	// saveWait, when set, replaces state.Interval: tests make it
+	// negative, for saves without a wait.
+	saveWait time.Duration
 }
 
 // focus says which part of the reader gets the keys.
@@ -168,6 +172,7 @@ type Model struct {
 	ident     string
 	rec       state.Record
 	saveDue   bool
+	saveWait  time.Duration // state.Interval; tests shorten it
 	stateWarn string
 
 	// Live reload (ui/reload.go): watcher watches the briefing's files;
@@ -186,6 +191,9 @@ type Model struct {
 	spans     *spanCache
 	changes   shownChanges
 	bookmarks bookmarks
+
+	// place is where the reader is going and has been, for the record.
+	place places
 }
 
 // New returns the reader for b. b must not change while the reader runs.
@@ -202,8 +210,10 @@ func New(b *briefing.Briefing, opts Options) Model {
 		inflight: map[renderKey]context.CancelFunc{},
 
 		resizeWait: resizeWait,
+		saveWait:   state.Interval,
 
 		search: newSearch(),
+		place:  newPlaces(),
 	}
 	m.help.Styles = st.help
 	m.search.input.SetStyles(st.input)
@@ -211,8 +221,12 @@ func New(b *briefing.Briefing, opts Options) Model {
 	if n := len(b.Diagnostics); n > 0 {
 		m.notice = problemNotice(b.Diagnostics)
 	}
+	if opts.saveWait != 0 {
+		m.saveWait = max(opts.saveWait, 0)
+	}
 	m.loadRecord()
 	m.marks.pending = len(m.rec.Read) > 0
+	m.resume()
 	return m
 }
 
@@ -242,6 +256,7 @@ func (m *Model) setBriefing(b *briefing.Briefing) {
 	// The topics read are compared with b in a command (marksCmd).
 	m.marks = topicMarks{pending: len(m.rec.Read) > 0}
 	m.spans, m.changes = &spanCache{}, shownChanges{topic: -1, landAt: -1}
+	m.place.words = newPlaces().words // its words are the old Body's
 }
 
 // Init asks the terminal for its background colour, starts watching the
@@ -316,6 +331,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, cmd = m.provenanceCounted(msg)
 	case saveTickMsg:
 		if msg.ident == m.ident {
+			m = m.notePlace()
 			cmd = m.saveCmd()
 		}
 	case savedMsg:
@@ -323,13 +339,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case watchingMsg, changedMsg, reloadedMsg:
 		m, cmd = m.reloadMsg(msg)
 	}
-	// Whatever changed the text on screen, the highlights follow it.
+	// Whatever changed the text on screen, the place and the highlights
+	// follow it.
+	m = m.syncPlace()
 	m, more := m.syncSearch()
 	m = m.syncPassage()
 	m = m.syncCites()
 	m, marks := m.syncMarks()
 	m = m.syncBars()
-	return m, tagRev(m.rev, tea.Batch(cmd, more, marks))
+	m, track := m.trackReading()
+	return m, tagRev(m.rev, tea.Batch(cmd, more, marks, track))
 }
 
 // View draws the whole screen.

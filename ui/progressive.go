@@ -30,6 +30,9 @@ func (m *Model) startPieces(ctx context.Context, k renderKey, md string) tea.Cmd
 	if m.reader.hasText && m.reader.shown.topic == k.topic {
 		at = m.reader.place()
 	}
+	if f, ok := m.pendingFraction(k.topic); ok {
+		at = f // a place being gone to, past the plain text's end maybe
+	}
 	m.prog = progress{key: k, gen: m.prog.gen + 1, ctx: ctx}
 	return piecesCmd(ctx, m.slots, k, m.prog.gen, md, at)
 }

@@ -36,8 +36,8 @@ func (m *Model) loadRecord() {
 		m.stateWarn = cleanLine(err.Error())
 	}
 	m.rec.Title = m.b.Title
-	if m.stateWarn != "" && m.notice == "" {
-		m.notice = m.stateWarn
+	if m.stateWarn != "" {
+		m.notice = joinNotice(m.stateWarn, m.notice) // the warning first
 	}
 }
 
@@ -51,7 +51,7 @@ func (m *Model) updateRecord(f func(state.Record) state.Record) tea.Cmd {
 	}
 	m.saveDue = true
 	id := m.ident
-	return tea.Tick(state.Interval, func(time.Time) tea.Msg { return saveTickMsg{ident: id} })
+	return tea.Tick(m.saveWait, func(time.Time) tea.Msg { return saveTickMsg{ident: id} })
 }
 
 // saveCmd saves the record as it is now, off the update loop.
@@ -66,9 +66,14 @@ func (m *Model) saveCmd() tea.Cmd {
 
 // saved shows why a save failed, once, in the footer.
 func (m Model) saved(msg savedMsg) Model {
-	if msg.ident == m.ident && msg.err != nil {
-		m.stateWarn = cleanLine(msg.err.Error())
-		m.notice = m.stateWarn
+	if msg.ident != m.ident || msg.err == nil {
+		return m
+	}
+	// The same failure, once acknowledged, is not shown again on every
+	// save that follows a key.
+	if w := cleanLine(msg.err.Error()); w != m.stateWarn {
+		m.stateWarn = w
+		m.notice = joinNotice(w, m.notice)
 	}
 	return m
 }
@@ -79,5 +84,6 @@ func (m Model) SaveState() error {
 	if m.ident == "" {
 		return nil
 	}
+	m = m.notePlace()
 	return m.opts.State.Save(m.ident, m.rec)
 }

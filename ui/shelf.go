@@ -3,11 +3,13 @@ package ui
 import (
 	"reflect"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"brief/briefing"
 	"brief/internal/render"
+	"brief/internal/state"
 )
 
 // Loader loads the briefing at a path, as brief PATH does.
@@ -55,9 +57,35 @@ func RunLibrary(lib *briefing.Library, opts Options, load Loader) error {
 func (s Shelf) Init() tea.Cmd {
 	lib := s.lib.lib
 	if lib.Scanned {
-		return tea.RequestBackgroundColor
+		return tea.Batch(tea.RequestBackgroundColor, s.progressCmd(lib))
 	}
 	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return scannedMsg{lib: lib.Scan()} })
+}
+
+// progressCmd finds the reading progress of lib's entries off the update
+// loop: a state file per entry, and a load of those read, to count their
+// topics updated since.
+func (s Shelf) progressCmd(lib *briefing.Library) tea.Cmd {
+	store, load := s.opts.State, s.load
+	if store == nil || load == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		return progressMsg{lib: lib, index: -1, progress: state.LibraryProgress(lib, store, load)}
+	}
+}
+
+// progressed fills in the reading progress found: of every entry, or
+// of the one index.
+func (s Shelf) progressed(msg progressMsg) Shelf {
+	switch {
+	case msg.lib != s.lib.lib:
+	case msg.index < 0:
+		s.lib.setProgress(msg.lib, msg.progress)
+	case msg.index < len(s.lib.states) && len(msg.progress) == 1:
+		s.lib.states[msg.index] = msg.progress[0]
+	}
+	return s
 }
 
 // Update handles a message: the terminal's go to both views, the reader's
@@ -85,7 +113,9 @@ func (s Shelf) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return s.toReader(msg.msg)
 	case scannedMsg:
 		s.lib.setLibrary(msg.lib)
-		return s, nil
+		return s, s.progressCmd(msg.lib)
+	case progressMsg:
+		return s.progressed(msg), nil
 	case openEntryMsg:
 		return s.open(msg.index)
 	case loadedMsg:
@@ -178,9 +208,26 @@ func (s Shelf) opened(msg loadedMsg) (Shelf, tea.Cmd) {
 // back closes the briefing and shows the library where it was.
 func (s Shelf) back() (Shelf, tea.Cmd) {
 	s.reader.stop()
+	s.reader = s.reader.notePlace()
 	save := s.reader.saveCmd()
+	row := s.rowCmd()
 	s.reader, s.reading, s.loading = Model{}, false, -1
-	return s, tea.Batch(save, s.lib.Focus())
+	return s, tea.Batch(save, row, s.lib.Focus())
+}
+
+// rowCmd counts the progress of the briefing being closed, from the
+// reader's record rather than the file its save is writing, off the
+// update loop.
+func (s Shelf) rowCmd() tea.Cmd {
+	if s.reader.ident == "" || s.loading < 0 {
+		return nil
+	}
+	lib, i, rec, topics := s.lib.lib, s.loading, s.reader.rec, s.reader.b.Topics
+	return func() tea.Msg {
+		p := rec.Progress(topics)
+		p.LastRead = time.Now() // the save under way sets as much
+		return progressMsg{lib: lib, index: i, progress: []state.Progress{p}}
+	}
 }
 
 // toReader hands msg to the reader and marks its commands as its own.

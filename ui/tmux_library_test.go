@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTmuxLibrary opens a folder of three briefings, one broken, in a
@@ -27,7 +28,10 @@ func TestTmuxLibrary(t *testing.T) {
 	s.waitFor("its second topic", contains("2/4"))
 
 	s.keys("Escape")
-	s.waitFor("the library again", contains("3 briefings", "› Harbour bridge dispute"))
+	// Back in the library, the row of the briefing read has its state.
+	today := time.Now().Format("2006-01-02")
+	s.waitFor("the library again, with the reading state", contains("3 briefings", "› Harbour bridge dispute",
+		"Unread", "Last read", today))
 	s.keys("j", "j")
 	s.waitFor("the third row", contains("› The Pass Closure"))
 	s.keys("Enter")
@@ -39,8 +43,9 @@ func TestTmuxLibrary(t *testing.T) {
 		t.Errorf("two cursors:\n%s", screen)
 	}
 	s.keys("k", "k", "Enter")
-	// A new reader of the first briefing: it starts at its first topic.
-	s.waitFor("the first briefing again", contains("Harbour bridge dispute · as of", "1/4", "Repairs have stopped"))
+	// A new reader of the first briefing: it resumes where the first
+	// one was left.
+	s.waitFor("the first briefing again", contains("Harbour bridge dispute · as of", "2/4", "Resumed at Who pays"))
 	s.keys("q")
 	s.waitFor("the program to end", contains("E2E-DONE 0"))
 }

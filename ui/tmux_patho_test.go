@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
@@ -24,11 +22,8 @@ func TestTmuxPathological(t *testing.T) {
 	cases := patho.Cases()
 	for _, size := range [][2]int{{120, 40}, {80, 24}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			s := tmuxSession{t: t, socket: fmt.Sprintf("brief-patho-%d-%d", os.Getpid(), size[0])}
 			script := fmt.Sprintf("echo E2E-START; %q --style dark %q; echo E2E-DONE $?; sleep 60", bin, dir)
-			s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", strconv.Itoa(size[0]), "-y", strconv.Itoa(size[1]),
-				"-e", "TERM=xterm-256color", "sh", "-c", script)
-			t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+			s := startTmux(t, fmt.Sprintf("patho-%d", size[0]), size[0], size[1], script)
 
 			s.waitFor("the first frame", contains(cases[0].Marker))
 			for i, c := range cases[1:] {

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -44,11 +42,8 @@ var trailingEscapes = regexp.MustCompile(`(\x1b\[[0-9;:]*m)+$`)
 // results list and the topic finder open what they show.
 func TestTmuxSearch(t *testing.T) {
 	bin := tmuxBinary(t)
-	s := tmuxSession{t: t, socket: fmt.Sprintf("brief-e2e-search-%d", os.Getpid())}
 	script := fmt.Sprintf("%q --style dark; echo E2E-DONE $?; sleep 60", bin)
-	s.run("-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40",
-		"-e", "TERM=xterm-256color", "sh", "-c", script)
-	t.Cleanup(func() { exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s := startTmux(t, "search", 120, 40, script)
 	colour := func() string { return s.run("capture-pane", "-e", "-p", "-t", "e2e") }
 
 	s.waitFor("the first frame", contains("US security guarantees", "1/7", "Bottom line"))

@@ -3,11 +3,13 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"brief/briefing"
+	"brief/internal/state"
 	"brief/ui"
 )
 
@@ -19,7 +21,8 @@ func newListCmd() *cobra.Command {
 id, title, words and reading time. For a library (a directory of
 briefings without a briefing.yaml of its own) it prints one line per
 briefing: title, as-of date, topics and path, and a broken one's first
-error.`,
+error; once one of them has been read, also the topics read, unread and
+updated since, and the day of the last reading, as the library shows them.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := pathArg(args, 0)
@@ -28,7 +31,7 @@ error.`,
 				if err != nil {
 					return err
 				}
-				return listLibrary(cmd.OutOrStdout(), lib)
+				return listLibrary(cmd.OutOrStdout(), lib, state.LibraryProgress(lib, state.Open(state.Dir()), loadToRead))
 			}
 			b, err := load(path)
 			if err != nil {
@@ -48,11 +51,13 @@ error.`,
 }
 
 // listLibrary prints one line per briefing of lib, as list prints topics:
-// title, as-of date ("-" if none), topics and path, then a broken
-// briefing's first error.
-func listLibrary(out io.Writer, lib *briefing.Library) error {
+// title, as-of date ("-" if none), topics, the reading progress (as the
+// library view counts it, once any briefing has been read) and path, then
+// a broken briefing's first error.
+func listLibrary(out io.Writer, lib *briefing.Library, progress []state.Progress) error {
+	read := slices.ContainsFunc(progress, func(p state.Progress) bool { return !p.LastRead.IsZero() })
 	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	for _, e := range lib.Entries {
+	for i, e := range lib.Entries {
 		asOf := e.AsOf.String()
 		if asOf == "" {
 			asOf = "-"
@@ -61,7 +66,16 @@ func listLibrary(out io.Writer, lib *briefing.Library) error {
 		if e.Topics == 1 {
 			topics = "topic"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%d %s\t%s", briefing.Sanitize(e.Title), asOf, e.Topics, topics, briefing.Sanitize(e.Path))
+		fmt.Fprintf(w, "%s\t%s\t%d %s\t", briefing.Sanitize(e.Title), asOf, e.Topics, topics)
+		if read {
+			if p := progress[i]; p.Known {
+				f := p.Fields()
+				fmt.Fprintf(w, "%s read\t%s unread\t%s updated\tlast read %s\t", f[0], f[1], f[2], f[3])
+			} else {
+				fmt.Fprint(w, "\t\t\t\t")
+			}
+		}
+		fmt.Fprint(w, briefing.Sanitize(e.Path))
 		if e.Err != nil {
 			fmt.Fprintf(w, "\t%s", briefing.Sanitize(e.Err.String()))
 		}

@@ -19,7 +19,8 @@ func newStateCmd() *cobra.Command {
 		Short: "List or forget the reading state kept per briefing",
 		Long: `state lists the reading state brief keeps of each briefing, the last read
 first: the briefing, its title, when it was last read, the topics read, the
-bookmarks and the size of its file. With PATH, only that briefing's.
+bookmarks, and the size and path of its file. With PATH, only that
+briefing's.
 
 The state is kept in $XDG_STATE_HOME/brief, else ~/.local/state/brief, one
 file per briefing. A briefing is known by its absolute path: one that moved
@@ -84,8 +85,9 @@ func listState(cmd *cobra.Command, store *state.Store, only string) error {
 		if !r.Saved.IsZero() {
 			last = r.Saved.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d read\t%s\t%s\n", oneLine(e.Identity), oneLine(r.Title),
-			last, len(r.Read), count(len(r.Bookmarks), "bookmark"), size(e.Size))
+		// The file last, for the reader who wants to look at it.
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d read\t%s\t%s\t%s\n", oneLine(e.Identity), oneLine(r.Title),
+			last, len(r.Read), count(len(r.Bookmarks), "bookmark"), size(e.Size), oneLine(e.File))
 	}
 	if err := w.Flush(); err != nil {
 		return err

@@ -57,7 +57,7 @@ func TestStateListAndForget(t *testing.T) {
 			talksLine = l
 		}
 	}
-	for _, want := range []string{"Talks", "on Ukraine", "2 read", "1 bookmark ", " B"} {
+	for _, want := range []string{"Talks", "on Ukraine", "2 read", "1 bookmark ", " B", store.Path(talks)} {
 		if !strings.Contains(talksLine, want) {
 			t.Errorf("the line of %s lacks %q:\n%s", talks, want, stdout)
 		}
