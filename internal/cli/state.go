@@ -18,8 +18,9 @@ func newStateCmd() *cobra.Command {
 		Use:   "state [PATH]",
 		Short: "List or forget the reading state kept per briefing",
 		Long: `state lists the reading state brief keeps of each briefing, the last read
-first: the briefing, its title, when it was last read, the topics read, the
-bookmarks, and the size and path of its file. With PATH, only that
+first: the briefing, its title, when it was last read, the topics read (of
+its topics now, and how many of them were updated since, as the library
+counts them), the bookmarks, and the size and path of its file. With PATH, only that
 briefing's.
 
 The state is kept in $XDG_STATE_HOME/brief, else ~/.local/state/brief, one
@@ -86,8 +87,8 @@ func listState(cmd *cobra.Command, store *state.Store, only string) error {
 			last = r.Saved.Local().Format("2006-01-02 15:04")
 		}
 		// The file last, for the reader who wants to look at it.
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d read\t%s\t%s\t%s\n", oneLine(e.Identity), oneLine(r.Title),
-			last, len(r.Read), count(len(r.Bookmarks), "bookmark"), size(e.Size), oneLine(e.File))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", oneLine(e.Identity), oneLine(r.Title),
+			last, progress(e.Identity, r), count(len(r.Bookmarks), "bookmark"), size(e.Size), oneLine(e.File))
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -102,6 +103,26 @@ func listState(cmd *cobra.Command, store *state.Store, only string) error {
 		fmt.Fprintf(cmd.OutOrStdout(), "no reading state kept in %s\n", briefing.Sanitize(state.Dir()))
 	}
 	return nil
+}
+
+// progress says how much of the briefing identity r records as read,
+// counted against its topics now, as the library counts them; a briefing
+// that cannot be loaded any more is counted from r alone.
+func progress(identity string, r state.Record) string {
+	path := identity
+	if identity == state.Builtin {
+		path = ""
+	}
+	b, _ := loadToRead(path)
+	if b == nil || len(b.Topics) == 0 {
+		return fmt.Sprintf("%d read, briefing not found", len(r.Read))
+	}
+	p := r.Progress(b.Topics)
+	out := fmt.Sprintf("%d of %d read", p.Read, p.Read+p.Unread)
+	if p.Updated > 0 {
+		out += fmt.Sprintf(", %d updated", p.Updated)
+	}
+	return out
 }
 
 // size writes n bytes as "512 B", "12 KB" or "1.0 MB".

@@ -30,8 +30,16 @@ func TestStateListAndForget(t *testing.T) {
 	t.Chdir(dir)
 	var r state.Record
 	r.Title = "Talks\x1b[31m on\nUkraine"
-	r = r.MarkRead("one", "A paragraph.\n", time.Now())
-	r = r.MarkRead("two", "Another.\n", time.Now())
+	r = r.MarkRead("one", "A paragraph [@s].\n", time.Now())
+	r = r.MarkRead("two", "Another [@s].\n", time.Now())
+	r = r.MarkRead("gone", "A topic since removed [@s].\n", time.Now())
+	// The briefing now: "two" changed since it was read, "three" not read.
+	writeFiles(t, talks, map[string]string{
+		"briefing.yaml": "title: Talks\ntopics: [one, two, three]\nsources:\n  - id: s\n    title: S\n",
+		"one.md":        "A paragraph [@s].\n",
+		"two.md":        "Another, changed [@s].\n",
+		"three.md":      "A third [@s].\n",
+	})
 	r, _ = r.ToggleBookmark(state.Bookmark{Topic: "one", Label: "A paragraph."})
 	if err := store.Save(talks, r); err != nil {
 		t.Fatal(err)
@@ -57,13 +65,13 @@ func TestStateListAndForget(t *testing.T) {
 			talksLine = l
 		}
 	}
-	for _, want := range []string{"Talks", "on Ukraine", "2 read", "1 bookmark ", " B", store.Path(talks)} {
+	for _, want := range []string{"Talks", "on Ukraine", "2 of 3 read, 1 updated", "1 bookmark ", " B", store.Path(talks)} {
 		if !strings.Contains(talksLine, want) {
 			t.Errorf("the line of %s lacks %q:\n%s", talks, want, stdout)
 		}
 	}
-	if !strings.Contains(stdout, state.Builtin) {
-		t.Errorf("the built-in briefing is not listed:\n%s", stdout)
+	if !strings.Contains(stdout, state.Builtin) || !strings.Contains(stdout, "0 of 7 read") {
+		t.Errorf("the built-in briefing is not listed, counted against its 7 topics:\n%s", stdout)
 	}
 
 	// PATH as given to brief: relative to the working directory.
@@ -101,5 +109,18 @@ func TestStateListsCorruptFile(t *testing.T) {
 	}
 	if _, err := os.Stat(store.Path("/b/x")); err != nil {
 		t.Errorf("listing moved the file: %v", err)
+	}
+}
+
+// writeFiles writes files into dir, made if need be.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
