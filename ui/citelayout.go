@@ -147,7 +147,7 @@ func blockStart(p *plainLines, off, floor int) int {
 		}
 		ind := len(line) - len(strings.TrimLeft(line, " "))
 		start = ls + ind
-		if n := bulletLen(line[ind:]); n > 0 {
+		if n := bulletLen(line[ind:]); n > 0 && !continues(p, l, ind) {
 			start += n
 			break
 		}
@@ -156,6 +156,23 @@ func blockStart(p *plainLines, off, floor int) int {
 		}
 	}
 	return max(start, floor)
+}
+
+// continues reports whether line l, indented by ind, goes on the
+// paragraph of the line above: one as indented that is not a list item.
+// A list item's own lines hang deeper than its bullet, so a line such as
+// "2023. A" under a line of its paragraph is text, not a numbered item.
+func continues(p *plainLines, l, ind int) bool {
+	if l == 0 {
+		return false
+	}
+	ls, le := lineBounds(p, l-1)
+	above := p.text[ls:le]
+	if strings.TrimSpace(above) == "" {
+		return false
+	}
+	aind := len(above) - len(strings.TrimLeft(above, " "))
+	return aind == ind && bulletLen(above[aind:]) == 0
 }
 
 // bulletLen is the length of the list bullet line starts with, or 0.
