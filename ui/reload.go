@@ -86,12 +86,16 @@ func (m Model) reloadMsg(msg tea.Msg) (Model, tea.Cmd) {
 			m.again, m.reloading = false, true
 			cmd = reloadCmd(m.opts.Load, m.opts.Path)
 		}
-		if first := loadError(msg.b, msg.err); first != "" {
+		// A version with errors keeps the last good one on screen; but
+		// when the one on screen has errors too, there is none better to
+		// keep, and the author's edits show, with the first error.
+		first := loadError(msg.b, msg.err)
+		if first != "" && (msg.b == nil || len(msg.b.Topics) == 0 || len(m.b.Diagnostics.Errors()) == 0) {
 			m.broken, m.notice = first, ""
 			return m, cmd
 		}
-		m.broken = ""
 		m, swapped := m.swap(msg.b)
+		m.broken = first
 		return m, tea.Batch(cmd, swapped)
 	}
 	return m, nil

@@ -480,3 +480,38 @@ func TestReloadMarksUpdated(t *testing.T) {
 		t.Errorf("no paragraph barred after the reload:\n%s", plain(m))
 	}
 }
+
+// TestReloadWhileBroken opens a briefing that already has an error: there
+// is no good version to keep, so an edit to another topic still shows,
+// with the error in the footer until it is fixed.
+func TestReloadWhileBroken(t *testing.T) {
+	dir := editable(t)
+	people, err := os.ReadFile(filepath.Join(dir, "people.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "people.md")); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := loadToRead(dir)
+	if b == nil || len(b.Diagnostics.Errors()) == 0 {
+		t.Fatal("the briefing without a topic file has no error")
+	}
+	m := New(b, Options{Style: render.NoTTY, Path: dir, Watch: true, Load: loadToRead})
+	m = press(t, send(t, m, sizeMsg(100, 30)), "2")
+	edit(t, dir, "costs.md", "Neither side has published", "Neither party has published")
+	m = reload(t, m, dir)
+	if !strings.Contains(topicText(m), "Neither party has published") {
+		t.Errorf("the edit is not shown while the briefing has an error:\n%s", topicText(m))
+	}
+	if !strings.Contains(m.broken, "people") || !strings.Contains(plain(m), "briefing.yaml:12:5: topic \"people\"") {
+		t.Errorf("the error is not in the footer: %q\n%s", m.broken, plain(m))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "people.md"), people, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = reload(t, m, dir)
+	if m.broken != "" || len(m.b.Topics) != 4 {
+		t.Errorf("fixed, yet %d topics and the error %q", len(m.b.Topics), m.broken)
+	}
+}
