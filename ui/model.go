@@ -451,7 +451,8 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
-	m.finder.input.SetStyles(m.st.input)
+	m.finder.list.input.SetStyles(m.st.input)
+	m.people.list.input.SetStyles(m.st.input)
 	if m.opts.Style != render.Auto || m.style == render.NoTTY {
 		return m, nil
 	}
