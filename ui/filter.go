@@ -99,6 +99,16 @@ func (f *filterList) moveTo(i int) {
 // or narrowing the list.
 func (f filterList) active() bool { return f.on || f.input.Value() != "" }
 
+// keep takes the filter line of old, a list of other items, and filters
+// these with it.
+func (f *filterList) keep(old filterList) {
+	if !old.active() {
+		return
+	}
+	f.input, f.on = old.input, old.on
+	f.filter()
+}
+
 // stop takes the keys from the filter line, and keeps what it narrows.
 func (f *filterList) stop() {
 	f.on = false

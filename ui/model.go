@@ -251,7 +251,7 @@ func (m *Model) setBriefing(b *briefing.Briefing) {
 	m.minutes = make([]int, len(b.Topics))
 	m.cache = newRenderCache()
 	m.ix, m.indexing = nil, false
-	m.timeline, m.people, m.sources = timeline{}, people{}, sources{}
+	m.timeline, m.people, m.sources = timeline{}, people{list: m.people.list}, sources{}
 	m.prov, m.provCounted, m.provAsked, m.provStale = briefing.Provenance{}, false, false, false
 	// The topics read are compared with b in a command (marksCmd).
 	m.marks = topicMarks{pending: len(m.rec.Read) > 0}

@@ -128,3 +128,21 @@ func TestPeopleFilterHelp(t *testing.T) {
 		t.Errorf("the footer while filtering: %q", foot)
 	}
 }
+
+// TestPeopleFilterKeptOnReload: a briefing saved while the filter is
+// typed in is reloaded with the filter kept and the keys still typed,
+// so that a q typed next does not quit.
+func TestPeopleFilterKeptOnReload(t *testing.T) {
+	dir := editable(t)
+	m := typeText(t, press(t, watchedModel(t, dir, 100, 30), "a", "/"), "rey")
+	edit(t, dir, "briefing.yaml", "role: Port director", "role: Port chief")
+	m = typeText(t, reload(t, m, dir), "esq")
+	screen := plain(m)
+	if m.focus != focusPeople || !strings.Contains(screen, "/ reyesq") || !strings.Contains(screen, "No actor matches") {
+		t.Fatalf("after the reload: focus %v:\n%s", m.focus, screen)
+	}
+	m = press(t, m, "backspace", "backspace")
+	if screen := plain(m); !strings.Contains(screen, "› Tomas Reyes") || !strings.Contains(screen, "Port chief") {
+		t.Errorf("the filter does not show the new briefing's actors:\n%s", screen)
+	}
+}

@@ -205,7 +205,7 @@ func TestPeopleCountsAndPassages(t *testing.T) {
 func TestViewsFitAndWheel(t *testing.T) {
 	for _, style := range []render.Style{render.Dark, render.Light} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 60}} {
-			for _, keys := range [][]string{{"T"}, {"a"}, {"a", "enter"}, {"T", "?"}, {"a", "/", "r"}, {"a", "/", "z", "z"}, {"a", "/", "r", "enter", "esc"}} {
+			for _, keys := range [][]string{{"T"}, {"a"}, {"a", "enter"}, {"T", "?"}, {"a", "/", "r"}, {"a", "/", "z", "z"}, {"a", "/", "r", "enter", "esc"}, {"a", "?"}} {
 				m := press(t, newTestModel(t, style, size[0], size[1]), keys...)
 				lines := strings.Split(m.View().Content, "\n")
 				if len(lines) != size[1] {
