@@ -36,6 +36,7 @@ func TestGolden(t *testing.T) {
 		{"timeline-help", []string{"T", "?"}},
 		{"people", []string{"a"}},
 		{"people-passages", []string{"a", "j", "enter"}},
+		{"people-filtered", []string{"a", "/", "d", "i", "r"}},
 		{"card", []string{"c", "c", "c", "enter"}},
 		{"sources", []string{"4", "s"}},
 		{"sources-passages", []string{"s", "j", "enter"}},

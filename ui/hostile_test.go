@@ -124,6 +124,15 @@ func TestHostileReader(t *testing.T) {
 				if size[0] >= 60 && !strings.Contains(m.View().Content, "PWNED␇") {
 					t.Fatalf("the hostile actor is not on screen, neutralised:\n%s", plain(m))
 				}
+				// Filtered on the names as shown, and on a hostile paste.
+				for _, k := range []string{"/", "p", "w", "n", "e", "d"} {
+					m = press(t, m, k)
+					checkScreen(t, m, "people filtered after "+k)
+				}
+				m = send(t, m, tea.PasteMsg{Content: "\x1b]0;PWNED\x07\x1b[2J\x9b31m"})
+				checkScreen(t, m, "people filtered after a paste")
+				m = press(t, m, "esc")
+				checkScreen(t, m, "people filter cleared")
 				for _, k := range []string{"enter", "j", "enter", "esc", "esc", "esc"} {
 					m = press(t, m, k)
 					checkScreen(t, m, "people after "+k)

@@ -27,10 +27,10 @@ type keyMap struct {
 	Finder                       key.Binding
 	// Timeline and People open those views; Filter, in the timeline,
 	// shows only the current topic's events. Library goes back to the
-	// library a briefing was opened from; LibraryFilter filters its
-	// briefings.
+	// library a briefing was opened from; ListFilter filters the
+	// library's briefings and the who's who's actors.
 	Timeline, People, Filter key.Binding
-	Library, LibraryFilter   key.Binding
+	Library, ListFilter      key.Binding
 	// Sources opens the sources view; Doubt, there, doubts a source.
 	Sources, Doubt key.Binding
 	// Citations and their evidence.
@@ -91,8 +91,8 @@ func defaultKeyMap() keyMap {
 		Unmark:     key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x/del", "remove a bookmark (bookmarks)")),
 		NextChange: key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "next paragraph changed since last read")),
 
-		Library:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
-		LibraryFilter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter briefings (library)")),
+		Library:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the library"), key.WithDisabled()),
+		ListFilter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter the list (library, who's who)")),
 
 		Keep:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep search (search line)")),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search (search line)")),
@@ -225,8 +225,22 @@ func (k keyMap) timelineHelp() []key.Binding {
 	}
 }
 
-// peopleHelp is the footer's help in the people view.
-func (k keyMap) peopleHelp() []key.Binding {
+// peopleHelp is the footer's help in the people view p: while the
+// filter line has the keys, as the library's.
+func (k keyMap) peopleHelp(p people) []key.Binding {
+	switch {
+	case p.typing():
+		return []key.Binding{relabel(k.Down, "↑/↓", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "clear")}
+	case p.chosen < 0:
+		esc := relabel(k.Close, "esc", "back")
+		if p.list.active() {
+			esc = relabel(k.Close, "esc", "clear")
+		}
+		return []key.Binding{
+			relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"), relabel(k.ListFilter, "/", "filter"),
+			esc, k.Help, relabel(k.Quit, "q", "quit"),
+		}
+	}
 	return []key.Binding{
 		relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"),
 		relabel(k.Close, "esc", "back"), k.Help, relabel(k.Quit, "q", "quit"),
@@ -262,7 +276,8 @@ func (k keyMap) viewHelp(f focus) [][]key.Binding {
 			relabel(k.Close, "esc", "back to the text")}
 	case focusPeople:
 		own = []key.Binding{relabel(k.Open, "enter", "list the passages naming them; open one"),
-			relabel(k.Close, "esc", "back one step")}
+			relabel(k.ListFilter, "/", "filter the actors by name, alias or role"),
+			relabel(k.Close, "esc", "clear the filter, or back one step")}
 	case focusSources:
 		own = []key.Binding{relabel(k.Open, "enter", "list the passages citing it; open one"), k.Doubt,
 			relabel(k.Close, "esc", "back one step")}
@@ -295,7 +310,7 @@ func KeyTable() string {
 		b.WriteString("| `" + keys + "` | " + h.Desc + " |\n")
 	}
 	k := defaultKeyMap()
-	for _, kb := range append(k.allBindings(), k.LibraryFilter) {
+	for _, kb := range append(k.allBindings(), k.ListFilter) {
 		row(kb.Help())
 	}
 	for _, h := range mouseHelp {

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -22,19 +21,15 @@ type library struct {
 	// states is each entry's reading progress, filled off the update
 	// loop once the library is scanned; its columns stay hidden until a
 	// row has been read.
-	states  []state.Progress
-	targets []string // "title name" per entry, for the filter
-	titles  []string
-	errs    []string // each entry's first error, "" if none
+	states []state.Progress
+	titles []string
+	errs   []string // each entry's first error, "" if none
 	// titleWidth is the widest title, heading included.
 	titleWidth int
-	shown      []int // entry indices, in the order shown
-	rows       rows
-	input      textinput.Model
-	// filtering gives the keys to the filter line.
-	filtering bool
-	showHelp  bool
-	focused   bool
+	// list is the entries as filtered, on "title name".
+	list     filterList
+	showHelp bool
+	focused  bool
 	// status is a line for the footer: the load under way, or why a
 	// briefing could not be opened.
 	status        string
@@ -45,10 +40,7 @@ type library struct {
 }
 
 func newLibrary(lib *briefing.Library, st styles) library {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "title or name"
-	l := library{input: in, keys: defaultKeyMap(), help: help.New(), focused: true}
+	l := library{list: newFilterList("/ ", "title or name", st), keys: defaultKeyMap(), help: help.New(), focused: true}
 	l.setStyles(st)
 	l.setLibrary(lib)
 	return l
@@ -57,9 +49,9 @@ func newLibrary(lib *briefing.Library, st styles) library {
 // setLibrary shows lib: at first as listed, then as scanned, with the
 // cursor and the filter kept.
 func (l *library) setLibrary(lib *briefing.Library) {
-	cur := l.selected()
 	l.lib, l.states = lib, make([]state.Progress, len(lib.Entries))
-	l.titles, l.targets, l.errs = nil, nil, nil
+	var targets [][]string
+	l.titles, l.errs = nil, nil
 	base := filepath.Clean(lib.Path) + string(filepath.Separator)
 	l.titleWidth = len("Title")
 	for _, e := range lib.Entries {
@@ -69,7 +61,7 @@ func (l *library) setLibrary(lib *briefing.Library) {
 		}
 		l.titles = append(l.titles, t)
 		l.titleWidth = max(l.titleWidth, ansi.StringWidth(t))
-		l.targets = append(l.targets, t+" "+cleanLine(e.Name))
+		targets = append(targets, []string{t + " " + cleanLine(e.Name)})
 		msg := ""
 		if e.Err != nil {
 			// Positions inside the library are enough in a row.
@@ -77,27 +69,22 @@ func (l *library) setLibrary(lib *briefing.Library) {
 		}
 		l.errs = append(l.errs, msg)
 	}
-	l.filter()
-	for j, i := range l.shown {
-		if i == cur {
-			l.rows.move(j)
-		}
-	}
+	l.list.setTargets(targets)
 }
 
 func (l *library) setStyles(st styles) {
 	l.st = st
 	l.help.Styles = st.help
-	l.input.SetStyles(st.input)
+	l.list.input.SetStyles(st.input)
 }
 
 // SetSize sets the size of the whole screen the library fills.
 func (l *library) SetSize(w, h int) {
 	l.width, l.height = max(w, 0), max(h, 0)
-	l.rows.height = max(l.height-l.chrome(), 0)
-	l.input.SetWidth(max(w-20, 1)) // room for the count after it
+	l.list.rows.height = max(l.height-l.chrome(), 0)
+	l.list.input.SetWidth(max(w-20, 1)) // room for the count after it
 	l.help.SetWidth(l.width)
-	l.rows.move(0)
+	l.list.rows.move(0)
 }
 
 // chrome is the number of lines around the rows: header, column heads,
@@ -107,8 +94,8 @@ func (l library) chrome() int { return 4 }
 // Focus gives the library the keys.
 func (l *library) Focus() tea.Cmd {
 	l.focused = true
-	if l.filtering {
-		return l.input.Focus()
+	if l.list.on {
+		return l.list.input.Focus()
 	}
 	return nil
 }
@@ -116,31 +103,11 @@ func (l *library) Focus() tea.Cmd {
 // Blur takes the keys away, while a briefing is read.
 func (l *library) Blur() {
 	l.focused = false
-	l.input.Blur()
-}
-
-// filter ranks the entries for the filter text, with the finder's
-// ranking; the cursor goes to the best match, as in the finder.
-func (l *library) filter() {
-	l.shown = rank(l.input.Value(), l.targets, l.shown[:0])
-	l.rows = rows{n: len(l.shown), height: l.rows.height}
-}
-
-// clearFilter shows every entry again, the cursor on the same briefing.
-func (l *library) clearFilter() {
-	cur := l.selected()
-	l.input.SetValue("")
-	l.filter()
-	l.rows.move(max(cur, 0))
+	l.list.input.Blur()
 }
 
 // selected returns the entry under the cursor, or -1.
-func (l library) selected() int {
-	if l.rows.cursor >= 0 && l.rows.cursor < len(l.shown) {
-		return l.shown[l.rows.cursor]
-	}
-	return -1
-}
+func (l library) selected() int { return l.list.selected() }
 
 // Update handles a key or the mouse; enter, or a click on a row, asks
 // for that briefing.
@@ -152,19 +119,20 @@ func (l library) Update(msg tea.Msg) (library, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		switch msg.Button {
 		case tea.MouseWheelUp:
-			l.rows.move(-wheelLines)
+			l.list.rows.move(-wheelLines)
 		case tea.MouseWheelDown:
-			l.rows.move(wheelLines)
+			l.list.rows.move(wheelLines)
 		}
 		return l, nil
 	case tea.MouseClickMsg:
 		// Rows start below the header and the column heads.
-		j := l.rows.offset + msg.Y - 2
-		if msg.Button != tea.MouseLeft || l.showHelp || msg.Y < 2 || msg.Y-2 >= l.rows.height || j >= len(l.shown) {
+		r := &l.list.rows
+		j := r.offset + msg.Y - 2
+		if msg.Button != tea.MouseLeft || l.showHelp || msg.Y < 2 || msg.Y-2 >= r.height || j >= len(l.list.shown) {
 			return l, nil
 		}
-		l.rows.move(j - l.rows.cursor)
-		i := l.shown[j]
+		r.move(j - r.cursor)
+		i := l.list.shown[j]
 		return l, func() tea.Msg { return openEntryMsg{index: i} }
 	}
 	kp, ok := msg.(tea.KeyPressMsg)
@@ -182,37 +150,22 @@ func (l library) Update(msg tea.Msg) (library, tea.Cmd) {
 		return l, tea.Quit
 	case l.showHelp:
 	case key.Matches(kp, k.Open):
-		l.filtering = false
-		l.input.Blur()
+		l.list.stop()
 		if i := l.selected(); i >= 0 {
 			return l, func() tea.Msg { return openEntryMsg{index: i} }
 		}
-	case l.filtering && key.Matches(kp, k.Close):
-		l.filtering = false
-		l.input.Blur()
-		l.clearFilter()
-	case l.filtering:
-		if l.rows.key(k, kp, false) {
-			return l, nil
-		}
-		before := l.input.Value()
-		var cmd tea.Cmd
-		l.input, cmd = l.input.Update(kp)
-		if l.input.Value() != before {
-			l.filter()
-		}
-		return l, cmd
-	case key.Matches(kp, k.Quit):
-		return l, tea.Quit
-	case key.Matches(kp, k.Help):
-		l.showHelp = true
-	case key.Matches(kp, k.LibraryFilter):
-		l.filtering = true
-		return l, l.input.Focus()
-	case key.Matches(kp, k.Close) && l.input.Value() != "":
-		l.clearFilter()
 	default:
-		l.rows.key(k, kp, true)
+		if cmd, ok := l.list.key(k, kp); ok {
+			return l, cmd
+		}
+		switch {
+		case key.Matches(kp, k.Quit):
+			return l, tea.Quit
+		case key.Matches(kp, k.Help):
+			l.showHelp = true
+		default:
+			l.list.rows.key(k, kp, true)
+		}
 	}
 	return l, nil
 }
@@ -221,7 +174,7 @@ func (l library) Update(msg tea.Msg) (library, tea.Cmd) {
 func (k keyMap) libraryHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{relabel(k.Up, "k/↑", "up"), relabel(k.Down, "j/↓", "down"), k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{relabel(k.Open, "enter", "open briefing"), relabel(k.LibraryFilter, "/", "filter"),
+		{relabel(k.Open, "enter", "open briefing"), relabel(k.ListFilter, "/", "filter"),
 			relabel(k.Close, "esc", "clear filter"), k.Help, k.Quit},
 	}
 }
@@ -232,11 +185,11 @@ func (l library) footerKeys() []key.Binding {
 	switch {
 	case l.showHelp:
 		return []key.Binding{relabel(k.Close, "?/esc", "close"), relabel(k.Quit, "q", "quit")}
-	case l.filtering:
+	case l.list.on:
 		return []key.Binding{relabel(k.Down, "↑/↓", "move"), relabel(k.Open, "enter", "open"), relabel(k.Close, "esc", "clear")}
 	}
 	return []key.Binding{relabel(k.Down, "j/k", "move"), relabel(k.Open, "enter", "open"),
-		relabel(k.LibraryFilter, "/", "filter"), k.Help, relabel(k.Quit, "q", "quit")}
+		relabel(k.ListFilter, "/", "filter"), k.Help, relabel(k.Quit, "q", "quit")}
 }
 
 // View draws the library: exactly height lines of width cells.
@@ -253,16 +206,16 @@ func (l library) View() string {
 	if l.showHelp {
 		box := l.helpBox()
 		x := max((l.width-ansi.StringWidth(box[0]))/2, 0)
-		body = overlay(fit(body, l.width, l.rows.height), box, x, max((l.rows.height-len(box))/2, 0), l.width)
+		body = overlay(fit(body, l.width, l.list.rows.height), box, x, max((l.list.rows.height-len(box))/2, 0), l.width)
 	}
-	lines = append(lines, fit(body, l.width, l.rows.height)...)
+	lines = append(lines, fit(body, l.width, l.list.rows.height)...)
 	filter := ""
-	switch {
-	case l.filtering || l.input.Value() != "":
-		filter = " " + l.input.View() + l.st.footerInfo.Render(fmt.Sprintf("  %d of %d", len(l.shown), n))
-	case len(l.shown) > 0 && l.errs[l.shown[l.rows.cursor]] != "":
+	switch i := l.selected(); {
+	case l.list.active():
+		filter = l.list.line(l.st)
+	case i >= 0 && l.errs[i] != "":
 		// The error of the row under the cursor, whole.
-		filter = " " + l.st.notice.Render(ansi.Truncate("⚠ "+l.errs[l.shown[l.rows.cursor]], max(l.width-2, 1), "…"))
+		filter = " " + l.st.notice.Render(ansi.Truncate("⚠ "+l.errs[i], max(l.width-2, 1), "…"))
 	}
 	lines = append(lines, filter)
 	left := " "
@@ -278,10 +231,11 @@ func (l library) View() string {
 // rowLines draws the visible rows.
 func (l library) rowLines() []string {
 	var out []string
-	for j := l.rows.offset; j < len(l.shown) && j < l.rows.offset+l.rows.height; j++ {
-		i := l.shown[j]
+	r := l.list.rows
+	for j := r.offset; j < len(l.list.shown) && j < r.offset+r.height; j++ {
+		i := l.list.shown[j]
 		e := l.lib.Entries[i]
-		cur := j == l.rows.cursor
+		cur := j == r.cursor
 		var row string
 		if l.errs[i] != "" {
 			row = l.row(l.titles[i], "", "", l.errs[i], cur)
@@ -297,7 +251,7 @@ func (l library) rowLines() []string {
 		}
 		out = append(out, row)
 	}
-	if len(l.shown) == 0 {
+	if len(l.list.shown) == 0 {
 		out = append(out, "   "+l.st.placeholder.Render("No briefing matches."))
 	}
 	return out

@@ -198,13 +198,13 @@ func TestLibraryRanksAsFinder(t *testing.T) {
 	s := newTestShelf(t, render.NoTTY, 80, 24)
 	for _, q := range []string{"h", "br", "pass", "zz"} {
 		l := s.lib
-		l.input.SetValue(q)
-		l.filter()
+		l.list.input.SetValue(q)
+		l.list.filter()
 		f := newFinder(l.titles, names(s.lib.lib), styles{})
-		f.input.SetValue(q)
-		f.filter()
-		if fmt.Sprint(l.shown) != fmt.Sprint(f.shown) {
-			t.Errorf("%q: library %v, finder %v", q, l.shown, f.shown)
+		f.list.input.SetValue(q)
+		f.list.filter()
+		if fmt.Sprint(l.list.shown) != fmt.Sprint(f.list.shown) {
+			t.Errorf("%q: library %v, finder %v", q, l.list.shown, f.list.shown)
 		}
 	}
 }

@@ -251,7 +251,7 @@ func (m *Model) setBriefing(b *briefing.Briefing) {
 	m.minutes = make([]int, len(b.Topics))
 	m.cache = newRenderCache()
 	m.ix, m.indexing = nil, false
-	m.timeline, m.people, m.sources = timeline{}, people{}, sources{}
+	m.timeline, m.people, m.sources = timeline{}, people{list: m.people.list}, sources{}
 	m.prov, m.provCounted, m.provAsked, m.provStale = briefing.Provenance{}, false, false, false
 	// The topics read are compared with b in a command (marksCmd).
 	m.marks = topicMarks{pending: len(m.rec.Read) > 0}
@@ -451,7 +451,8 @@ func (m Model) setBackground(isDark bool) (Model, tea.Cmd) {
 	m.card.SetSize(m.card.width, m.card.height)
 	m.help.Styles = m.st.help
 	m.search.input.SetStyles(m.st.input)
-	m.finder.input.SetStyles(m.st.input)
+	m.finder.list.input.SetStyles(m.st.input)
+	m.people.list.input.SetStyles(m.st.input)
 	if m.opts.Style != render.Auto || m.style == render.NoTTY {
 		return m, nil
 	}

@@ -14,7 +14,9 @@ import (
 
 // people is the who's who view: each actor with role, aliases and how
 // many passages name them; choosing one lists those passages, with the
-// search's snippets, across the topics and the timeline.
+// search's snippets, across the topics and the timeline. / filters the
+// actors on their names, aliases and roles, as the library filters its
+// briefings.
 type people struct {
 	actors []briefing.Actor
 	// names, roles and aliases are the actors' texts made safe for one
@@ -25,8 +27,9 @@ type people struct {
 	keys                  keyMap
 	st                    *styles // shared, as the timeline's
 	titles                map[string]string
-	rows                  rows // over actors, two lines each
-	width, height         int
+	// list is the actors as filtered; its rows take two lines each.
+	list          filterList
+	width, height int
 
 	// chosen is the actor whose passages are listed, or -1.
 	chosen   int
@@ -41,34 +44,62 @@ type mentionOpenMsg struct {
 }
 
 func newPeople(b *briefing.Briefing, keys keyMap, st *styles, titles map[string]string) people {
-	p := people{actors: b.Actors, keys: keys, st: st, titles: titles, chosen: -1, rows: rows{n: len(b.Actors)}}
+	p := people{actors: b.Actors, keys: keys, st: st, titles: titles, chosen: -1,
+		list: newFilterList("/ ", "name, alias or role", *st)}
 	if p.actors == nil {
 		p.actors = []briefing.Actor{}
 	}
+	var targets [][]string
 	for _, a := range b.Actors {
 		var as []string
 		for _, s := range a.Aliases {
 			as = append(as, cleanLine(s))
 		}
-		p.names = append(p.names, cleanLine(a.Name))
-		p.roles = append(p.roles, cleanLine(a.Role))
+		name, role := cleanLine(a.Name), cleanLine(a.Role)
+		p.names = append(p.names, name)
+		p.roles = append(p.roles, role)
 		p.aliases = append(p.aliases, strings.Join(as, ", "))
+		// Each spelling on its own, so that one among many ranks as
+		// high as a name.
+		targets = append(targets, append([]string{name, role}, as...))
 	}
+	p.list.setTargets(targets)
 	return p
 }
 
-// Focus is called when the view opens; it takes no input of its own.
-func (p *people) Focus() tea.Cmd { return nil }
+// Focus is called when the view opens; the filter line has the keys
+// again if it had them.
+func (p *people) Focus() tea.Cmd {
+	if p.list.on {
+		return p.list.input.Focus()
+	}
+	return nil
+}
 
 // Blur is called when the view closes.
-func (p *people) Blur() {}
+func (p *people) Blur() { p.list.input.Blur() }
+
+// typing reports whether keys are typed into the filter line, and so
+// are not the reader's.
+func (p people) typing() bool { return p.list.on && p.chosen < 0 }
 
 // SetSize sets the size the view draws in.
 func (p *people) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.rows.height = max((h-2)/2, 1)
-	p.rows.move(0)
+	p.list.input.SetWidth(max(w-20, 1)) // room for the count after it
+	p.sizeRows()
 	p.passages.SetSize(w, h)
+}
+
+// sizeRows fits the actors' rows between the heading and the footer,
+// and above the filter line while there is one.
+func (p *people) sizeRows() {
+	chrome := 2
+	if p.list.active() {
+		chrome++
+	}
+	p.list.rows.height = max((p.height-chrome)/2, 1)
+	p.list.rows.move(0)
 }
 
 // setCounts takes the counts of passages per actor.
@@ -103,7 +134,7 @@ func (p *people) setPassages(msg passagesMsg) {
 // Update handles the keys and the mouse wheel of the view. The root
 // makes sure ix is set before a key can choose an actor.
 func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
-	r := &p.rows
+	r := &p.list.rows
 	if p.chosen >= 0 {
 		r = &p.passages.rows
 	}
@@ -111,6 +142,13 @@ func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		r.wheel(msg.Mouse())
 	case tea.KeyPressMsg:
+		if p.chosen < 0 && !key.Matches(msg, p.keys.Open) {
+			cmd, ok := p.list.key(p.keys, msg)
+			if ok {
+				p.sizeRows()
+				return p, cmd
+			}
+		}
 		switch {
 		case key.Matches(msg, p.keys.Close):
 			if p.chosen >= 0 {
@@ -119,11 +157,12 @@ func (p people) Update(msg tea.Msg) (people, tea.Cmd) {
 			}
 			return p, func() tea.Msg { return viewCloseMsg{} }
 		case key.Matches(msg, p.keys.Open):
-			switch {
-			case len(p.actors) == 0:
+			switch i := p.list.selected(); {
 			case p.chosen < 0:
-				if p.ix != nil {
-					return p, p.choose(p.rows.cursor)
+				if i >= 0 && p.ix != nil {
+					p.list.stop()
+					p.sizeRows()
+					return p, p.choose(i)
 				}
 			case len(p.passages.matches) > 0:
 				mt, name := p.passages.matches[p.passages.rows.cursor], p.actors[p.chosen].Name
@@ -155,14 +194,16 @@ func (p people) View() string {
 	}
 	countW := 5
 	nameW := min(max(w/3, 12), 30)
-	for i := p.rows.offset; i < len(p.actors) && i < p.rows.offset+p.rows.height; i++ {
+	r := p.list.rows
+	for j := r.offset; j < len(p.list.shown) && j < r.offset+r.height; j++ {
+		i := p.list.shown[j]
 		count := "  …"
 		if p.counted {
 			count = fmt.Sprintf("%*d", countW-2, p.counts[i])
 		}
 		mark := "  "
 		name := pad(ansi.Truncate(p.names[i], nameW, "…"), nameW)
-		if i == p.rows.cursor {
+		if j == r.cursor {
 			mark, name = "› ", st.listCursor.Render(name)
 		} else {
 			name = st.listCurrent.Render(name)
@@ -175,12 +216,22 @@ func (p people) View() string {
 		}
 		lines = append(lines, strings.Repeat(" ", 2+nameW+countW+2)+st.listNumber.Render(ansi.Truncate(also, roleW, "…")))
 	}
-	for len(lines) < p.height-1 {
+	if len(p.actors) > 0 && len(p.list.shown) == 0 {
+		lines = append(lines, st.placeholder.Render("  No actor matches."))
+	}
+	foot := 1
+	if p.list.active() {
+		foot++
+	}
+	for len(lines) < p.height-foot {
 		lines = append(lines, "")
 	}
+	if p.list.active() {
+		lines = append(lines, p.list.line(*st))
+	}
 	pos := ""
-	if len(p.actors) > 0 {
-		pos = fmt.Sprintf(" %d/%d", p.rows.cursor+1, len(p.actors))
+	if len(p.list.shown) > 0 {
+		pos = fmt.Sprintf(" %d/%d", r.cursor+1, len(p.list.shown))
 		if p.counted {
 			pos += " · the count: passages naming them"
 		} else {

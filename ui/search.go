@@ -367,7 +367,8 @@ func (m *Model) excerptHits(own int) []excerptHit {
 	return hits
 }
 
-// paste puts pasted text in the search line or the finder, on one line.
+// paste puts pasted text in the search line, the finder or the who's
+// who's filter line, on one line.
 func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 	msg.Content = cleanLine(msg.Content)
 	var cmd tea.Cmd
@@ -381,8 +382,11 @@ func (m Model) paste(msg tea.PasteMsg) (Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.requery())
 		}
 	case focusFinder:
-		m.finder.input, cmd = m.finder.input.Update(msg)
-		m.finder.filter()
+		cmd = m.finder.list.update(msg)
+	case focusPeople:
+		if m.people.list.on && m.people.chosen < 0 {
+			cmd = m.people.list.update(msg)
+		}
 	}
 	return m, cmd
 }

@@ -73,15 +73,17 @@ func TestTmuxViews(t *testing.T) {
 	s.keys("Escape")
 	s.waitFor("back in the text", func(sc string) bool { return !strings.Contains(sc, "Timeline ·") })
 
-	// Who's who: Lavrov, and every passage naming him.
-	lavrov := slices.IndexFunc(b.Actors, func(a briefing.Actor) bool { return a.Name == "Sergei Lavrov" })
+	// Who's who: a, / and Lavrov's name find him; enter lists every
+	// passage naming him.
 	want := search.NewIndex(b).Count(search.Compile("Sergei Lavrov", b.Actors)).Total
 	s.keys("a")
 	s.waitFor("the people view", contains("Who's who ·", "Volodymyr Zelenskiy", "President of Ukraine"))
-	for range lavrov {
-		s.keys("j")
-	}
-	s.waitFor("the cursor on Lavrov", contains("› Sergei Lavrov"))
+	s.keys("/")
+	s.keys("-l", "Lavrov")
+	// His row counts the passages as the search does.
+	s.waitFor("the cursor on Lavrov, and his count", func(sc string) bool {
+		return contains("/ Lavrov", fmt.Sprintf("1 of %d", len(b.Actors)), "esc clear")(sc) && strings.Contains(lineWith(sc, "› Sergei Lavrov"), fmt.Sprintf(" %d  ", want))
+	})
 	s.keys("Enter")
 	// The passages are found in a command: wait for every one of them.
 	s.waitFor(fmt.Sprintf("Lavrov's %d passages", want), func(sc string) bool {

@@ -25,6 +25,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.finderKey(msg)
 	case focusCard:
 		return m.cardKey(msg)
+	case focusPeople:
+		if m.people.typing() {
+			return m.viewKey(msg)
+		}
 	}
 	switch {
 	case key.Matches(msg, k.Quit):
@@ -196,7 +200,7 @@ func (m Model) wheel(ms tea.Mouse) Model {
 		m.results.rows.move(d)
 		return m
 	case focusFinder:
-		m.finder.rows.move(d)
+		m.finder.list.rows.move(d)
 		return m
 	case focusCard:
 		m.card, _ = m.card.Update(tea.MouseWheelMsg(ms))

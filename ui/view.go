@@ -235,7 +235,7 @@ func (m Model) footerKeys() []key.Binding {
 	case m.focus == focusTimeline:
 		return m.keys.timelineHelp()
 	case m.focus == focusPeople:
-		return m.keys.peopleHelp()
+		return m.keys.peopleHelp(m.people)
 	case m.focus == focusSources:
 		return m.keys.sourcesHelp()
 	case m.focus == focusBookmarks:

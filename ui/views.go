@@ -73,7 +73,11 @@ func (m Model) openTimeline(at int) (Model, tea.Cmd) {
 // each actor once the search index is there.
 func (m Model) openPeople() (Model, tea.Cmd) {
 	if m.people.actors == nil {
+		// The filter outlives a reload, which drops the view; the
+		// keys typed next still go to it.
+		kept := m.people.list
 		m.people = newPeople(m.b, m.keys, m.sharedStyles(), m.topicTitles())
+		m.people.list.keep(kept)
 	}
 	m.people.SetSize(m.width, m.bodyHeight())
 	m.setFocus(focusPeople)

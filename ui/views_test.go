@@ -200,11 +200,12 @@ func TestPeopleCountsAndPassages(t *testing.T) {
 }
 
 // TestViewsFitAndWheel draws both views at the smallest and largest
-// sizes, dark and light, and moves them with the mouse wheel.
+// sizes, dark and light, the actors filtered too, and moves them with
+// the mouse wheel.
 func TestViewsFitAndWheel(t *testing.T) {
 	for _, style := range []render.Style{render.Dark, render.Light} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 60}} {
-			for _, keys := range [][]string{{"T"}, {"a"}, {"a", "enter"}, {"T", "?"}} {
+			for _, keys := range [][]string{{"T"}, {"a"}, {"a", "enter"}, {"T", "?"}, {"a", "/", "r"}, {"a", "/", "z", "z"}, {"a", "/", "r", "enter", "esc"}, {"a", "?"}} {
 				m := press(t, newTestModel(t, style, size[0], size[1]), keys...)
 				lines := strings.Split(m.View().Content, "\n")
 				if len(lines) != size[1] {
@@ -226,7 +227,7 @@ func TestViewsFitAndWheel(t *testing.T) {
 	}
 	m = press(t, newTestModel(t, render.NoTTY, 60, 20), "a")
 	m = send(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 10, Y: 5})
-	if m.people.rows.cursor == 0 {
+	if m.people.list.rows.cursor == 0 {
 		t.Error("the wheel does not move the people view")
 	}
 	// A resize reaches the view.
