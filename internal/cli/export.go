@@ -34,7 +34,11 @@ standard output; with -o it is written whole or not at all.`,
 			if err != nil {
 				return usageError(cmd, err.Error())
 			}
-			b, err := loadToRead(pathArg(args, 0))
+			path := pathArg(args, 0)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "export " + e }); err != nil {
+				return err
+			}
+			b, err := loadToRead(path)
 			if err != nil {
 				return err
 			}

@@ -63,7 +63,11 @@ are listed in docs/format.md ("Lists as JSON").`,
 			case lists > 0 && topic != "":
 				return usageError(cmd, "--topic does not go with --timeline, --actors or --sources")
 			}
-			b, err := load(pathArg(args, 0))
+			path := pathArg(args, 0)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "print " + e }); err != nil {
+				return err
+			}
+			b, err := load(path)
 			if err != nil {
 				return err
 			}

@@ -99,8 +99,12 @@ an error, as with grep.`,
 			// nothing. Memory is capped all the same.
 			defer debug.SetGCPercent(debug.SetGCPercent(-1))
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(searchMemory))
+			path := pathArg(args, 1)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "search " + shellWord(args[0]) + " " + e }); err != nil {
+				return err
+			}
 			// The text is all a search needs: no citations, no checks.
-			b, err := loadWith(pathArg(args, 1), briefing.LoadOptions{SkipCitations: true})
+			b, err := loadWith(path, briefing.LoadOptions{SkipCitations: true})
 			if err != nil {
 				return loadFailure(cmd, err)
 			}
