@@ -26,7 +26,12 @@ in a text file of DIR, the briefing's source articles, and that every
 excerpt appears in its source's text: the file of DIR that the source's
 file field names, or any file of DIR for a source without one. --watch
 checks again after every save of the briefing's files, printing the
-diagnostics afresh, until interrupted.`,
+diagnostics afresh, until interrupted.
+
+For a library (a directory of briefings without a briefing.yaml of its
+own) check checks each of its briefings in turn, then prints a total line,
+"3 briefings: 2 ok, 1 failed", and exits 1 if any failed. --watch takes
+one briefing.`,
 		Example: `  brief check --strict mybriefing
   brief check --quotes articles/ --require-excerpts mybriefing
   brief check --watch --strict mybriefing   # in a pane beside the editor`,

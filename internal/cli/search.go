@@ -66,7 +66,8 @@ byte range of the match in text). A match in an excerpt also has excerpt
 excerpt's opening mark on line), and its text is the excerpt.
 
 The exit status is 0 if there was a match, 1 if there was none, and 2 on
-an error, as with grep.`,
+an error, as with grep. PATH is one briefing: for a library search names
+one of its briefings to search instead, and exits 2.`,
 		Example: `  brief search zelensky
   brief search "security guarantees" ~/briefings/talks
   brief search --json Donetsk | jq -r .topic | sort | uniq -c`,
