@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -25,17 +26,30 @@ in a text file of DIR, the briefing's source articles, and that every
 excerpt appears in its source's text: the file of DIR that the source's
 file field names, or any file of DIR for a source without one. --watch
 checks again after every save of the briefing's files, printing the
-diagnostics afresh, until interrupted.`,
+diagnostics afresh, until interrupted.
+
+For a library (a directory of briefings without a briefing.yaml of its
+own) check checks each of its briefings in turn, then prints a total line,
+"3 briefings: 2 ok, 1 failed", and exits 1 if any failed. --watch takes
+one briefing.`,
 		Example: `  brief check --strict mybriefing
   brief check --quotes articles/ --require-excerpts mybriefing
   brief check --watch --strict mybriefing   # in a pane beside the editor`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			check := func() error { return runCheck(cmd, pathArg(args, 0), strict, requireExcerpts, quotes) }
-			if !watchFiles {
-				return check()
+			path := pathArg(args, 0)
+			check := func(path string) error { return runCheck(cmd, path, strict, requireExcerpts, quotes) }
+			if path != "" && briefing.IsLibrary(path) {
+				if watchFiles {
+					return usageError(cmd, fmt.Sprintf("check --watch takes one briefing, and %s is a library; brief check %s checks each of its briefings once",
+						briefing.Sanitize(path), shellWord(briefing.Sanitize(path))))
+				}
+				return checkLibrary(cmd, path, check)
 			}
-			return checkWatch(cmd, pathArg(args, 0), check)
+			if !watchFiles {
+				return check(path)
+			}
+			return checkWatch(cmd, path, func() error { return check(path) })
 		},
 	}
 	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors")
@@ -64,6 +78,43 @@ func runCheck(cmd *cobra.Command, path string, strict, requireExcerpts bool, quo
 		ds = append(ds, briefing.MissingExcerpts(b)...)
 	}
 	return report(cmd.OutOrStdout(), cmd.ErrOrStderr(), b, ds, strict)
+}
+
+// checkLibrary checks each briefing of the library at path with check, as
+// brief check checks one, then prints how many passed. A briefing
+// that cannot be checked at all, such as one that does not load, gets a
+// verdict line of its own.
+func checkLibrary(cmd *cobra.Command, path string, check func(path string) error) error {
+	lib, err := briefing.ListLibrary(path)
+	if err != nil {
+		return err
+	}
+	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	failed := 0
+	for _, e := range lib.Entries {
+		err := check(e.Path)
+		if err == nil {
+			continue
+		}
+		failed++
+		var ee *exitError
+		if errors.As(err, &ee) && ee.msg == "" {
+			continue // reported, with its verdict
+		}
+		printError(errw, err)
+		nerr := 1
+		var ds briefing.Diagnostics
+		if errors.As(err, &ds) && len(ds.Errors()) > 0 {
+			nerr = len(ds.Errors())
+		}
+		fmt.Fprintf(out, "%s: FAILED: cannot be checked, %s\n", briefing.Sanitize(e.Path), count(nerr, "error"))
+	}
+	n := len(lib.Entries)
+	fmt.Fprintf(out, "%s: %d ok, %d failed\n", count(n, "briefing"), n-failed, failed)
+	if failed > 0 {
+		return &exitError{code: exitFailure}
+	}
+	return nil
 }
 
 // report prints diagnostics on stderr and a one-line verdict on stdout.

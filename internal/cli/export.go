@@ -24,7 +24,10 @@ document that brief also opens as a briefing, its citations as footnotes.
 json is the parsed model, with a schema version (docs/format.md).
 
 The same briefing always gives the same bytes. Without -o the file goes to
-standard output; with -o it is written whole or not at all.`,
+standard output; with -o it is written whole or not at all.
+
+PATH is one briefing; for a library export names one of its briefings to
+give instead, and exits 2.`,
 		Example: `  brief export --format html -o briefing.html
   brief export mybriefing --format md > mybriefing.md
   brief export --format json | jq '.topics[].title'`,
@@ -34,7 +37,11 @@ standard output; with -o it is written whole or not at all.`,
 			if err != nil {
 				return usageError(cmd, err.Error())
 			}
-			b, err := loadToRead(pathArg(args, 0))
+			path := pathArg(args, 0)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "export " + e }); err != nil {
+				return err
+			}
+			b, err := loadToRead(path)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -93,4 +95,41 @@ func runLibrary(path string, opts ui.Options) error {
 		return err
 	}
 	return ui.RunLibrary(lib, opts, loadToRead)
+}
+
+// oneBriefing refuses path when it is a library, for a command that reads
+// one briefing: reading the library's files as one briefing would be
+// nonsense. example writes the command line for one entry's path.
+func oneBriefing(cmd *cobra.Command, path string, wantFile bool, example func(entry string) string) error {
+	if path == "" || !briefing.IsLibrary(path) {
+		return nil
+	}
+	lib, err := briefing.ScanLibrary(path)
+	if err != nil {
+		return err
+	}
+	return usageError(cmd, fmt.Sprintf("%s is a library of %s; name one, as in brief %s",
+		briefing.Sanitize(path), count(len(lib.Entries), "briefing"), example(shellWord(exampleEntry(lib, wantFile).Path))))
+}
+
+// exampleEntry is the library's first briefing that reads without error,
+// a single file if wantFile and there is one.
+func exampleEntry(lib *briefing.Library, wantFile bool) briefing.Entry {
+	for _, file := range []bool{wantFile, false} {
+		for _, e := range lib.Entries {
+			if e.Err == nil && (!file || strings.EqualFold(filepath.Ext(e.Name), ".md")) {
+				return e
+			}
+		}
+	}
+	return lib.Entries[0]
+}
+
+// shellWord quotes s for a shell when it needs it, so that an example
+// command can be pasted.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/@:=+,-~") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

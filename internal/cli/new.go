@@ -35,6 +35,10 @@ new never overwrites: DIR must not exist, or be empty.`,
 			dir := args[0]
 			files := starter
 			if from != "" {
+				// --from-markdown takes a file: a single-file entry is the example.
+				if err := oneBriefing(cmd, from, true, func(e string) string { return "new --from-markdown " + e + " " + shellWord(dir) }); err != nil {
+					return err
+				}
 				b, err := briefing.Load(from)
 				if err != nil {
 					return err

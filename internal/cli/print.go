@@ -41,7 +41,10 @@ text:
   --sources   every source, numbered as in the reader, and how often it is
               cited: the citation groups naming it, in all and per topic.
 With --json each entry is one JSON object per line (JSON Lines); the fields
-are listed in docs/format.md ("Lists as JSON").`,
+are listed in docs/format.md ("Lists as JSON").
+
+PATH is one briefing; for a library print names one of its briefings to
+give instead, and exits 2.`,
 		Example: `  brief print --topic territory
   brief print mybriefing | less -R
   brief print --width 60 --style notty notes.md > notes.txt
@@ -63,7 +66,11 @@ are listed in docs/format.md ("Lists as JSON").`,
 			case lists > 0 && topic != "":
 				return usageError(cmd, "--topic does not go with --timeline, --actors or --sources")
 			}
-			b, err := load(pathArg(args, 0))
+			path := pathArg(args, 0)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "print " + e }); err != nil {
+				return err
+			}
+			b, err := load(path)
 			if err != nil {
 				return err
 			}

@@ -66,7 +66,8 @@ byte range of the match in text). A match in an excerpt also has excerpt
 excerpt's opening mark on line), and its text is the excerpt.
 
 The exit status is 0 if there was a match, 1 if there was none, and 2 on
-an error, as with grep.`,
+an error, as with grep. PATH is one briefing: for a library search names
+one of its briefings to search instead, and exits 2.`,
 		Example: `  brief search zelensky
   brief search "security guarantees" ~/briefings/talks
   brief search --json Donetsk | jq -r .topic | sort | uniq -c`,
@@ -99,8 +100,12 @@ an error, as with grep.`,
 			// nothing. Memory is capped all the same.
 			defer debug.SetGCPercent(debug.SetGCPercent(-1))
 			defer debug.SetMemoryLimit(debug.SetMemoryLimit(searchMemory))
+			path := pathArg(args, 1)
+			if err := oneBriefing(cmd, path, false, func(e string) string { return "search " + shellWord(args[0]) + " " + e }); err != nil {
+				return err
+			}
 			// The text is all a search needs: no citations, no checks.
-			b, err := loadWith(pathArg(args, 1), briefing.LoadOptions{SkipCitations: true})
+			b, err := loadWith(path, briefing.LoadOptions{SkipCitations: true})
 			if err != nil {
 				return loadFailure(cmd, err)
 			}
